@@ -71,6 +71,8 @@ export interface EntityRecord {
   /** Number of mentions in this document. */
   mentions: number;
   facts?: EntityFacts;
+  /** For transcript speakers: how many sentences they speak in this document. Optional field added by extract. */
+  speakerSentences?: number;
 }
 
 export interface MentionRecord {
@@ -97,6 +99,8 @@ export interface DocumentExtraction {
     sentenceCount: number;
     characters: number;
     speakers: string[];
+    /** The document's date (YYYY-MM-DD) when its header or id gives one. Optional field added by extract. */
+    date?: string;
   };
   /** The sentences that carry at least one mention (the evidence), in document order. */
   sentences: SentenceRecord[];

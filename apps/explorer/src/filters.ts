@@ -1,0 +1,146 @@
+// What the filters keep: entity types, minimum link weight and links per entity, documents and speakers.
+// Pure functions of the graph and the filter state; the renderer only reads the resulting sets.
+import type { ExplorerGraph, LinkAttributes } from './graph-model.ts';
+
+export interface FilterState {
+  hiddenTypes: Set<string>;
+  minEdgeWeight: number;
+  minDegree: number;
+  /** Documents to keep; empty keeps all. */
+  documents: Set<string>;
+  /** Speakers to keep; empty keeps all. */
+  speakers: Set<string>;
+}
+
+export interface Visibility {
+  nodes: Set<string>;
+  edges: Set<string>;
+  /** Weight of each kept co-mention link counted over the kept documents and speakers only. */
+  edgeWeights: Map<string, number>;
+}
+
+export function emptyFilters(): FilterState {
+  return { hiddenTypes: new Set(), minEdgeWeight: 1, minDegree: 0, documents: new Set(), speakers: new Set() };
+}
+
+export function filtersAreDefault(state: FilterState): boolean {
+  return (
+    state.hiddenTypes.size === 0 &&
+    state.minEdgeWeight <= 1 &&
+    state.minDegree <= 0 &&
+    state.documents.size === 0 &&
+    state.speakers.size === 0
+  );
+}
+
+/** Documents and speakers named anywhere in the graph, sorted, for the filter lists. */
+export function corpusFacets(graph: ExplorerGraph): { documents: string[]; speakers: string[] } {
+  const documents = new Set<string>();
+  const speakers = new Set<string>();
+  graph.forEachNode((_node, attributes) => {
+    for (const document of attributes.documentList) documents.add(document);
+  });
+  graph.forEachEdge((_edge, attributes) => {
+    for (const document of attributes.documentList) documents.add(document);
+    for (const sentence of attributes.evidence) {
+      if (sentence.document) documents.add(sentence.document);
+      if (sentence.speaker) speakers.add(sentence.speaker);
+    }
+  });
+  const byName = (a: string, b: string) => a.localeCompare(b);
+  return { documents: [...documents].sort(byName), speakers: [...speakers].sort(byName) };
+}
+
+function isCoMention(link: LinkAttributes): boolean {
+  return link.kind === 'co-mention';
+}
+
+/** Co-mention weight over the kept documents and speakers (the full weight when neither is filtered). */
+function filteredWeight(link: LinkAttributes, state: FilterState): number {
+  if (state.documents.size === 0 && state.speakers.size === 0) return link.weight;
+  if (link.evidence.length === 0) {
+    if (state.speakers.size > 0) return 0;
+    return link.documentList.some((document) => state.documents.has(document)) ? link.weight : 0;
+  }
+  let count = 0;
+  for (const sentence of link.evidence) {
+    if (state.documents.size > 0 && !state.documents.has(sentence.document)) continue;
+    if (state.speakers.size > 0 && !(sentence.speaker && state.speakers.has(sentence.speaker))) continue;
+    count += 1;
+  }
+  return count;
+}
+
+/**
+ * The entities and links the filters keep. A co-mention link stays when both ends are kept and its
+ * weight (over the kept documents/speakers) reaches the minimum; lexicon relations stay when both ends
+ * are kept. With a document or speaker filter, an entity stays only if it is named there. Then entities
+ * with fewer kept links than the minimum go, with their links.
+ */
+export function computeVisibility(graph: ExplorerGraph, state: FilterState): Visibility {
+  const narrowed = state.documents.size > 0 || state.speakers.size > 0;
+  const candidates = new Set<string>();
+  graph.forEachNode((node, attributes) => {
+    if (state.hiddenTypes.has(attributes.type)) return;
+    if (state.documents.size > 0 && attributes.documentList.length > 0 && state.speakers.size === 0) {
+      if (!attributes.documentList.some((document) => state.documents.has(document))) return;
+    }
+    candidates.add(node);
+  });
+
+  const edgeWeights = new Map<string, number>();
+  const keptEdges: string[] = [];
+  const namedInSelection = new Set<string>();
+  graph.forEachEdge((edge, link, source, target) => {
+    if (!candidates.has(source) || !candidates.has(target)) return;
+    if (isCoMention(link)) {
+      const weight = filteredWeight(link, state);
+      if (narrowed && weight > 0) {
+        namedInSelection.add(source);
+        namedInSelection.add(target);
+      }
+      if (weight < Math.max(1, state.minEdgeWeight)) return;
+      edgeWeights.set(edge, weight);
+    }
+    keptEdges.push(edge);
+  });
+
+  if (narrowed) {
+    for (const node of [...candidates]) {
+      const listed = graph.getNodeAttribute(node, 'documentList');
+      const inDocuments = state.speakers.size === 0 && listed.some((document) => state.documents.has(document));
+      if (!namedInSelection.has(node) && !inDocuments) candidates.delete(node);
+    }
+  }
+
+  const degree = new Map<string, number>();
+  const edges = new Set<string>();
+  for (const edge of keptEdges) {
+    const [source, target] = graph.extremities(edge);
+    if (!candidates.has(source) || !candidates.has(target)) continue;
+    edges.add(edge);
+    degree.set(source, (degree.get(source) ?? 0) + 1);
+    degree.set(target, (degree.get(target) ?? 0) + 1);
+  }
+
+  const nodes = new Set<string>();
+  for (const node of candidates) if ((degree.get(node) ?? 0) >= state.minDegree) nodes.add(node);
+  if (nodes.size < candidates.size) {
+    for (const edge of [...edges]) {
+      const [source, target] = graph.extremities(edge);
+      if (!nodes.has(source) || !nodes.has(target)) {
+        edges.delete(edge);
+        edgeWeights.delete(edge);
+      }
+    }
+  }
+  for (const edge of [...edgeWeights.keys()]) if (!edges.has(edge)) edgeWeights.delete(edge);
+  return { nodes, edges, edgeWeights };
+}
+
+/** Number of entities of each type in the graph, for the legend. */
+export function countByType(graph: ExplorerGraph): Map<string, number> {
+  const counts = new Map<string, number>();
+  graph.forEachNode((_node, attributes) => counts.set(attributes.type, (counts.get(attributes.type) ?? 0) + 1));
+  return counts;
+}

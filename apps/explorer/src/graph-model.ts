@@ -1,0 +1,333 @@
+// The explorer's canonical graph: attribute shapes of docs/graph-format.md and the checks that turn any
+// parsed graph JSON or GEXF into a clean graphology graph, or into one clear error naming the file.
+import { MultiUndirectedGraph } from 'graphology';
+
+export interface EvidenceSentence {
+  document: string;
+  sentence: number;
+  text: string;
+  speaker?: string;
+  time?: string;
+}
+
+export type FactValue = string | number | boolean | string[];
+
+export interface EntityAttributes {
+  label: string;
+  type: string;
+  aliases: string[];
+  mentions: number;
+  /** Documents that mention the entity, when the file lists them. */
+  documentList: string[];
+  documentCount: number;
+  firstDocument?: string;
+  lastDocument?: string;
+  facts: Record<string, FactValue>;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  community?: number;
+  pagerank?: number;
+  betweenness?: number;
+  weightedDegree?: number;
+}
+
+export interface LinkAttributes {
+  kind: string;
+  weight: number;
+  documentList: string[];
+  documentCount: number;
+  strength?: number;
+  evidence: EvidenceSentence[];
+  from?: string;
+  to?: string;
+}
+
+export type ExplorerGraph = MultiUndirectedGraph<EntityAttributes, LinkAttributes>;
+
+/** A problem with a file or input the user gave; its message is one line that names the source. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** Colours by entity type, used when a file carries no colour (graph.json colours nodes by type already). */
+export const TYPE_COLOURS: Record<string, string> = {
+  mission: '#1f5fbf',
+  country: '#2a9d8f',
+  place: '#7cb518',
+  organization: '#e76f51',
+  person: '#9b5de5',
+  concept: '#f4a261',
+  agreement: '#c1121f',
+  event: '#6c757d',
+  topic: '#b08968',
+};
+
+const COMMUNITY_COLOURS = [
+  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
+  '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#1b9e77', '#d95f02',
+];
+
+export function colourForType(type: string): string {
+  return TYPE_COLOURS[type] ?? '#8d99ae';
+}
+
+export function colourForCommunity(community: number | undefined): string {
+  if (community === undefined) return '#8d99ae';
+  return COMMUNITY_COLOURS[Math.abs(community) % COMMUNITY_COLOURS.length] ?? '#8d99ae';
+}
+
+/** The serialised shape shared by graphology's export() and graph.json. */
+interface SerialisedGraph {
+  attributes?: unknown;
+  nodes: unknown[];
+  edges: unknown[];
+}
+
+export interface LoadReport {
+  graph: ExplorerGraph;
+  /** Non-fatal repairs worth telling the user about (missing positions, dropped self-loops). */
+  notes: string[];
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function finiteNumber(value: unknown): number | undefined {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+}
+
+function stringList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  if (typeof value === 'string' && value.trim().startsWith('[')) {
+    try {
+      return stringList(JSON.parse(value));
+    } catch {
+      return [];
+    }
+  }
+  return [];
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+function cleanFacts(value: unknown): Record<string, FactValue> {
+  let source = value;
+  if (typeof source === 'string' && source.trim().startsWith('{')) {
+    try {
+      source = JSON.parse(source);
+    } catch {
+      return {};
+    }
+  }
+  const facts: Record<string, FactValue> = {};
+  if (!isRecord(source)) return facts;
+  for (const key of Object.keys(source).sort()) {
+    if (FORBIDDEN_KEYS.has(key)) continue;
+    const fact = source[key];
+    if (typeof fact === 'string' || typeof fact === 'boolean' || (typeof fact === 'number' && Number.isFinite(fact))) {
+      facts[key] = fact;
+    } else if (Array.isArray(fact)) {
+      facts[key] = stringList(fact);
+    }
+  }
+  return facts;
+}
+
+function cleanEvidence(value: unknown): EvidenceSentence[] {
+  let source = value;
+  if (typeof source === 'string' && source.trim().startsWith('[')) {
+    try {
+      source = JSON.parse(source);
+    } catch {
+      return [];
+    }
+  }
+  if (!Array.isArray(source)) return [];
+  const evidence: EvidenceSentence[] = [];
+  for (const item of source) {
+    if (!isRecord(item) || typeof item.text !== 'string') continue;
+    const sentence: EvidenceSentence = {
+      document: optionalString(item.document) ?? '',
+      sentence: finiteNumber(item.sentence) ?? 0,
+      text: item.text,
+    };
+    const speaker = optionalString(item.speaker);
+    const time = optionalString(item.time);
+    if (speaker) sentence.speaker = speaker;
+    if (time) sentence.time = time;
+    evidence.push(sentence);
+  }
+  return evidence;
+}
+
+/** A deterministic spot on a sunflower spiral for entities without a position. */
+function spiralPosition(index: number): { x: number; y: number } {
+  const angle = index * 2.399963229728653;
+  const radius = 10 * Math.sqrt(index + 1);
+  return { x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
+}
+
+function readSerialised(value: unknown, source: string): SerialisedGraph {
+  if (!isRecord(value)) throw new InputError(`${source}: not a graph JSON file (expected an object with "nodes" and "edges")`);
+  if (!Array.isArray(value.nodes)) throw new InputError(`${source}: not a graph JSON file ("nodes" must be an array)`);
+  if (value.edges !== undefined && !Array.isArray(value.edges)) throw new InputError(`${source}: not a graph JSON file ("edges" must be an array)`);
+  return { attributes: value.attributes, nodes: value.nodes, edges: (value.edges as unknown[] | undefined) ?? [] };
+}
+
+/**
+ * Builds the explorer graph from a parsed graph.json (graphology export format) or a graph exported from
+ * a GEXF import. Throws InputError for anything that would give a partial graph that looks whole.
+ */
+export function graphFromSerialised(value: unknown, source: string): LoadReport {
+  const serialised = readSerialised(value, source);
+  const graph: ExplorerGraph = new MultiUndirectedGraph<EntityAttributes, LinkAttributes>({ allowSelfLoops: false });
+  const notes: string[] = [];
+  let placed = 0;
+  if (isRecord(serialised.attributes)) {
+    for (const [name, value] of Object.entries(serialised.attributes)) {
+      if (FORBIDDEN_KEYS.has(name)) continue;
+      if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
+        graph.setAttribute(name, value);
+      }
+    }
+  }
+
+  serialised.nodes.forEach((entry, index) => {
+    if (!isRecord(entry)) throw new InputError(`${source}: node ${index} is not an object`);
+    const key = optionalString(entry.key);
+    if (key === undefined || key === '') throw new InputError(`${source}: node ${index} has no key`);
+    if (graph.hasNode(key)) throw new InputError(`${source}: node "${key}" appears twice`);
+    const attributes = isRecord(entry.attributes) ? entry.attributes : {};
+    const type = optionalString(attributes.type)?.slice(0, 40) || 'unknown';
+    let x = finiteNumber(attributes.x);
+    let y = finiteNumber(attributes.y);
+    if (x === undefined || y === undefined) {
+      ({ x, y } = spiralPosition(index));
+      placed += 1;
+    }
+    const documentList = stringList(attributes.documents).sort();
+    const colour = optionalString(attributes.color);
+    const community = finiteNumber(attributes.community);
+    const node: EntityAttributes = {
+      label: optionalString(attributes.label) ?? key,
+      type,
+      aliases: stringList(attributes.aliases),
+      mentions: Math.max(0, finiteNumber(attributes.mentions) ?? 0),
+      documentList,
+      documentCount: documentList.length > 0 ? documentList.length : Math.max(0, finiteNumber(attributes.documents) ?? 0),
+      facts: cleanFacts(attributes.facts),
+      x,
+      y,
+      size: 0,
+      color: colour && /^#[0-9a-f]{6}$/i.test(colour) ? colour : colourForType(type),
+    };
+    const size = finiteNumber(attributes.size);
+    if (size !== undefined && size > 0) node.size = size;
+    if (community !== undefined) node.community = Math.trunc(community);
+    for (const field of ['firstDocument', 'lastDocument'] as const) {
+      const text = optionalString(attributes[field]);
+      if (text !== undefined) node[field] = text;
+    }
+    for (const metric of ['pagerank', 'betweenness', 'weightedDegree'] as const) {
+      const number = finiteNumber(attributes[metric]);
+      if (number !== undefined) node[metric] = number;
+    }
+    graph.addNode(key, node);
+  });
+
+  let selfLoops = 0;
+  serialised.edges.forEach((entry, index) => {
+    if (!isRecord(entry)) throw new InputError(`${source}: edge ${index} is not an object`);
+    const from = optionalString(entry.source);
+    const to = optionalString(entry.target);
+    if (from === undefined || to === undefined) throw new InputError(`${source}: edge ${index} has no source or target`);
+    for (const end of [from, to]) {
+      if (!graph.hasNode(end)) throw new InputError(`${source}: edge ${index} links to a missing node "${end}"`);
+    }
+    if (from === to) {
+      selfLoops += 1;
+      return;
+    }
+    const key = optionalString(entry.key) ?? `edge-${index}`;
+    if (graph.hasEdge(key)) throw new InputError(`${source}: edge "${key}" appears twice`);
+    const attributes = isRecord(entry.attributes) ? entry.attributes : {};
+    const documentList = stringList(attributes.documents).sort();
+    const link: LinkAttributes = {
+      kind: optionalString(attributes.kind) ?? 'co-mention',
+      weight: Math.max(0, finiteNumber(attributes.weight) ?? 1),
+      documentList,
+      documentCount: documentList.length > 0 ? documentList.length : Math.max(0, finiteNumber(attributes.documents) ?? 0),
+      evidence: cleanEvidence(attributes.evidence),
+    };
+    const strength = finiteNumber(attributes.strength);
+    if (strength !== undefined) link.strength = strength;
+    for (const field of ['from', 'to'] as const) {
+      const end = optionalString(attributes[field]);
+      if (end !== undefined) link[field] = end;
+    }
+    graph.addEdgeWithKey(key, from, to, link);
+  });
+
+  fillMissingSizes(graph);
+  if (placed > 0) notes.push(`${source}: ${placed} entities had no position; they were placed on a spiral (run the layout)`);
+  if (selfLoops > 0) notes.push(`${source}: ${selfLoops} links from an entity to itself were left out`);
+  return { graph, notes };
+}
+
+/** Entities without a size get one from their weighted degree, on the same scale as the graph package. */
+function fillMissingSizes(graph: ExplorerGraph): void {
+  graph.forEachNode((node, attributes) => {
+    if (attributes.size > 0) return;
+    let weighted = attributes.weightedDegree;
+    if (weighted === undefined) {
+      weighted = 0;
+      graph.forEachEdge(node, (_edge, link) => {
+        weighted = (weighted ?? 0) + link.weight;
+      });
+    }
+    graph.setNodeAttribute(node, 'size', 3 + 2 * Math.sqrt(weighted));
+  });
+}
+
+function nodeForExport(attributes: EntityAttributes): Record<string, unknown> {
+  const { documentList, documentCount, ...rest } = attributes;
+  return { ...rest, documents: documentList.length > 0 ? documentList : documentCount };
+}
+
+function linkForExport(attributes: LinkAttributes): Record<string, unknown> {
+  const { documentList, documentCount, ...rest } = attributes;
+  const link: Record<string, unknown> = { ...rest, documents: documentList.length > 0 ? documentList : documentCount };
+  if (attributes.kind !== 'co-mention') delete link.evidence;
+  return link;
+}
+
+/** The graph as graph.json (graphology export format), in the attribute shapes of docs/graph-format.md. */
+export function graphToSerialised(graph: ExplorerGraph): unknown {
+  return subgraphToSerialised(graph, null);
+}
+
+/** Like graphToSerialised, keeping only the given entities and links (null keeps all). */
+export function subgraphToSerialised(graph: ExplorerGraph, keep: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null): {
+  attributes: Record<string, unknown>;
+  options: { type: 'undirected'; multi: true; allowSelfLoops: false };
+  nodes: { key: string; attributes: Record<string, unknown> }[];
+  edges: { key: string; source: string; target: string; attributes: Record<string, unknown> }[];
+} {
+  const nodes: { key: string; attributes: Record<string, unknown> }[] = [];
+  graph.forEachNode((key, attributes) => {
+    if (!keep || keep.nodes.has(key)) nodes.push({ key, attributes: nodeForExport(attributes) });
+  });
+  const edges: { key: string; source: string; target: string; attributes: Record<string, unknown> }[] = [];
+  graph.forEachEdge((key, attributes, source, target) => {
+    if (!keep || keep.edges.has(key)) edges.push({ key, source, target, attributes: linkForExport(attributes) });
+  });
+  return { attributes: { ...graph.getAttributes() }, options: { type: 'undirected', multi: true, allowSelfLoops: false }, nodes, edges };
+}

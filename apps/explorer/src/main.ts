@@ -1,0 +1,348 @@
+// The explorer's entry point: loads graph.json, wires the renderer, search, filters, details panel,
+// layout, files in and out, keyboard and URL state together. Each part lives in its own module.
+import { toBlob } from '@sigma/export-image';
+import type Sigma from 'sigma';
+import { required } from './dom.ts';
+import { computeVisibility, type FilterState, type Visibility } from './filters.ts';
+import { FiltersPanel } from './filters-panel.ts';
+import { graphFromGexf, graphToGexf } from './gexf.ts';
+import { graphFromSerialised, graphToSerialised, InputError, type ExplorerGraph, type LoadReport } from './graph-model.ts';
+import {
+  checkSize,
+  classifyFile,
+  download,
+  MAX_GRAPH_BYTES,
+  MAX_TRANSCRIPT_BATCH_BYTES,
+  MAX_TRANSCRIPT_BYTES,
+  parseJson,
+  readFileText,
+} from './io.ts';
+import { LayoutControl } from './layout.ts';
+import { describeError, MessageArea } from './messages.ts';
+import { DetailsPanel } from './panel.ts';
+import { TranscriptWorker } from './rebuild.ts';
+import { GraphRenderer } from './renderer.ts';
+import { SearchBox, SearchIndex } from './search.ts';
+import { readViewState, writeViewState, type ColourMode, type Selection, type ViewState } from './url-state.ts';
+
+class Explorer {
+  private graph: ExplorerGraph | null = null;
+  private renderer: GraphRenderer | null = null;
+  private layout: LayoutControl | null = null;
+  private searchIndex: SearchIndex | null = null;
+  private visibility: Visibility | null = null;
+  private view: ViewState = readViewState(window.location.search);
+  private transcripts: TranscriptWorker | null = null;
+  private extraNames: ReadonlyMap<string, readonly string[]> = new Map();
+
+  private readonly container = required('sigma-container', HTMLDivElement);
+  private readonly messages = new MessageArea(required('messages', HTMLDivElement));
+  private readonly details = new DetailsPanel(required('details', HTMLElement), {
+    selectNode: (key) => this.select({ kind: 'node', key }, true),
+    selectEdge: (key) => this.select({ kind: 'edge', key }, false),
+  });
+  private readonly filtersPanel = new FiltersPanel((filters) => this.applyFilters(filters));
+  private readonly layoutButton = required('layout-toggle', HTMLButtonElement);
+  private readonly search = new SearchBox(
+    required('search-input', HTMLInputElement),
+    required('search-results', HTMLUListElement),
+    () => this.searchIndex,
+    (key) => this.select({ kind: 'node', key }, true),
+  );
+
+  start(): void {
+    this.wireToolbar();
+    this.wireKeyboard();
+    this.wireFiles();
+    window.addEventListener('pagehide', () => this.teardown());
+    void this.loadInitialGraph();
+  }
+
+  private async loadInitialGraph(): Promise<void> {
+    try {
+      const response = await fetch('graph.json', { cache: 'no-store' });
+      if (!response.ok) {
+        this.messages.show(
+          'No graph.json beside this page yet. Run `pnpm start` to build one from data/transcripts, or open a graph or drop transcripts here.',
+          'info',
+        );
+        this.setState('empty');
+        return;
+      }
+      const length = Number(response.headers.get('content-length') ?? '0');
+      if (length > MAX_GRAPH_BYTES) throw new InputError(`graph.json: too big (${length} bytes; the limit is ${MAX_GRAPH_BYTES})`);
+      const text = await response.text();
+      this.showGraph(graphFromSerialised(parseJson(text, 'graph.json'), 'graph.json'), this.view);
+    } catch (error) {
+      this.messages.show(describeError(error), 'error');
+      this.setState('empty');
+    }
+  }
+
+  /** Replaces the graph on screen; the view (filters, selection, colours) carries over where it still applies. */
+  private showGraph(report: LoadReport, view: ViewState): void {
+    this.teardownGraph();
+    const { graph } = report;
+    this.graph = graph;
+    this.view = view;
+    for (const note of report.notes) this.messages.show(note, 'info');
+    this.filtersPanel.setGraph(graph, view.filters);
+    this.visibility = computeVisibility(graph, view.filters);
+    this.filtersPanel.showCounts(graph, this.visibility);
+    this.searchIndex = new SearchIndex(graph, this.extraNames);
+    this.layout = new LayoutControl(graph, (running) => {
+      this.layoutButton.setAttribute('aria-pressed', String(running));
+      this.layoutButton.textContent = running ? 'Stop layout' : 'Run layout';
+    });
+    this.setState('rendering');
+    const renderer = new GraphRenderer(this.container, graph, {
+      onClickNode: (key) => this.select({ kind: 'node', key }, false),
+      onClickEdge: (key) => this.select({ kind: 'edge', key }, false),
+      onClickStage: () => this.select(null, false),
+      onFirstRender: () => {
+        performance.mark('explorer:first-render');
+        this.setState('ready');
+        void this.loadLexiconNames(graph);
+      },
+    });
+    this.renderer = renderer;
+    (window as unknown as { __sigmaDebug: unknown }).__sigmaDebug = renderer.sigma; // TEMP
+    renderer.setColourMode(view.colourMode);
+    renderer.setVisibility(this.visibility);
+    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=colour]')) radio.checked = radio.value === view.colourMode;
+    this.select(view.selection, true);
+  }
+
+  /** Adds the lexicon's names (e.g. "DRC") to search, asked of the worker so the page stays light. */
+  private async loadLexiconNames(graph: ExplorerGraph): Promise<void> {
+    try {
+      this.transcripts ??= new TranscriptWorker();
+      const names = await this.transcripts.lexiconNames(graph.nodes());
+      if (this.graph !== graph) return;
+      this.extraNames = names;
+      this.searchIndex = new SearchIndex(graph, names);
+    } catch (error) {
+      this.messages.show(`Search knows only the names seen in the corpus: ${describeError(error)}`, 'info');
+    }
+  }
+
+  private select(selection: Selection, centre: boolean): void {
+    const graph = this.graph;
+    if (!graph) return;
+    this.view.selection = selection;
+    if (!selection) {
+      this.details.clear();
+    } else if (selection.kind === 'node') {
+      if (!graph.hasNode(selection.key)) {
+        this.details.showMissing(`The entity "${selection.key}"`);
+        this.view.selection = null;
+      } else {
+        this.details.showNode(graph, selection.key, this.visibility?.nodes.has(selection.key) ?? true);
+        if (centre) this.renderer?.centreOn(selection.key);
+      }
+    } else if (!graph.hasEdge(selection.key)) {
+      this.details.showMissing(`The link "${selection.key}"`);
+      this.view.selection = null;
+    } else {
+      this.details.showEdge(graph, selection.key, this.visibility?.edges.has(selection.key) ?? true);
+    }
+    this.renderer?.setSelection(this.view.selection);
+    writeViewState(this.view);
+  }
+
+  private applyFilters(filters: FilterState): void {
+    const graph = this.graph;
+    if (!graph || !this.renderer) return;
+    this.view.filters = filters;
+    this.visibility = computeVisibility(graph, filters);
+    this.filtersPanel.showCounts(graph, this.visibility);
+    this.renderer.setVisibility(this.visibility);
+    writeViewState(this.view);
+  }
+
+  private setColourMode(mode: ColourMode): void {
+    this.view.colourMode = mode;
+    this.renderer?.setColourMode(mode);
+    writeViewState(this.view);
+  }
+
+  private wireToolbar(): void {
+    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=colour]')) {
+      radio.addEventListener('change', () => {
+        if (radio.checked) this.setColourMode(radio.value === 'community' ? 'community' : 'type');
+      });
+    }
+    this.layoutButton.addEventListener('click', () => this.layout?.toggle());
+    const fileInput = required('file-input', HTMLInputElement);
+    required('open-button', HTMLButtonElement).addEventListener('click', () => fileInput.click());
+    fileInput.addEventListener('change', () => {
+      const files = [...(fileInput.files ?? [])];
+      fileInput.value = '';
+      void this.openFiles(files);
+    });
+    required('export-gexf', HTMLButtonElement).addEventListener('click', () => this.exportGexf());
+    required('export-png', HTMLButtonElement).addEventListener('click', () => void this.exportPng());
+    required('export-json', HTMLButtonElement).addEventListener('click', () => this.exportJson());
+  }
+
+  private wireKeyboard(): void {
+    document.addEventListener('keydown', (event) => {
+      const target = event.target;
+      const typing =
+        target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        this.search.focus();
+      } else if (event.key === 'Escape') {
+        if (this.view.selection) this.select(null, false);
+        if (target instanceof HTMLInputElement && target.id === 'search-input') target.blur();
+      }
+    });
+  }
+
+  private wireFiles(): void {
+    const overlay = required('drop-overlay', HTMLDivElement);
+    let depth = 0;
+    const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    window.addEventListener('dragenter', (event) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      depth += 1;
+      overlay.hidden = false;
+    });
+    window.addEventListener('dragover', (event) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    });
+    window.addEventListener('dragleave', () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) overlay.hidden = true;
+    });
+    window.addEventListener('drop', (event) => {
+      event.preventDefault();
+      depth = 0;
+      overlay.hidden = true;
+      void this.openFiles([...(event.dataTransfer?.files ?? [])]);
+    });
+  }
+
+  /** Opens what the user picked or dropped: one graph file replaces the graph, transcripts are added to it. */
+  async openFiles(files: File[]): Promise<void> {
+    const graphs: File[] = [];
+    const transcripts: File[] = [];
+    for (const file of files) {
+      const kind = classifyFile(file.name);
+      if (kind === 'transcript') transcripts.push(file);
+      else if (kind) graphs.push(file);
+      else this.messages.show(`${file.name}: not a file the explorer reads (open .json or .gexf graphs, or .txt .md .vtt .srt transcripts)`, 'error');
+    }
+    const graphFile = graphs[0];
+    if (graphFile) {
+      if (graphs.length > 1) this.messages.show(`Opened ${graphFile.name} only: open one graph at a time`, 'info');
+      await this.openGraphFile(graphFile);
+    }
+    if (transcripts.length > 0) await this.addTranscripts(transcripts);
+  }
+
+  private async openGraphFile(file: File): Promise<void> {
+    try {
+      const text = await readFileText(file, MAX_GRAPH_BYTES);
+      const report = classifyFile(file.name) === 'gexf' ? graphFromGexf(text, file.name) : graphFromSerialised(parseJson(text, file.name), file.name);
+      const keep: ViewState = { selection: null, colourMode: this.view.colourMode, filters: this.view.filters };
+      this.showGraph(report, keep);
+      this.messages.show(`Opened ${file.name}: ${report.graph.order} entities, ${report.graph.size} links`, 'success');
+    } catch (error) {
+      this.messages.show(describeError(error), 'error');
+    }
+  }
+
+  private async addTranscripts(files: File[]): Promise<void> {
+    const documents: { id: string; text: string }[] = [];
+    let total = 0;
+    for (const file of files) {
+      try {
+        checkSize(file, MAX_TRANSCRIPT_BYTES);
+        total += file.size;
+        if (total > MAX_TRANSCRIPT_BATCH_BYTES) {
+          throw new InputError(`${file.name}: left out, the transcripts dropped at once pass ${MAX_TRANSCRIPT_BATCH_BYTES / 1024 / 1024} MB`);
+        }
+        documents.push({ id: file.name, text: await readFileText(file, MAX_TRANSCRIPT_BYTES) });
+      } catch (error) {
+        this.messages.show(describeError(error), 'error');
+      }
+    }
+    if (documents.length === 0) return;
+    const progress = required('progress', HTMLDivElement);
+    const bar = required('progress-bar', HTMLProgressElement);
+    const label = required('progress-label', HTMLLabelElement);
+    progress.hidden = false;
+    bar.value = 0;
+    label.textContent = `Reading ${documents.length} transcript${documents.length === 1 ? '' : 's'}…`;
+    this.transcripts ??= new TranscriptWorker();
+    const before = this.graph?.order ?? 0;
+    try {
+      const current = this.graph ? graphToSerialised(this.graph) : null;
+      const result = await this.transcripts.add(current, documents, (done, steps, step) => {
+        bar.value = steps > 0 ? done / steps : 0;
+        label.textContent = step;
+      });
+      for (const warning of result.warnings) this.messages.show(warning, 'info');
+      const report = graphFromSerialised(result.graph, 'the rebuilt graph');
+      this.showGraph(report, { ...this.view, selection: this.view.selection });
+      const added = report.graph.order - before;
+      this.messages.show(
+        `Added ${documents.map((document) => document.id).join(', ')}: ${added} new entit${added === 1 ? 'y' : 'ies'}, ${report.graph.order} in all`,
+        'success',
+      );
+    } catch (error) {
+      this.messages.show(describeError(error), 'error');
+    } finally {
+      progress.hidden = true;
+    }
+  }
+
+  private exportGexf(): void {
+    if (!this.graph || !this.visibility) return;
+    try {
+      download(new Blob([graphToGexf(this.graph, this.visibility)], { type: 'application/gexf+xml' }), 'missiongraph.gexf');
+    } catch (error) {
+      this.messages.show(`GEXF export failed: ${describeError(error)}`, 'error');
+    }
+  }
+
+  private async exportPng(): Promise<void> {
+    if (!this.renderer) return;
+    try {
+      // export-image takes an untyped sigma; ours only narrows the attribute types.
+      const blob = await toBlob(this.renderer.sigma as unknown as Sigma, { format: 'png', backgroundColor: '#ffffff' });
+      download(blob, 'missiongraph.png');
+    } catch (error) {
+      this.messages.show(`PNG export failed: ${describeError(error)}`, 'error');
+    }
+  }
+
+  private exportJson(): void {
+    if (!this.graph) return;
+    download(new Blob([JSON.stringify(graphToSerialised(this.graph))], { type: 'application/json' }), 'graph.json');
+  }
+
+  private setState(state: 'loading' | 'empty' | 'rendering' | 'ready'): void {
+    document.body.dataset.state = state;
+  }
+
+  private teardownGraph(): void {
+    this.layout?.kill();
+    this.layout = null;
+    this.renderer?.kill();
+    this.renderer = null;
+  }
+
+  private teardown(): void {
+    this.teardownGraph();
+    this.transcripts?.terminate();
+    this.transcripts = null;
+  }
+}
+
+new Explorer().start();

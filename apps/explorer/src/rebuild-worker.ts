@@ -1,0 +1,64 @@
+// The transcript worker: runs extraction on dropped transcripts, builds their graph, merges it into the
+// current one and recomputes metrics, communities and layout, all off the page's main thread.
+import { MultiUndirectedGraph } from 'graphology';
+import { defaultLexicon, extractDocument } from '@missiongraph/extract';
+import { analyzeGraph, buildGraph, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from '@missiongraph/graph';
+import { documentsOf, mergeGraphInto, type BuiltGraph } from './merge.ts';
+import type { NewDocument, RebuildReply, RebuildRequest } from './rebuild-protocol.ts';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+function reply(message: RebuildReply): void {
+  scope.postMessage(message);
+}
+
+function baseGraph(serialised: unknown): BuiltGraph {
+  const graph: BuiltGraph = new MultiUndirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ allowSelfLoops: false });
+  if (serialised) graph.import(serialised as Parameters<BuiltGraph['import']>[0]);
+  return graph;
+}
+
+function addDocuments(requestId: number, serialised: unknown, documents: NewDocument[]): void {
+  const warnings: string[] = [];
+  const graph = baseGraph(serialised);
+  const known = documentsOf(graph);
+  const fresh = documents.filter((document) => {
+    if (!known.has(document.id)) return true;
+    warnings.push(`${document.id}: a document with this name is already in the graph; it was not added again`);
+    return false;
+  });
+  const lexicon = defaultLexicon();
+  const total = fresh.length + 2;
+  const extractions = fresh.map((document, position) => {
+    reply({ type: 'progress', requestId, done: position, total, step: `Reading ${document.id} (${position + 1} of ${fresh.length})…` });
+    const extraction = extractDocument(document, { lexicon });
+    for (const warning of extraction.warnings) warnings.push(`${document.id}: ${warning}`);
+    return extraction;
+  });
+  reply({ type: 'progress', requestId, done: fresh.length, total, step: 'Linking entities…' });
+  if (extractions.length > 0) mergeGraphInto(graph, buildGraph(extractions, { lexicon }));
+  reply({ type: 'progress', requestId, done: fresh.length + 1, total, step: 'Laying out the graph…' });
+  if (extractions.length > 0) analyzeGraph(graph, { seed: 1 });
+  reply({ type: 'done', requestId, graph: graph.export(), warnings });
+}
+
+function lexiconNames(requestId: number, ids: string[]): void {
+  const lexicon = defaultLexicon();
+  const names: [string, string[]][] = [];
+  for (const id of ids) {
+    const entry = lexicon.get(id);
+    if (entry) names.push([id, [...entry.aliases]]);
+  }
+  reply({ type: 'names', requestId, names });
+}
+
+scope.addEventListener('message', (event: MessageEvent<RebuildRequest>) => {
+  const request = event.data;
+  try {
+    if (request.type === 'add') addDocuments(request.requestId, request.graph, request.documents);
+    else lexiconNames(request.requestId, request.ids);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    reply({ type: 'error', requestId: request.requestId, message: `explorer/transcripts: ${message}` });
+  }
+});

@@ -1,0 +1,176 @@
+// Draws the graph with sigma. Every change of appearance (colour mode, filters, hover, selection) goes
+// through sigma's node and edge reducers; the graph's data is never changed for display.
+import Sigma from 'sigma';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import { colourForCommunity, type EntityAttributes, type ExplorerGraph, type LinkAttributes } from './graph-model.ts';
+import type { Visibility } from './filters.ts';
+import type { ColourMode, Selection } from './url-state.ts';
+
+const DIMMED_NODE = '#e3e6ea';
+const DIMMED_EDGE = '#eef0f3';
+const RELATION_EDGE = '#c490a8';
+const SELECTED_EDGE = '#1f5fbf';
+
+export interface RendererEvents {
+  onClickNode: (key: string) => void;
+  onClickEdge: (key: string) => void;
+  onClickStage: () => void;
+  onFirstRender: () => void;
+}
+
+export class GraphRenderer {
+  readonly sigma: Sigma<EntityAttributes, LinkAttributes>;
+  private visibility: Visibility | null = null;
+  private colourMode: ColourMode = 'type';
+  private selection: Selection = null;
+  private hovered: string | null = null;
+  private focusNeighbours = new Set<string>();
+  private readonly maxWeight: number;
+
+  constructor(container: HTMLElement, private readonly graph: ExplorerGraph, events: RendererEvents) {
+    let maxWeight = 1;
+    graph.forEachEdge((_edge, link) => {
+      if (link.weight > maxWeight) maxWeight = link.weight;
+    });
+    this.maxWeight = maxWeight;
+    const large = graph.size > 20_000;
+    this.sigma = new Sigma<EntityAttributes, LinkAttributes>(graph, container, {
+      zIndex: true,
+      enableEdgeEvents: true,
+      hideEdgesOnMove: large,
+      labelDensity: 0.6,
+      labelGridCellSize: 70,
+      labelRenderedSizeThreshold: 7,
+      labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+      labelSize: 13,
+      labelColor: { color: '#1f2933' },
+      defaultEdgeColor: '#b8c0cc',
+      minCameraRatio: 0.02,
+      maxCameraRatio: 20,
+      nodeReducer: (node, data) => this.reduceNode(node, data),
+      edgeReducer: (edge, data) => this.reduceEdge(edge, data),
+    });
+    let rendered = false;
+    this.sigma.on('afterRender', () => {
+      if (rendered) return;
+      rendered = true;
+      events.onFirstRender();
+    });
+    this.sigma.on('enterNode', ({ node }) => this.setHovered(node));
+    this.sigma.on('leaveNode', () => this.setHovered(null));
+    this.sigma.on('clickNode', ({ node }) => events.onClickNode(node));
+    this.sigma.on('clickEdge', ({ edge }) => events.onClickEdge(edge));
+    this.sigma.on('clickStage', () => events.onClickStage());
+    this.sigma.on('enterEdge', () => container.classList.add('pointing'));
+    this.sigma.on('leaveEdge', () => container.classList.remove('pointing'));
+  }
+
+  setVisibility(visibility: Visibility): void {
+    this.visibility = visibility;
+    this.updateFocus();
+    this.sigma.refresh();
+  }
+
+  setColourMode(mode: ColourMode): void {
+    this.colourMode = mode;
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  setSelection(selection: Selection): void {
+    this.selection = selection;
+    this.updateFocus();
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  /** Moves the camera onto an entity, zooming in a little if the view is wide. */
+  centreOn(key: string): void {
+    const display = this.sigma.getNodeDisplayData(key);
+    if (!display) return;
+    const camera = this.sigma.getCamera();
+    void camera.animate({ x: display.x, y: display.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
+  }
+
+  kill(): void {
+    this.sigma.kill();
+  }
+
+  private setHovered(node: string | null): void {
+    this.hovered = node;
+    this.updateFocus();
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  /** The entity whose neighbourhood is highlighted: the hovered one, else the selected one. */
+  private focusNode(): string | null {
+    if (this.hovered) return this.hovered;
+    return this.selection?.kind === 'node' && this.graph.hasNode(this.selection.key) ? this.selection.key : null;
+  }
+
+  private updateFocus(): void {
+    this.focusNeighbours = new Set();
+    const focus = this.focusNode();
+    if (focus) {
+      this.graph.forEachEdge(focus, (edge, _link, source, target) => {
+        if (this.visibility && !this.visibility.edges.has(edge)) return;
+        this.focusNeighbours.add(source === focus ? target : source);
+      });
+      this.focusNeighbours.add(focus);
+    } else if (this.selection?.kind === 'edge' && this.graph.hasEdge(this.selection.key)) {
+      for (const end of this.graph.extremities(this.selection.key)) this.focusNeighbours.add(end);
+    }
+  }
+
+  private reduceNode(node: string, data: EntityAttributes): Partial<NodeDisplayData> {
+    const display: Partial<NodeDisplayData> = {
+      x: data.x,
+      y: data.y,
+      size: data.size,
+      label: data.label,
+      color: this.colourMode === 'community' ? colourForCommunity(data.community) : data.color,
+      zIndex: 1,
+    };
+    if (this.visibility && !this.visibility.nodes.has(node)) display.hidden = true;
+    const focusing = this.focusNeighbours.size > 0;
+    if (focusing && !this.focusNeighbours.has(node)) {
+      display.color = DIMMED_NODE;
+      display.label = '';
+      display.zIndex = 0;
+    } else if (focusing) {
+      display.zIndex = 2;
+      const focus = this.focusNode();
+      const selectedNode = this.selection?.kind === 'node' ? this.selection.key : null;
+      if (node === focus || node === selectedNode || this.selection?.kind === 'edge') {
+        display.highlighted = true;
+        display.forceLabel = true;
+      }
+    }
+    return display;
+  }
+
+  private reduceEdge(edge: string, data: LinkAttributes): Partial<EdgeDisplayData> {
+    const weight = this.visibility?.edgeWeights.get(edge) ?? data.weight;
+    const share = Math.sqrt(Math.min(1, weight / this.maxWeight));
+    const display: Partial<EdgeDisplayData> =
+      data.kind === 'co-mention'
+        ? { size: 0.6 + 3.4 * share, color: `rgba(110, 122, 140, ${(0.28 + 0.5 * share).toFixed(3)})`, zIndex: 1 }
+        : { size: 1, color: RELATION_EDGE, zIndex: 1 };
+    if (this.visibility && !this.visibility.edges.has(edge)) display.hidden = true;
+    if (this.selection?.kind === 'edge' && this.selection.key === edge) {
+      return { ...display, color: SELECTED_EDGE, size: (display.size ?? 1) + 2, zIndex: 3 };
+    }
+    const focus = this.focusNode();
+    if (focus) {
+      const [source, target] = this.graph.extremities(edge);
+      if (source !== focus && target !== focus) {
+        display.color = DIMMED_EDGE;
+        display.zIndex = 0;
+      } else {
+        display.zIndex = 2;
+      }
+    } else if (this.selection?.kind === 'edge') {
+      display.color = DIMMED_EDGE;
+      display.zIndex = 0;
+    }
+    return display;
+  }
+}

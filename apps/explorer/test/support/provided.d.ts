@@ -1,0 +1,11 @@
+// Values the explorer's global setup hands to the tests (vitest's provide/inject).
+import 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of the built explorer served by vite preview, ending in "/". */
+    baseUrl: string;
+    /** Folder holding the graph.json built from the seed transcripts. */
+    graphDir: string;
+  }
+}

@@ -1,0 +1,331 @@
+// `missiongraph build`: discovers inputs, extracts each document (cache first, then the worker pool), builds and
+// analyses the graph, and writes every output file atomically under the output folder's lock.
+import fs from 'node:fs';
+import path from 'node:path';
+import { defaultLexicon, EXTRACTOR_VERSION, rankTopics, type CompiledLexicon, type DocumentExtraction } from '@missiongraph/extract';
+import {
+  analyzeGraph,
+  buildGraph,
+  toGraphJson,
+  writeEdgesCsv,
+  writeEvidenceJsonl,
+  writeGexf,
+  writeGraphml,
+  writeNodesCsv,
+} from '@missiongraph/graph';
+import {
+  cacheKey,
+  pruneCache,
+  readCacheEntry,
+  readFileIndex,
+  sha256,
+  stampMatches,
+  writeFileIndex,
+  type ExtractionSettings,
+  type FileIndex,
+} from './cache.ts';
+import { discoverInputs, InputError, type InputFile } from './discover.ts';
+import { describeFileError, formatBytes, type DocumentOutcome, type DocumentTask } from './document-task.ts';
+import { acquireLock, BuildError, ensureOutDir, removeStaleStaging, writeOutputsAtomically, type OutputFile, type WriteHooks } from './out-dir.ts';
+import type { ExtractionRunner, PlannedTask } from './pool.ts';
+import { createProgress, type ProgressMode } from './progress.ts';
+import { CLI_VERSION } from './version.ts';
+
+export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+/** Seed of every random choice in the graph analysis (communities, layout), so builds are reproducible. */
+export const ANALYSIS_SEED = 1;
+/** How many corpus topics `--topics` keeps. */
+export const MAX_TOPICS = 50;
+export const MANIFEST_FORMAT = 'missiongraph-manifest/1';
+
+export interface BuildOptions {
+  inputs: readonly string[];
+  outDir: string;
+  /** Defaults to `<outDir>/.cache`. */
+  cacheDir?: string;
+  topics: boolean;
+  maxFileSize: number;
+  strict: boolean;
+  /** Delete cache entries this build did not use. */
+  prune: boolean;
+  /** Ignore the cache and re-extract everything (entries are rewritten). */
+  force: boolean;
+  progress: ProgressMode;
+  cwd?: string;
+  /** Where skip lines, warnings and notes go (one line each). */
+  log: (line: string) => void;
+  hooks?: WriteHooks;
+}
+
+export interface SkippedInput {
+  /** Path relative to the input root (the id it would have had). */
+  id: string;
+  reason: string;
+}
+
+export interface BuildSummary {
+  outDir: string;
+  documents: number;
+  bytes: number;
+  sentences: number;
+  nodes: number;
+  edges: number;
+  coMentionEdges: number;
+  evidence: number;
+  entitiesByType: Record<string, number>;
+  cacheHits: number;
+  extracted: number;
+  skipped: SkippedInput[];
+  warnings: number;
+  seconds: number;
+  peakRssBytes: number;
+  outputs: string[];
+}
+
+interface ManifestInput {
+  id: string;
+  sha256: string;
+  bytes: number;
+  encoding: string;
+  format: string;
+  sentences: number;
+}
+
+function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+function sortedRecord(counts: Map<string, number>): Record<string, number> {
+  return Object.fromEntries([...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Reads the documents whose file stamp is unchanged straight from the cache, without opening the file itself. */
+function readUnchangedFromCache(
+  file: InputFile,
+  stat: fs.Stats,
+  index: FileIndex,
+  cacheDir: string,
+  settings: ExtractionSettings,
+): DocumentOutcome | undefined {
+  const stamp = index.get(file.realPath);
+  if (!stampMatches(stamp, stat)) return undefined;
+  const key = cacheKey(file.id, stamp.contentSha, settings);
+  const cached = readCacheEntry(cacheDir, key, file.id);
+  if (cached.status !== 'hit') return undefined;
+  return {
+    status: 'ok',
+    id: file.id,
+    source: 'cache',
+    extraction: cached.extraction,
+    bytes: stat.size,
+    encoding: stamp.encoding,
+    key,
+    stamp,
+    notes: stamp.encodingNote === undefined ? [] : [stamp.encodingNote],
+  };
+}
+
+/** Runs one build. Throws BuildError (or InputError) for failures that stop the build; skipped files are in the summary. */
+export async function runBuild(options: BuildOptions, runner: ExtractionRunner, lexicon: CompiledLexicon = defaultLexicon()): Promise<BuildSummary> {
+  const startedAt = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const outDir = path.resolve(cwd, options.outDir);
+  const cacheDir = path.resolve(cwd, options.cacheDir ?? path.join(outDir, '.cache'));
+  const discovery = discoverInputs(options.inputs, cwd);
+
+  ensureOutDir(outDir);
+  const releaseLock = acquireLock(outDir);
+  try {
+    removeStaleStaging(outDir);
+    const settings: ExtractionSettings = { extractorVersion: EXTRACTOR_VERSION, lexiconVersion: lexicon.version, topics: options.topics };
+    const skipped: SkippedInput[] = [];
+    const relativeToRoot = (file: string): string => path.relative(discovery.root, file).split(path.sep).join('/');
+    const skip = (file: string, reason: string): void => {
+      skipped.push({ id: relativeToRoot(file), reason });
+      options.log(`missiongraph: skipped ${displayPath(file, cwd)}: ${reason}`);
+    };
+    for (const problem of discovery.skipped) skip(problem.path, problem.reason);
+    for (const duplicate of discovery.duplicates) {
+      options.log(`missiongraph: note: ${displayPath(duplicate.path, cwd)} is the same file as ${displayPath(duplicate.sameAs, cwd)}; read once`);
+    }
+
+    const index = options.force ? new Map() : readFileIndex(cacheDir);
+    const outcomes = new Map<string, DocumentOutcome>();
+    const stats = new Map<string, fs.Stats>();
+    for (const file of discovery.files) {
+      try {
+        stats.set(file.id, fs.statSync(file.path));
+      } catch (error) {
+        outcomes.set(file.id, { status: 'skipped', id: file.id, path: file.path, reason: describeFileError(error) });
+      }
+    }
+
+    const progress = createProgress(options.progress);
+    const totalBytes = [...stats.values()].reduce((sum, stat) => sum + stat.size, 0);
+    progress.start(stats.size, totalBytes);
+    const toExtract: PlannedTask[] = [];
+    for (const file of discovery.files) {
+      const stat = stats.get(file.id);
+      if (stat === undefined) continue;
+      const fromCache = options.force ? undefined : readUnchangedFromCache(file, stat, index, cacheDir, settings);
+      if (fromCache !== undefined) {
+        outcomes.set(file.id, fromCache);
+        progress.advance(stat.size);
+        continue;
+      }
+      const task: DocumentTask = { id: file.id, path: file.path, cacheDir, maxFileSize: options.maxFileSize, settings, ignoreCache: options.force };
+      toExtract.push({ task, bytes: stat.size });
+    }
+    try {
+      await runner.run(toExtract, (outcome, bytes) => {
+        outcomes.set(outcome.id, outcome);
+        progress.advance(bytes);
+      });
+    } finally {
+      progress.stop();
+    }
+
+    const extractions: DocumentExtraction[] = [];
+    const inputs: ManifestInput[] = [];
+    const newIndex: FileIndex = new Map();
+    const usedKeys = new Set<string>();
+    let cacheHits = 0;
+    let warnings = 0;
+    let bytes = 0;
+    for (const file of discovery.files) {
+      const outcome = outcomes.get(file.id);
+      if (outcome === undefined) continue;
+      if (outcome.status === 'skipped') {
+        skip(file.path, outcome.reason);
+        continue;
+      }
+      for (const note of outcome.notes) {
+        warnings += 1;
+        options.log(`missiongraph: warning: ${displayPath(file.path, cwd)}: ${note}`);
+      }
+      for (const warning of outcome.extraction.warnings) {
+        warnings += 1;
+        options.log(`missiongraph: warning: ${displayPath(file.path, cwd)}: ${warning}`);
+      }
+      if (outcome.source === 'cache') cacheHits += 1;
+      usedKeys.add(outcome.key);
+      newIndex.set(file.realPath, outcome.stamp);
+      extractions.push(outcome.extraction);
+      bytes += outcome.bytes;
+      inputs.push({
+        id: file.id,
+        sha256: outcome.stamp.contentSha,
+        bytes: outcome.bytes,
+        encoding: outcome.encoding,
+        format: outcome.extraction.document.format,
+        sentences: outcome.extraction.document.sentenceCount,
+      });
+    }
+    skipped.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+    if (options.strict && skipped.length > 0) {
+      throw new BuildError(`${skipped.length} input(s) skipped and --strict is set; no output written`);
+    }
+    if (extractions.length === 0) {
+      throw new BuildError('no readable document among the inputs; no output written');
+    }
+
+    const topics = options.topics ? rankTopics(extractions, { max: MAX_TOPICS }) : undefined;
+    const graph = buildGraph(extractions, { lexicon, topics });
+    analyzeGraph(graph, { seed: ANALYSIS_SEED });
+
+    const entitiesByType = new Map<string, number>();
+    graph.forEachNode((_key, attributes) => {
+      const type = String(attributes['type']);
+      entitiesByType.set(type, (entitiesByType.get(type) ?? 0) + 1);
+    });
+    let coMentionEdges = 0;
+    let evidence = 0;
+    graph.forEachEdge((_key, attributes) => {
+      if (attributes['kind'] === 'co-mention') {
+        coMentionEdges += 1;
+        evidence += Array.isArray(attributes['evidence']) ? (attributes['evidence'] as unknown[]).length : 0;
+      }
+    });
+    const sentences = extractions.reduce((sum, extraction) => sum + extraction.document.sentenceCount, 0);
+
+    const files: OutputFile[] = [
+      { name: 'graph.json', content: toGraphJson(graph) },
+      { name: 'graph.gexf', content: writeGexf(graph) },
+      { name: 'graph.graphml', content: writeGraphml(graph) },
+      { name: 'nodes.csv', content: writeNodesCsv(graph) },
+      { name: 'edges.csv', content: writeEdgesCsv(graph) },
+      { name: 'evidence.jsonl', content: writeEvidenceJsonl(graph) },
+    ];
+    const manifest = {
+      format: MANIFEST_FORMAT,
+      tool: { name: 'missiongraph', version: CLI_VERSION },
+      versions: { extractor: EXTRACTOR_VERSION, lexicon: lexicon.version },
+      options: { topics: options.topics, maxFileSize: options.maxFileSize, seed: ANALYSIS_SEED },
+      counts: {
+        documents: extractions.length,
+        skipped: skipped.length,
+        bytes,
+        sentences,
+        nodes: graph.order,
+        edges: graph.size,
+        coMentionEdges,
+        evidence,
+        entitiesByType: sortedRecord(entitiesByType),
+      },
+      inputs,
+      skipped,
+      outputs: files.map((file) => ({ name: file.name, sha256: sha256(file.content), bytes: Buffer.byteLength(file.content, 'utf8') })),
+    };
+    files.push({ name: 'manifest.json', content: JSON.stringify(manifest, null, 2) + '\n' });
+    await writeOutputsAtomically(outDir, files, options.hooks);
+
+    try {
+      writeFileIndex(cacheDir, newIndex);
+      if (options.prune) pruneCache(cacheDir, usedKeys);
+    } catch (error) {
+      options.log(`missiongraph: warning: cache folder ${cacheDir} not updated (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+
+    return {
+      outDir,
+      documents: extractions.length,
+      bytes,
+      sentences,
+      nodes: graph.order,
+      edges: graph.size,
+      coMentionEdges,
+      evidence,
+      entitiesByType: sortedRecord(entitiesByType),
+      cacheHits,
+      extracted: extractions.length - cacheHits,
+      skipped,
+      warnings,
+      seconds: (performance.now() - startedAt) / 1000,
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      outputs: files.map((file) => file.name),
+    };
+  } finally {
+    releaseLock();
+  }
+}
+
+export { BuildError, InputError };
+
+/** The closing summary, a few lines for people. */
+export function formatSummary(summary: BuildSummary, cwd: string = process.cwd()): string {
+  const types = Object.entries(summary.entitiesByType)
+    .map(([type, count]) => `${type} ${count}`)
+    .join(', ');
+  const lines = [
+    `missiongraph: built ${displayPath(summary.outDir, cwd)} in ${summary.seconds.toFixed(2)} s`,
+    `  documents  ${summary.documents} (${formatBytes(summary.bytes)}; ${summary.cacheHits} from cache, ${summary.extracted} extracted)`,
+    `  sentences  ${summary.sentences}`,
+    `  entities   ${summary.nodes}${types === '' ? '' : ` (${types})`}`,
+    `  edges      ${summary.edges} (${summary.coMentionEdges} co-mention, ${summary.evidence} evidence sentences)`,
+    `  skipped    ${summary.skipped.length}${summary.warnings > 0 ? `; warnings ${summary.warnings}` : ''}`,
+    `  peak memory ${formatBytes(summary.peakRssBytes)}`,
+  ];
+  return lines.join('\n');
+}

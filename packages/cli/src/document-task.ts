@@ -1,0 +1,97 @@
+// One document's trip from file to extraction: read, size check, decode, hash, cache lookup, extract, cache write.
+// Runs unchanged in a worker thread and in the main thread (one worker), and never throws for a bad file.
+import fs from 'node:fs';
+import type { CompiledLexicon, DocumentExtraction } from '@missiongraph/extract';
+import { extractDocument } from '@missiongraph/extract';
+import { cacheKey, readCacheEntry, sha256, writeCacheEntry, type ExtractionSettings, type FileStamp } from './cache.ts';
+import { decodeText, type TextEncodingName } from './decode.ts';
+
+export interface DocumentTask {
+  id: string;
+  path: string;
+  cacheDir: string;
+  maxFileSize: number;
+  settings: ExtractionSettings;
+  /** --force: extract even when a valid cache entry exists (the entry is then rewritten). */
+  ignoreCache: boolean;
+}
+
+export type DocumentOutcome =
+  | {
+      status: 'ok';
+      id: string;
+      source: 'cache' | 'extracted';
+      extraction: DocumentExtraction;
+      bytes: number;
+      encoding: TextEncodingName;
+      key: string;
+      stamp: FileStamp;
+      /** Notes for the user: encoding guesses, a cache entry that was rebuilt, a cache that could not be written. */
+      notes: string[];
+    }
+  | { status: 'skipped'; id: string; path: string; reason: string };
+
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'unreadable (permission denied)';
+  if (code === 'ENOENT') return 'removed while building';
+  if (code === 'EISDIR') return 'is a folder';
+  if (code === 'EIO') return 'unreadable (I/O error)';
+  return `unreadable (${code ?? (error instanceof Error ? error.message : String(error))})`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} B`;
+}
+
+/** Processes one document with the given lexicon; `extract` is injected so workers keep their own lexicon loaded once. */
+export function processDocument(task: DocumentTask, lexicon: CompiledLexicon): DocumentOutcome {
+  const skip = (reason: string): DocumentOutcome => ({ status: 'skipped', id: task.id, path: task.path, reason });
+  let bytes: Buffer;
+  let stat: fs.Stats;
+  try {
+    const descriptor = fs.openSync(task.path, 'r');
+    try {
+      stat = fs.fstatSync(descriptor);
+      if (!stat.isFile()) return skip('not a regular file');
+      if (stat.size > task.maxFileSize) {
+        return skip(`too large (${formatBytes(stat.size)}; the limit is ${formatBytes(task.maxFileSize)}, see --max-file-size)`);
+      }
+      bytes = fs.readFileSync(descriptor);
+    } finally {
+      fs.closeSync(descriptor);
+    }
+  } catch (error) {
+    return skip(describeFileError(error));
+  }
+  if (bytes.length > task.maxFileSize) return skip(`too large (grew past ${formatBytes(task.maxFileSize)} while read)`);
+
+  const contentSha = sha256(bytes);
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return skip(decoded.reason);
+  const stamp: FileStamp = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, contentSha, encoding: decoded.encoding };
+  if (decoded.warning !== undefined) stamp.encodingNote = decoded.warning;
+  const notes: string[] = decoded.warning === undefined ? [] : [decoded.warning];
+  const key = cacheKey(task.id, contentSha, task.settings);
+
+  const cached = task.ignoreCache ? ({ status: 'miss' } as const) : readCacheEntry(task.cacheDir, key, task.id);
+  if (cached.status === 'hit') {
+    return { status: 'ok', id: task.id, source: 'cache', extraction: cached.extraction, bytes: bytes.length, encoding: decoded.encoding, key, stamp, notes };
+  }
+  if (cached.status === 'invalid') notes.push(`cache entry ignored and rebuilt (${cached.reason})`);
+
+  let extraction: DocumentExtraction;
+  try {
+    extraction = extractDocument({ id: task.id, text: decoded.text }, { lexicon, topics: task.settings.topics });
+  } catch (error) {
+    return skip(`extraction failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    writeCacheEntry(task.cacheDir, key, contentSha, task.settings, extraction);
+  } catch (error) {
+    notes.push(`cache not written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  return { status: 'ok', id: task.id, source: 'extracted', extraction, bytes: bytes.length, encoding: decoded.encoding, key, stamp, notes };
+}

@@ -1,0 +1,196 @@
+// Safe writes into the output folder: a lock against concurrent builds, and outputs staged then renamed into place,
+// so a crash, Ctrl-C, a full disk or a read-only folder leaves the previous graph files as they were.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const LOCK_NAME = '.missiongraph.lock';
+const STAGING_PREFIX = '.missiongraph-staging-';
+
+/** A failure the user can act on; main prints its message as one line and exits 1. */
+export class BuildError extends Error {
+  override name = 'BuildError';
+}
+
+const cleanups = new Set<() => void>();
+
+/** Registers work to undo if the process is interrupted (lock release, staging removal); returns the unregister function. */
+export function onInterrupt(cleanup: () => void): () => void {
+  cleanups.add(cleanup);
+  return () => cleanups.delete(cleanup);
+}
+
+/** Whether anything is registered to clean up, i.e. a build is under way. */
+export function buildInProgress(): boolean {
+  return cleanups.size > 0;
+}
+
+/** Runs (and forgets) every registered cleanup; safe to call from a signal handler. */
+export function runCleanups(): void {
+  for (const cleanup of [...cleanups]) {
+    try {
+      cleanup();
+    } catch {
+      // Best effort: the next build removes what is left.
+    }
+  }
+  cleanups.clear();
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException).code;
+}
+
+/** Plain words for the file-system errors a user can meet when writing outputs. */
+export function explainWriteError(error: unknown): string {
+  const code = errorCode(error);
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied (EACCES)';
+    case 'EROFS':
+      return 'read-only file system (EROFS)';
+    case 'ENOSPC':
+      return 'no space left on device (ENOSPC)';
+    case 'EDQUOT':
+      return 'disk quota exceeded (EDQUOT)';
+    case 'ENOTDIR':
+      return 'a file is in the way of the folder (ENOTDIR)';
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
+  }
+}
+
+interface LockInfo {
+  pid: number;
+  host: string;
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) === 'EPERM';
+  }
+}
+
+/** Creates the output folder if needed. */
+export function ensureOutDir(outDir: string): void {
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    throw new BuildError(`cannot create output folder ${outDir}: ${explainWriteError(error)}`);
+  }
+}
+
+/**
+ * Takes the output folder's lock (a file holding our pid). A lock left by a process that no longer runs on this host
+ * is stale and taken over; a live one is a clear error. Returns the function that releases it.
+ */
+export function acquireLock(outDir: string): () => void {
+  const lockPath = path.join(outDir, LOCK_NAME);
+  const mine: LockInfo = { pid: process.pid, host: os.hostname() };
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      fs.writeFileSync(lockPath, JSON.stringify(mine) + '\n', { flag: 'wx' });
+      let released = false;
+      const release = (): void => {
+        if (released) return;
+        released = true;
+        forget();
+        try {
+          const holder = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as LockInfo;
+          if (holder.pid === mine.pid && holder.host === mine.host) fs.rmSync(lockPath, { force: true });
+        } catch {
+          // Already gone.
+        }
+      };
+      const forget = onInterrupt(release);
+      return release;
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') throw new BuildError(`cannot write to output folder ${outDir}: ${explainWriteError(error)}`);
+    }
+    let holder: Partial<LockInfo> = {};
+    try {
+      holder = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as LockInfo;
+    } catch {
+      // An empty or damaged lock file: the process that wrote it died while writing; treat as stale.
+    }
+    const live = typeof holder.pid === 'number' && (holder.host !== mine.host || processIsAlive(holder.pid));
+    if (live) {
+      const where = holder.host === mine.host ? `pid ${holder.pid}` : `pid ${holder.pid} on ${holder.host}`;
+      throw new BuildError(
+        `${outDir} is locked by another missiongraph build (${where}); wait for it to finish, or delete ${lockPath} if that process is gone`,
+      );
+    }
+    fs.rmSync(lockPath, { force: true });
+  }
+  throw new BuildError(`cannot take the lock ${lockPath}: another build keeps taking it`);
+}
+
+/** Removes staging folders left by builds that were killed (call while holding the lock). */
+export function removeStaleStaging(outDir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(outDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith(STAGING_PREFIX)) fs.rmSync(path.join(outDir, name), { recursive: true, force: true });
+  }
+}
+
+export interface OutputFile {
+  name: string;
+  content: string;
+}
+
+export interface WriteHooks {
+  /** Called after every file is staged and before the first rename (tests use it to kill the process there). */
+  afterStaged?: () => Promise<void>;
+}
+
+function writeDurably(file: string, content: string): void {
+  const descriptor = fs.openSync(file, 'wx');
+  try {
+    fs.writeSync(descriptor, content, null, 'utf8');
+    fs.fsyncSync(descriptor);
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+
+/**
+ * Writes the files into a hidden staging folder inside outDir, then renames each into place, the last file last
+ * (the manifest, which names the others' hashes). Each file is always either the old or the new version.
+ */
+export async function writeOutputsAtomically(outDir: string, files: readonly OutputFile[], hooks: WriteHooks = {}): Promise<void> {
+  const staging = path.join(outDir, `${STAGING_PREFIX}${process.pid}`);
+  const forget = onInterrupt(() => fs.rmSync(staging, { recursive: true, force: true }));
+  try {
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.mkdirSync(staging);
+    for (const file of files) writeDurably(path.join(staging, file.name), file.content);
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    forget();
+    throw new BuildError(`cannot write outputs to ${outDir}: ${explainWriteError(error)}; the previous outputs are unchanged`);
+  }
+  if (hooks.afterStaged !== undefined) await hooks.afterStaged();
+  try {
+    for (const file of files) fs.renameSync(path.join(staging, file.name), path.join(outDir, file.name));
+    const directory = fs.openSync(outDir, 'r');
+    try {
+      fs.fsyncSync(directory);
+    } finally {
+      fs.closeSync(directory);
+    }
+  } catch (error) {
+    throw new BuildError(`cannot move outputs into ${outDir}: ${explainWriteError(error)}`);
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+    forget();
+  }
+}

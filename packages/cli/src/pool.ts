@@ -1,0 +1,80 @@
+// Runs document tasks over all cores: a piscina worker-thread pool, or the main thread when one worker is asked for.
+// A task that crashes or overruns its time limit becomes a skipped document; the rest of the corpus goes on.
+import { Piscina } from 'piscina';
+import type { CompiledLexicon } from '@missiongraph/extract';
+import { defaultLexicon } from '@missiongraph/extract';
+import { processDocument, type DocumentOutcome, type DocumentTask } from './document-task.ts';
+
+/** Time allowed to one document before its worker is stopped: generous, and growing with the file. */
+function taskTimeLimitMs(bytes: number): number {
+  return Math.ceil(120_000 + (bytes / (1024 * 1024)) * 20_000);
+}
+
+export interface PlannedTask {
+  task: DocumentTask;
+  bytes: number;
+}
+
+/** Keeps a pool (and the main thread's lexicon) alive across builds, which matters for --watch. */
+export class ExtractionRunner {
+  readonly workers: number;
+  #pool: Piscina<DocumentTask, DocumentOutcome> | undefined;
+  #lexicon: CompiledLexicon | undefined;
+
+  constructor(workers: number) {
+    this.workers = Math.max(1, Math.floor(workers));
+  }
+
+  /** Processes every task; calls `onOutcome` as each finishes (in completion order) and returns the outcomes in task order. */
+  async run(planned: readonly PlannedTask[], onOutcome: (outcome: DocumentOutcome, bytes: number) => void): Promise<DocumentOutcome[]> {
+    if (this.workers === 1 || planned.length <= 1) return this.#runInProcess(planned, onOutcome);
+    const pool = this.#ensurePool();
+    return Promise.all(
+      planned.map(async ({ task, bytes }) => {
+        const signal = AbortSignal.timeout(taskTimeLimitMs(bytes));
+        let outcome: DocumentOutcome;
+        try {
+          outcome = await pool.run(task, { signal });
+        } catch (error) {
+          const reason = signal.aborted
+            ? `extraction took longer than ${Math.round(taskTimeLimitMs(bytes) / 1000)} s and was stopped`
+            : `extraction failed: ${error instanceof Error ? error.message : String(error)}`;
+          outcome = { status: 'skipped', id: task.id, path: task.path, reason };
+        }
+        onOutcome(outcome, bytes);
+        return outcome;
+      }),
+    );
+  }
+
+  async #runInProcess(planned: readonly PlannedTask[], onOutcome: (outcome: DocumentOutcome, bytes: number) => void): Promise<DocumentOutcome[]> {
+    this.#lexicon ??= defaultLexicon();
+    const outcomes: DocumentOutcome[] = [];
+    for (const { task, bytes } of planned) {
+      const outcome = processDocument(task, this.#lexicon);
+      outcomes.push(outcome);
+      onOutcome(outcome, bytes);
+      // Let signals, timers and the progress display run between documents.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return outcomes;
+  }
+
+  #ensurePool(): Piscina<DocumentTask, DocumentOutcome> {
+    this.#pool ??= new Piscina<DocumentTask, DocumentOutcome>({
+      filename: new URL('./worker-entry.mjs', import.meta.url).href,
+      minThreads: this.workers,
+      maxThreads: this.workers,
+      // The entry registers tsx itself; inheriting the parent's flags would load it twice.
+      execArgv: [],
+      idleTimeout: 60_000,
+    });
+    return this.#pool;
+  }
+
+  async close(): Promise<void> {
+    const pool = this.#pool;
+    this.#pool = undefined;
+    if (pool !== undefined) await pool.destroy();
+  }
+}

@@ -1,0 +1,94 @@
+// Promise: `missiongraph build` turns a folder of transcripts into the documented output files, the same bytes every
+// time, and a rebuild costs what is new: unchanged documents come from the cache, edits and removals show up.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readGraph, readManifest, readOutputs, REPO_ROOT, runCli, summaryOf, tempDir, TOPICS, transcript, writeFiles } from './helpers.ts';
+
+const OUTPUT_FILES = ['edges.csv', 'evidence.jsonl', 'graph.gexf', 'graph.graphml', 'graph.json', 'manifest.json', 'nodes.csv'];
+
+describe('missiongraph build', () => {
+  it('builds the sample transcripts into every output file, with a manifest of inputs and a summary', () => {
+    const out = path.join(tempDir(), 'graph');
+    const result = runCli(['build', 'data/transcripts', '--out', out, '--workers', '1']);
+    // Not a terminal (and CI=true): plain log lines instead of a bar.
+    expect(result.stderr).toBe('missiongraph: reading 2 files (38.6 KB)\n');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/documents\s+2 /);
+    expect(result.stdout).toMatch(/entities\s+\d+ \(.*mission \d+/);
+    expect([...readOutputs(out).keys()]).toEqual(OUTPUT_FILES);
+    const manifest = readManifest(out);
+    const ids = fs.readdirSync(path.join(REPO_ROOT, 'data/transcripts')).sort();
+    expect(manifest.inputs.map((input) => input.id)).toEqual(ids);
+    for (const input of manifest.inputs) {
+      expect(input.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(input.bytes).toBe(fs.statSync(path.join(REPO_ROOT, 'data/transcripts', input.id)).size);
+    }
+    const graph = readGraph(out);
+    expect(graph.nodes.map((node) => node.key)).toContain('mission:monusco');
+    expect(manifest.counts.nodes).toBe(graph.nodes.length);
+  });
+
+  it('writes byte-identical outputs for the same inputs: twice cold, warm from cache, and with 1 or 2 workers', () => {
+    const corpus = tempDir();
+    writeFiles(corpus, {
+      'a.txt': transcript(TOPICS.congo),
+      'b/c.txt': transcript(TOPICS.car),
+      'b/d.md': `# Briefing\n\n${transcript(TOPICS.sudan)}`,
+    });
+    const first = path.join(tempDir(), 'one');
+    const second = path.join(tempDir(), 'two');
+    expect(runCli(['build', corpus, '--out', first, '--workers', '1', '-q']).status).toBe(0);
+    expect(runCli(['build', corpus, '--out', second, '--workers', '2', '-q']).status).toBe(0);
+    const reference = readOutputs(first);
+    expect(readOutputs(second)).toEqual(reference);
+    expect(runCli(['build', corpus, '--out', first, '--workers', '2', '-q']).status).toBe(0);
+    expect(readOutputs(first)).toEqual(reference);
+  });
+
+  it('re-reads only what changed: a new file, an edited file; a removed file leaves the graph; a corrupt entry is rebuilt', () => {
+    const corpus = tempDir();
+    writeFiles(corpus, { 'a.txt': transcript(TOPICS.congo), 'b.txt': transcript(TOPICS.car), 'c.txt': transcript(TOPICS.sudan) });
+    const out = path.join(tempDir(), 'graph');
+    const build = () => runCli(['build', corpus, '--out', out, '--workers', '1', '--json', '-q']);
+
+    expect(summaryOf(build())).toMatchObject({ documents: 3, cacheHits: 0, extracted: 3 });
+    expect(summaryOf(build())).toMatchObject({ documents: 3, cacheHits: 3, extracted: 0 });
+
+    writeFiles(corpus, { 'd.txt': transcript(TOPICS.lebanon) });
+    expect(summaryOf(build())).toMatchObject({ documents: 4, cacheHits: 3, extracted: 1 });
+    expect(readGraph(out).nodes.map((node) => node.key)).toContain('mission:unifil');
+
+    writeFiles(corpus, { 'b.txt': transcript(TOPICS.mali) });
+    expect(summaryOf(build())).toMatchObject({ documents: 4, cacheHits: 3, extracted: 1 });
+    const afterEdit = readGraph(out).nodes.map((node) => node.key);
+    expect(afterEdit).toContain('mission:minusma');
+    expect(afterEdit).not.toContain('mission:minusca');
+
+    fs.rmSync(path.join(corpus, 'd.txt'));
+    expect(summaryOf(build())).toMatchObject({ documents: 3, cacheHits: 3, extracted: 0 });
+    expect(readGraph(out).nodes.map((node) => node.key)).not.toContain('mission:unifil');
+    expect(readManifest(out).inputs.map((input) => input.id)).toEqual(['a.txt', 'b.txt', 'c.txt']);
+
+    const entries = fs.readdirSync(path.join(out, '.cache'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.mgc'));
+    expect(entries).toHaveLength(3); // the entries of removed and replaced versions were pruned
+    const before = readOutputs(out);
+    for (const entry of entries) fs.writeFileSync(path.join(out, '.cache', entry), 'garbage\n{"not":"an entry"}');
+    const rebuilt = build();
+    expect(summaryOf(rebuilt)).toMatchObject({ documents: 3, cacheHits: 0, extracted: 3 });
+    expect(rebuilt.stderr).toMatch(/warning: .*a\.txt: cache entry ignored and rebuilt/);
+    expect(readOutputs(out)).toEqual(before);
+  });
+
+  it('uses a --cache folder elsewhere and --force re-extracts everything', () => {
+    const corpus = tempDir();
+    writeFiles(corpus, { 'a.txt': transcript(TOPICS.congo) });
+    const out = path.join(tempDir(), 'graph');
+    const cache = path.join(tempDir(), 'cache');
+    expect(summaryOf(runCli(['build', corpus, '--out', out, '--cache', cache, '-w', '1', '--json', '-q'])).extracted).toBe(1);
+    expect(fs.existsSync(path.join(out, '.cache'))).toBe(false);
+    expect(fs.readdirSync(cache).length).toBeGreaterThan(0);
+    expect(summaryOf(runCli(['build', corpus, '--out', out, '--cache', cache, '-w', '1', '--json', '-q'])).cacheHits).toBe(1);
+    expect(summaryOf(runCli(['build', corpus, '--out', out, '--cache', cache, '-w', '1', '--json', '-q', '--force'])).extracted).toBe(1);
+  });
+});

@@ -1,0 +1,284 @@
+// extractDocument: reads a document, recognises and resolves its entities, and returns them with
+// their mentions, the sentences that carry them, and every same-sentence co-mention as evidence.
+import type { CompiledLexicon } from './lexicon/compile.ts';
+import { defaultLexicon } from './lexicon/default.ts';
+import { readDocument } from './readers/read.ts';
+import { resolveDescriptiveMissions } from './recognize/descriptive.ts';
+import { type WorkingMention, overlapsAny } from './recognize/mention.ts';
+import { type NerCandidate, findNames } from './recognize/ner.ts';
+import { isPersonName, joinSurnames } from './recognize/people.ts';
+import { matchKey } from './text/fold.ts';
+import { slugify } from './text/slug.ts';
+import { collectPhrases } from './topics/candidates.ts';
+import type { CoMentionRecord, DocumentExtraction, EntityRecord, EntityType, MentionRecord, SentenceRecord, SourceDocument } from './types.ts';
+
+/** Bump whenever extraction output can change for the same input; part of the CLI's cache key. */
+export const EXTRACTOR_VERSION = '1.0.0';
+
+export interface ExtractOptions {
+  /** The lexicon to recognise with (default: defaultLexicon()). */
+  lexicon?: CompiledLexicon;
+  /** Collect topic candidates (default false). */
+  topics?: boolean;
+  /** Find names the lexicon does not know with compromise (default true). */
+  useNer?: boolean;
+}
+
+interface DocumentState {
+  sentences: readonly SentenceRecord[];
+  mentions: Map<number, WorkingMention[]>;
+  /** Spans the lexicon explains without a mention (demonyms, unresolved ambiguous forms). */
+  blocked: Map<number, { start: number; end: number }[]>;
+  labels: Map<string, string>;
+  types: Map<string, EntityType>;
+}
+
+function addMention(state: DocumentState, mention: WorkingMention): void {
+  const list = state.mentions.get(mention.sentence) ?? [];
+  list.push(mention);
+  state.mentions.set(mention.sentence, list);
+}
+
+function coveredSpans(state: DocumentState, sentence: number): { start: number; end: number }[] {
+  return [...(state.mentions.get(sentence) ?? []), ...(state.blocked.get(sentence) ?? [])];
+}
+
+/** Lexicon pass: unambiguous aliases become mentions; ambiguous forms wait for the whole document. */
+function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon): { sentence: number; start: number; end: number; surface: string; entityIds: string[] }[] {
+  const pending: { sentence: number; start: number; end: number; surface: string; entityIds: string[] }[] = [];
+  for (const sentence of state.sentences) {
+    for (const hit of lexicon.matcher.scan(sentence.text)) {
+      const entity = hit.entityIds[0];
+      if (hit.kind === 'alias' && entity !== undefined) {
+        addMention(state, { entity, sentence: sentence.index, start: hit.start, end: hit.end, surface: hit.surface, how: 'lexicon' });
+      } else if (hit.kind === 'ambiguous') {
+        pending.push({ sentence: sentence.index, start: hit.start, end: hit.end, surface: hit.surface, entityIds: hit.entityIds });
+      } else {
+        const blocked = state.blocked.get(sentence.index) ?? [];
+        blocked.push({ start: hit.start, end: hit.end });
+        state.blocked.set(sentence.index, blocked);
+      }
+    }
+  }
+  return pending;
+}
+
+/** An ambiguous form names an entity only when exactly one of its entities is named unambiguously in the document. */
+function resolveAmbiguous(state: DocumentState, pending: ReturnType<typeof recogniseLexicon>): void {
+  const named = new Set<string>();
+  for (const list of state.mentions.values()) for (const mention of list) named.add(mention.entity);
+  for (const hit of pending) {
+    const resolved = hit.entityIds.filter((id) => named.has(id));
+    const entity = resolved[0];
+    if (resolved.length === 1 && entity !== undefined) {
+      addMention(state, { entity, sentence: hit.sentence, start: hit.start, end: hit.end, surface: hit.surface, how: 'ambiguous' });
+    } else {
+      const blocked = state.blocked.get(hit.sentence) ?? [];
+      blocked.push({ start: hit.start, end: hit.end });
+      state.blocked.set(hit.sentence, blocked);
+    }
+  }
+}
+
+/** Descriptive mission phrases replace the country mentions inside them, and swallow mentions they cover. */
+function applyDescriptiveMissions(state: DocumentState, lexicon: CompiledLexicon, documentYear: number | undefined): void {
+  for (const sentence of state.sentences) {
+    const list = state.mentions.get(sentence.index);
+    if (!list || !list.some((mention) => lexicon.missionsByHost.has(mention.entity))) continue;
+    const resolved = resolveDescriptiveMissions(sentence.text, list, lexicon, documentYear);
+    const phrases = resolved.filter((mention) => mention.how === 'descriptive');
+    if (phrases.length === 0) continue;
+    state.mentions.set(
+      sentence.index,
+      resolved.filter((mention) => mention.how === 'descriptive' || !overlapsAny(phrases, mention.start, mention.end)),
+    );
+  }
+}
+
+/** Speakers: lexicon entities when the lexicon knows the name, people when the label reads like a name. */
+function resolveSpeakers(speakers: readonly string[], lexicon: CompiledLexicon): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const speaker of speakers) {
+    const known = lexicon.surfaceKeys.get(matchKey(speaker));
+    if (known && known.length === 1 && known[0] !== undefined) ids.set(speaker, known[0]);
+    else if (!known && isPersonName(speaker)) ids.set(speaker, `person:${slugify(speaker)}`);
+  }
+  return ids;
+}
+
+/** Names found by NER become mentions; each name is then found again wherever else the document writes it. */
+function recogniseNames(state: DocumentState, lexicon: CompiledLexicon, warnings: string[], docId: string): void {
+  const found = new Map<string, NerCandidate>();
+  for (const sentence of state.sentences) {
+    let candidates: NerCandidate[] = [];
+    try {
+      candidates = findNames(sentence.text, coveredSpans(state, sentence.index), lexicon);
+    } catch (error) {
+      warnings.push(`extract/extractDocument: ${docId}: name finder failed on sentence ${sentence.index}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    for (const candidate of candidates) {
+      const id = `${candidate.type}:${slugify(candidate.name)}`;
+      if (id.endsWith(':') || lexicon.get(id)) continue;
+      if (!state.labels.has(id)) state.labels.set(id, candidate.name);
+      state.types.set(id, candidate.type);
+      found.set(candidate.name, candidate);
+      addMention(state, { entity: id, sentence: sentence.index, start: candidate.start, end: candidate.end, surface: sentence.text.slice(candidate.start, candidate.end), how: 'ner' });
+    }
+  }
+  if (found.size === 0) return;
+  const names = [...found.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map((name) => name.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  for (const sentence of state.sentences) {
+    const covered = coveredSpans(state, sentence.index);
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(sentence.text); match !== null; match = pattern.exec(sentence.text)) {
+      const candidate = found.get(match[0]);
+      if (!candidate || overlapsAny(covered, match.index, match.index + match[0].length)) continue;
+      const id = `${candidate.type}:${slugify(candidate.name)}`;
+      const mention: WorkingMention = { entity: id, sentence: sentence.index, start: match.index, end: match.index + match[0].length, surface: match[0], how: 'ner' };
+      addMention(state, mention);
+      covered.push(mention);
+    }
+  }
+}
+
+function documentYear(date: string | undefined): number | undefined {
+  const year = date ? Number(date.slice(0, 4)) : Number.NaN;
+  return Number.isFinite(year) ? year : undefined;
+}
+
+/** Extracts entities, mentions and co-mentions from one document. Never throws on text. */
+export function extractDocument(doc: SourceDocument, options: ExtractOptions = {}): DocumentExtraction {
+  const lexicon = options.lexicon ?? defaultLexicon();
+  const parsed = readDocument(doc);
+  const warnings = [...parsed.warnings];
+  const state: DocumentState = { sentences: parsed.sentences, mentions: new Map(), blocked: new Map(), labels: new Map(), types: new Map() };
+  const year = documentYear(parsed.date);
+
+  resolveAmbiguous(state, recogniseLexicon(state, lexicon));
+  applyDescriptiveMissions(state, lexicon, year);
+
+  // People named in full in this document (lexicon, speakers), for joining surnames.
+  const speakerIds = resolveSpeakers(parsed.speakers, lexicon);
+  const fullNames = new Map<string, string>();
+  for (const [speaker, id] of speakerIds) {
+    if (!id.startsWith('person:')) continue;
+    fullNames.set(id, lexicon.get(id)?.label ?? speaker);
+    if (!lexicon.get(id)) {
+      state.labels.set(id, speaker);
+      state.types.set(id, 'person');
+    }
+  }
+  // Speakers named in the text are mentions of themselves, even where no lexicon entry knows them.
+  const speakerNames = [...speakerIds].filter(([speaker, id]) => id.startsWith('person:') && !lexicon.get(id) && speaker.length > 0);
+  if (speakerNames.length > 0) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${speakerNames.map(([name]) => name.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    for (const sentence of state.sentences) {
+      const covered = coveredSpans(state, sentence.index);
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(sentence.text); match !== null; match = pattern.exec(sentence.text)) {
+        const id = speakerIds.get(match[0]);
+        if (!id || overlapsAny(covered, match.index, match.index + match[0].length)) continue;
+        addMention(state, { entity: id, sentence: sentence.index, start: match.index, end: match.index + match[0].length, surface: match[0], how: 'lexicon' });
+      }
+    }
+  }
+  for (const list of state.mentions.values()) {
+    for (const mention of list) {
+      const entry = lexicon.get(mention.entity);
+      if (entry?.type === 'person') fullNames.set(entry.id, entry.label);
+    }
+  }
+  joinSurnames(state.sentences, state.mentions, fullNames, lexicon);
+
+  if (options.useNer !== false) {
+    recogniseNames(state, lexicon, warnings, doc.id);
+    const nerPeople = new Map<string, string>(fullNames);
+    for (const [id, label] of state.labels) if (id.startsWith('person:')) nerPeople.set(id, label);
+    if (nerPeople.size > fullNames.size) joinSurnames(state.sentences, state.mentions, nerPeople, lexicon);
+  }
+
+  return assemble(doc, parsed, state, lexicon, speakerIds, options.topics === true, warnings);
+}
+
+/** Builds the output records: entities sorted by id, mentions and co-mentions in document order. */
+function assemble(
+  doc: SourceDocument,
+  parsed: ReturnType<typeof readDocument>,
+  state: DocumentState,
+  lexicon: CompiledLexicon,
+  speakerIds: ReadonlyMap<string, string>,
+  topics: boolean,
+  warnings: string[],
+): DocumentExtraction {
+  const mentions: MentionRecord[] = [];
+  const coMentions: CoMentionRecord[] = [];
+  const evidence: SentenceRecord[] = [];
+  const surfaces = new Map<string, Set<string>>();
+  const counts = new Map<string, number>();
+  for (const sentence of parsed.sentences) {
+    const list = (state.mentions.get(sentence.index) ?? []).sort((a, b) => a.start - b.start || a.end - b.end || (a.entity < b.entity ? -1 : 1));
+    if (list.length === 0) continue;
+    evidence.push(sentence);
+    for (const mention of list) {
+      mentions.push({ entity: mention.entity, sentence: mention.sentence, start: mention.start, end: mention.end, surface: mention.surface });
+      surfaces.set(mention.entity, (surfaces.get(mention.entity) ?? new Set()).add(mention.surface));
+      counts.set(mention.entity, (counts.get(mention.entity) ?? 0) + 1);
+    }
+    const ids = [...new Set(list.map((mention) => mention.entity))].sort();
+    for (let i = 0; i < ids.length; i += 1) {
+      for (let j = i + 1; j < ids.length; j += 1) {
+        coMentions.push({ source: ids[i] ?? '', target: ids[j] ?? '', sentence: sentence.index });
+      }
+    }
+  }
+  const turns = new Map<string, number>();
+  for (const sentence of parsed.sentences) {
+    const id = sentence.speaker === undefined ? undefined : speakerIds.get(sentence.speaker);
+    if (id !== undefined) turns.set(id, (turns.get(id) ?? 0) + 1);
+  }
+  const entityIds = [...new Set([...counts.keys(), ...speakerIds.values()])].sort();
+  const entities: EntityRecord[] = entityIds.map((id) => {
+    const entry = lexicon.get(id);
+    const record: EntityRecord = {
+      id,
+      label: entry?.label ?? state.labels.get(id) ?? id,
+      type: entry?.type ?? state.types.get(id) ?? 'person',
+      aliases: [...(surfaces.get(id) ?? [])].sort(),
+      mentions: counts.get(id) ?? 0,
+    };
+    if (entry?.facts) record.facts = { ...entry.facts };
+    if (turns.has(id)) record.speakerSentences = turns.get(id);
+    return record;
+  });
+  const extraction: DocumentExtraction = {
+    document: {
+      id: doc.id,
+      format: parsed.format,
+      sentenceCount: parsed.sentences.length,
+      characters: typeof doc.text === 'string' ? doc.text.length : 0,
+      speakers: parsed.speakers,
+    },
+    sentences: evidence,
+    entities,
+    mentions,
+    coMentions,
+    warnings,
+  };
+  if (parsed.title !== undefined) extraction.document.title = parsed.title;
+  if (parsed.date !== undefined) extraction.document.date = parsed.date;
+  if (topics) extraction.topicCandidates = topicCandidates(parsed.sentences, state);
+  return extraction;
+}
+
+const MAX_TOPIC_CANDIDATES = 2000;
+
+/** Candidate phrases of the whole document, entity mentions masked; the most frequent first. */
+function topicCandidates(sentences: readonly SentenceRecord[], state: DocumentState): { phrase: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const sentence of sentences) collectPhrases(sentence.text, coveredSpans(state, sentence.index), counts);
+  return [...counts]
+    .map(([phrase, count]) => ({ phrase, count }))
+    .sort((a, b) => b.count - a.count || (a.phrase < b.phrase ? -1 : 1))
+    .slice(0, MAX_TOPIC_CANDIDATES);
+}

@@ -1,0 +1,11 @@
+// Public API of @missiongraph/extract: readers, lexicon, extraction and topics.
+// This file only re-exports; each piece lives in its own module.
+export * from './types.ts';
+export type { LexiconEntry } from './lexicon/schema.ts';
+export { type CompiledLexicon, compileLexicon } from './lexicon/compile.ts';
+export { defaultLexicon } from './lexicon/default.ts';
+export { type ParsedDocument, readDocument, detectFormat } from './readers/read.ts';
+export { type ExtractOptions, extractDocument, EXTRACTOR_VERSION } from './extract.ts';
+export { type TopicTerm, type RankTopicsOptions, rankTopics } from './topics/rank.ts';
+export { topicLexicon } from './topics/lexicon.ts';
+export { slugify } from './text/slug.ts';

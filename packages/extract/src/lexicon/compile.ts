@@ -1,0 +1,117 @@
+// compileLexicon: validates lexicon entries and builds what recognition needs from them — the matcher,
+// the mission-by-host-country index for descriptive references, and the keys NER results are checked against.
+import type { EntityType } from '../types.ts';
+import { matchKey } from '../text/fold.ts';
+import { LexiconMatcher, type SurfaceForm } from './matcher.ts';
+import type { LexiconEntry } from './schema.ts';
+import { validateEntries } from './validate.ts';
+
+/** A lexicon ready for extraction. Build one with compileLexicon(); it is immutable and can be shared. */
+export interface CompiledLexicon {
+  /** A hash of the entries: changes whenever the data changes (part of cache keys). */
+  readonly version: string;
+  readonly entries: readonly LexiconEntry[];
+  get(id: string): LexiconEntry | undefined;
+  /** The compiled recogniser of aliases, ambiguous aliases and demonyms. */
+  readonly matcher: LexiconMatcher;
+  /** Missions by host country (facts.hostCountry) or place (facts.hostPlace) id, for "the UN mission in <country>". */
+  readonly missionsByHost: ReadonlyMap<string, readonly LexiconEntry[]>;
+  /** Matching keys (see matchKey) of every surface form, with the entity ids they name. */
+  readonly surfaceKeys: ReadonlyMap<string, readonly string[]>;
+  /** Matching keys of demonyms. */
+  readonly demonymKeys: ReadonlySet<string>;
+  /** Lexicon people by surname key, for "Mr. Guterres". */
+  readonly peopleBySurname: ReadonlyMap<string, readonly string[]>;
+}
+
+/** A 53-bit string hash (cyrb53), hex; stable across runs and platforms. */
+export function hashString(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
+/** The last name-like word of a full name ("Jean-Pierre Lacroix" → "Lacroix"). */
+export function surnameOf(fullName: string): string | undefined {
+  const words = fullName.trim().split(/\s+/).filter((word) => /^\p{Lu}/u.test(word));
+  if (words.length < 2) return undefined;
+  return words[words.length - 1]?.replace(/[.,]$/, '');
+}
+
+const TYPE_ORDER: readonly EntityType[] = ['mission', 'country', 'organization', 'agreement', 'event', 'concept', 'place', 'person', 'topic'];
+
+/**
+ * Validates `entries` (throws `extract/compileLexicon: entry "<id>": <problem>`) and compiles them.
+ * The label is always a surface form too. The same unambiguous form on two entries is an error.
+ */
+export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexicon {
+  validateEntries(entries);
+  const byId = new Map<string, LexiconEntry>();
+  const forms: SurfaceForm[] = [];
+  const surfaceKeys = new Map<string, string[]>();
+  const demonymKeys = new Set<string>();
+  const exactOwners = new Map<string, string>();
+  const ordered = [...entries].sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const entry of ordered) {
+    byId.set(entry.id, entry);
+    const addKey = (text: string): void => {
+      const key = matchKey(text);
+      const ids = surfaceKeys.get(key) ?? [];
+      if (!ids.includes(entry.id)) ids.push(entry.id);
+      surfaceKeys.set(key, ids);
+    };
+    for (const alias of new Set([entry.label, ...entry.aliases])) {
+      const exact = alias.normalize('NFC').trim();
+      const owner = exactOwners.get(exact);
+      if (owner !== undefined && owner !== entry.id) {
+        throw new Error(`extract/compileLexicon: entry "${entry.id}": alias "${exact}" already names "${owner}" (make it an ambiguousAlias of both)`);
+      }
+      exactOwners.set(exact, entry.id);
+      forms.push({ entityId: entry.id, text: exact, kind: 'alias' });
+      addKey(exact);
+    }
+    for (const alias of entry.ambiguousAliases ?? []) {
+      forms.push({ entityId: entry.id, text: alias.trim(), kind: 'ambiguous' });
+      addKey(alias);
+    }
+    for (const demonym of entry.demonyms ?? []) {
+      forms.push({ entityId: entry.id, text: demonym.trim(), kind: 'demonym' });
+      demonymKeys.add(matchKey(demonym));
+    }
+  }
+  const missionsByHost = new Map<string, LexiconEntry[]>();
+  const peopleBySurname = new Map<string, string[]>();
+  for (const entry of ordered) {
+    for (const host of [entry.facts?.hostCountry, entry.facts?.['hostPlace']]) {
+      if (entry.type !== 'mission' || typeof host !== 'string') continue;
+      const list = missionsByHost.get(host) ?? [];
+      list.push(entry);
+      missionsByHost.set(host, list);
+    }
+    if (entry.type === 'person') {
+      const surname = surnameOf(entry.label);
+      if (surname !== undefined) {
+        const key = matchKey(surname);
+        peopleBySurname.set(key, [...(peopleBySurname.get(key) ?? []), entry.id]);
+      }
+    }
+  }
+  const version = hashString(JSON.stringify(ordered));
+  return {
+    version,
+    entries,
+    get: (id: string) => byId.get(id),
+    matcher: new LexiconMatcher(forms),
+    missionsByHost,
+    surfaceKeys,
+    demonymKeys,
+    peopleBySurname,
+  };
+}

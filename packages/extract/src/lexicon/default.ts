@@ -1,0 +1,17 @@
+// defaultLexicon: the curated lexicon in data/lexicon/*.json, compiled once and shared.
+// Static JSON imports keep this module free of file-system access, so it runs in Node and in the browser.
+import countries from '../../../../data/lexicon/countries.json' with { type: 'json' };
+import missions from '../../../../data/lexicon/missions.json' with { type: 'json' };
+import { type CompiledLexicon, compileLexicon } from './compile.ts';
+import type { LexiconEntry } from './schema.ts';
+
+/** Every lexicon file, in a fixed order; compileLexicon validates them, so their inferred JSON types need no trust. */
+const LEXICON_FILES: readonly (readonly unknown[])[] = [missions, countries];
+
+let compiled: CompiledLexicon | undefined;
+
+/** The default lexicon (all data/lexicon/*.json), compiled on first use and memoised. */
+export function defaultLexicon(): CompiledLexicon {
+  compiled ??= compileLexicon(LEXICON_FILES.flat() as readonly LexiconEntry[]);
+  return compiled;
+}

@@ -1,0 +1,154 @@
+// Reads plain text and Markdown into paragraph blocks: Markdown syntax is reduced to its text, and
+// paragraphs split by a page break in mid-sentence are joined again.
+import { type Block, type ReadResult, assignColonSpeakers, collapseWhitespace, endsWithTerminal, findDate } from './blocks.ts';
+
+interface Paragraph {
+  text: string;
+  /** Headings, list items and table rows stand alone: never joined to a neighbour. */
+  standalone: boolean;
+  heading: boolean;
+}
+
+const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
+
+/** Decodes the common named and numeric HTML entities. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, body: string) => {
+    if (body.startsWith('#')) {
+      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : ' ';
+    }
+    return HTML_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+/** Reduces inline Markdown to its text: images → alt text, links → link text, emphasis and code marks removed. */
+export function stripInlineMarkdown(text: string): string {
+  return decodeEntities(
+    text
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)/g, '$1')
+      .replace(/\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)/g, '$1')
+      .replace(/\[([^\]\n]{1,500})\]\[[^\]\n]{0,100}\]/g, '$1')
+      .replace(/<((?:https?|mailto):[^>\s]{1,2000})>/g, '$1')
+      .replace(/<\/?[a-zA-Z][a-zA-Z0-9-]{0,20}(?:\s[^<>]{0,500})?\/?>/g, ' ')
+      .replace(/`{1,3}([^`\n]{1,500})`{1,3}/g, '$1')
+      .replace(/(\*\*|__)(?=\S)([^\n]{1,500}?\S)\1/g, '$2')
+      .replace(/(?<![\p{L}\p{N}*])\*(?=[^\s*])([^*\n]{0,500}?[^\s*])\*(?![\p{L}\p{N}*])/gu, '$1')
+      .replace(/(?<![\p{L}\p{N}_])_(?=[^\s_])([^_\n]{0,500}?[^\s_])_(?![\p{L}\p{N}_])/gu, '$1')
+      .replace(/~~(?=\S)([^\n]{1,500}?\S)~~/g, '$1'),
+  );
+}
+
+/** Splits Markdown (or plain text) into paragraphs, dropping code blocks, rules and link definitions. */
+function markdownParagraphs(text: string, markdown: boolean): { paragraphs: Paragraph[]; frontTitle?: string } {
+  const lines = text.split('\n');
+  const paragraphs: Paragraph[] = [];
+  let buffer: string[] = [];
+  let inFence = false;
+  let frontTitle: string | undefined;
+  let index = 0;
+  const flush = (): void => {
+    if (buffer.length > 0) paragraphs.push({ text: buffer.join(' '), standalone: false, heading: false });
+    buffer = [];
+  };
+  if (markdown && lines[0]?.trim() === '---') {
+    const close = lines.findIndex((line, position) => position > 0 && /^(?:---|\.\.\.)\s*$/.test(line));
+    if (close > 0 && close < 100) {
+      for (const line of lines.slice(1, close)) {
+        const match = /^title:\s*["']?(.+?)["']?\s*$/i.exec(line);
+        if (match) frontTitle = match[1];
+      }
+      index = close + 1;
+    }
+  }
+  for (; index < lines.length; index += 1) {
+    const raw = lines[index] ?? '';
+    const line = raw.trim();
+    if (markdown && /^(?:```|~~~)/.test(line)) {
+      flush();
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence) continue;
+    if (line.length === 0) {
+      flush();
+      continue;
+    }
+    if (!markdown) {
+      buffer.push(line);
+      continue;
+    }
+    const next = lines[index + 1]?.trim() ?? '';
+    if (/^(?:[-*_]\s*){3,}$/.test(line)) {
+      flush();
+      continue;
+    }
+    if (/^\[[^\]]{1,200}\]:\s*\S+/.test(line)) continue;
+    const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    if (heading) {
+      flush();
+      paragraphs.push({ text: heading[1] ?? '', standalone: true, heading: true });
+      continue;
+    }
+    if (buffer.length === 0 && /^(?:=+|-+)$/.test(next) && next.length >= 2) {
+      paragraphs.push({ text: line, standalone: true, heading: true });
+      index += 1;
+      continue;
+    }
+    const listItem = /^(?:[-*+]|\d{1,3}[.)])\s+(.*)$/.exec(line);
+    if (listItem) {
+      flush();
+      buffer.push(listItem[1] ?? '');
+      continue;
+    }
+    if (line.startsWith('|') || /\|.*\|/.test(line)) {
+      if (/^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/.test(line)) continue;
+      flush();
+      const cells = line.replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim()).filter((cell) => cell.length > 0);
+      paragraphs.push({ text: cells.join('; '), standalone: true, heading: false });
+      continue;
+    }
+    buffer.push(line.replace(/^(?:>\s?)+/, ''));
+  }
+  flush();
+  return frontTitle === undefined ? { paragraphs } : { paragraphs, frontTitle };
+}
+
+/** True when `text` begins, after opening punctuation, with a lower-case letter. */
+function startsLowerCase(text: string): boolean {
+  const match = /^[\s"'“‘(\[—–-]*(\p{L})/u.exec(text);
+  const letter = match?.[1];
+  return letter !== undefined && letter !== letter.toUpperCase();
+}
+
+/** Reads plain text or Markdown. The first short unpunctuated paragraph (or first heading) is the title. */
+export function readParagraphs(text: string, markdown: boolean): ReadResult {
+  const { paragraphs, frontTitle } = markdownParagraphs(text, markdown);
+  const cleaned = paragraphs
+    .map((paragraph) => ({ ...paragraph, text: collapseWhitespace(markdown ? stripInlineMarkdown(paragraph.text) : paragraph.text) }))
+    .filter((paragraph) => paragraph.text.length > 0);
+  // A paragraph that stops mid-sentence and a next one that starts in lower case were split by a page break.
+  const joined: Paragraph[] = [];
+  for (const paragraph of cleaned) {
+    const previous = joined[joined.length - 1];
+    if (previous && !previous.standalone && !paragraph.standalone && !endsWithTerminal(previous.text) && startsLowerCase(paragraph.text)) {
+      previous.text = `${previous.text} ${paragraph.text}`;
+    } else {
+      joined.push({ ...paragraph });
+    }
+  }
+  let title = frontTitle;
+  const first = joined[0];
+  if (title === undefined && first) {
+    const firstHeading = joined.find((paragraph) => paragraph.heading);
+    if (firstHeading && joined.indexOf(firstHeading) <= 2) title = firstHeading.text;
+    else if (first.text.length <= 200 && !/[.!?]["'”’)]*$/.test(first.text)) title = first.text;
+  }
+  const blocks: Block[] = assignColonSpeakers(joined.map((paragraph) => ({ segments: [{ text: paragraph.text }] })));
+  const result: ReadResult = { blocks, warnings: [] };
+  if (title !== undefined) result.title = collapseWhitespace(stripInlineMarkdown(title));
+  const date = findDate(text.slice(0, 1500));
+  if (date !== undefined) result.date = date;
+  return result;
+}

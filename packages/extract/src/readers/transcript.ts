@@ -1,0 +1,166 @@
+// Reads speaker/timestamp transcripts as podcast and meeting tools export them: header lines such as
+// "Jean-Pierre Lacroix 01:25", "[00:00:17] Name" or "Name [00:01:02]", with their export debris.
+import {
+  type Block,
+  type ReadResult,
+  TIME_PATTERN,
+  collapseWhitespace,
+  endsWithTerminal,
+  findDate,
+  isDateLine,
+  looksLikeSpeakerName,
+  timedSegment,
+} from './blocks.ts';
+
+/** A parsed speaker header line; `text` is speech that followed on the same line. */
+export interface SpeakerHeader {
+  speaker?: string;
+  time?: string;
+  text?: string;
+}
+
+const NAME = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-]*(?:[ \t]+[\p{L}\p{M}\p{N}'’.\-]+){0,5}`;
+const NAME_THEN_TIME = new RegExp(String.raw`^(${NAME})[ \t]+[\[(]?(${TIME_PATTERN})[\])]?:?$`, 'u');
+const TIME_THEN_NAME = new RegExp(String.raw`^[\[(](${TIME_PATTERN})[\])][ \t]*(?:(${NAME})[ \t]*(?::[ \t]*(.*))?)?$`, 'u');
+const BARE_TIME_THEN_NAME = new RegExp(String.raw`^(${TIME_PATTERN})[ \t]+(${NAME}):[ \t]*(.*)$`, 'u');
+const TIME_ONLY = new RegExp(String.raw`^[\[(]?(${TIME_PATTERN})[\])]?$`, 'u');
+const STRAY_INITIAL = /^\p{Lu}\.?$/u;
+
+/** Removes a stray one-letter initial that some exports put before a speaker name ("J Jean-Pierre Lacroix"). */
+function stripStrayInitial(name: string): string {
+  const match = /^(\p{Lu})\s+((\p{Lu})\S*(?:\s+\S+)+)$/u.exec(name);
+  if (match && match[1] === match[3]) return match[2] ?? name;
+  return name;
+}
+
+/** Parses one trimmed line as a speaker header, or returns undefined. */
+export function parseSpeakerHeader(line: string): SpeakerHeader | undefined {
+  if (line.length > 100) return undefined;
+  const nameThenTime = NAME_THEN_TIME.exec(line);
+  if (nameThenTime) {
+    const speaker = stripStrayInitial((nameThenTime[1] ?? '').trim());
+    if (looksLikeSpeakerName(speaker)) return { speaker, time: nameThenTime[2] };
+  }
+  const timeThenName = TIME_THEN_NAME.exec(line);
+  if (timeThenName) {
+    const speaker = timeThenName[2] ? stripStrayInitial(timeThenName[2].trim()) : undefined;
+    if (speaker === undefined) return { time: timeThenName[1] };
+    if (looksLikeSpeakerName(speaker)) {
+      const text = timeThenName[3]?.trim();
+      return text ? { speaker, time: timeThenName[1], text } : { speaker, time: timeThenName[1] };
+    }
+    if (timeThenName[3] === undefined) return { time: timeThenName[1], text: speaker };
+  }
+  const bare = BARE_TIME_THEN_NAME.exec(line);
+  if (bare) {
+    const speaker = (bare[2] ?? '').trim();
+    if (looksLikeSpeakerName(speaker)) {
+      const text = bare[3]?.trim();
+      return text ? { speaker, time: bare[1], text } : { speaker, time: bare[1] };
+    }
+  }
+  return undefined;
+}
+
+/** Counts lines that are speaker headers with a name; the format detector uses it. */
+export function countSpeakerHeaders(lines: readonly string[]): number {
+  let count = 0;
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed.length > 0 && trimmed.length <= 100 && /\d:\d\d/.test(trimmed) && parseSpeakerHeader(trimmed)?.speaker) count += 1;
+  }
+  return count;
+}
+
+const KEYWORDS_LABEL = /^(?:summary\s+)?keywords:?$/i;
+const SPEAKERS_LABEL = /^speakers:?$/i;
+const EXPORT_NOISE = /^(?:transcribed by\b|https?:\/\/otter\.ai\b|\d+\s*\/\s*\d+$|page \d+( of \d+)?$)/i;
+
+/**
+ * Reads a transcript. Lines before the first speaker header are header material: the first line is the
+ * title (kept as a sentence), a date line gives the date, and SUMMARY KEYWORDS / SPEAKERS blocks are
+ * metadata, not speech. A header repeating the current speaker while their sentence is unfinished
+ * (a page break) continues the same turn, so the broken sentence is read as one.
+ */
+export function readTranscript(text: string): ReadResult {
+  const lines = text.split('\n');
+  const blocks: Block[] = [];
+  const headerParagraphs: string[][] = [[]];
+  let title: string | undefined;
+  let date: string | undefined;
+  let keywords: string[] | undefined;
+  let declaredSpeakers: string[] | undefined;
+  let metadataMode: 'keywords' | 'speakers' | undefined;
+  let current: Block | undefined;
+
+  const currentText = (): string => current?.segments.map((segment) => segment.text).join(' ') ?? '';
+  const appendText = (line: string): void => {
+    if (!current) return;
+    const last = current.segments[current.segments.length - 1];
+    if (last) last.text = last.text.length > 0 ? `${last.text} ${line}` : line;
+    else current.segments.push({ text: line });
+  };
+
+  for (const rawLine of lines) {
+    const line = rawLine.trim();
+    if (line.length === 0) {
+      if (!current) headerParagraphs.push([]);
+      continue;
+    }
+    if (STRAY_INITIAL.test(line) || EXPORT_NOISE.test(line)) continue;
+    const header = /\d:\d\d/.test(line) ? parseSpeakerHeader(line) : undefined;
+    if (header && (header.speaker !== undefined || current !== undefined)) {
+      metadataMode = undefined;
+      const sameSpeaker = header.speaker === undefined || header.speaker === current?.speaker;
+      if (current && sameSpeaker && !endsWithTerminal(currentText())) {
+        current.segments.push(timedSegment(header.text ?? '', header.time));
+      } else if (current && header.speaker === undefined) {
+        current.segments.push(timedSegment(header.text ?? '', header.time));
+      } else {
+        current = { segments: [timedSegment(header.text ?? '', header.time)] };
+        if (header.speaker !== undefined) current.speaker = header.speaker;
+        blocks.push(current);
+      }
+      continue;
+    }
+    if (current) {
+      appendText(line);
+      continue;
+    }
+    // Header material before the first speaker line.
+    if (KEYWORDS_LABEL.test(line)) {
+      metadataMode = 'keywords';
+      continue;
+    }
+    if (SPEAKERS_LABEL.test(line)) {
+      metadataMode = 'speakers';
+      continue;
+    }
+    if (metadataMode === 'keywords') {
+      keywords = [...(keywords ?? []), ...line.split(/[,;]/).map(collapseWhitespace).filter((word) => word.length > 0)];
+      continue;
+    }
+    if (metadataMode === 'speakers') {
+      declaredSpeakers = [...(declaredSpeakers ?? []), ...line.split(/[,;]/).map(collapseWhitespace).filter(looksLikeSpeakerName)];
+      continue;
+    }
+    if (isDateLine(line)) {
+      date ??= findDate(line);
+      continue;
+    }
+    if (title === undefined && line.length <= 200) {
+      title = collapseWhitespace(line);
+      blocks.push({ segments: [{ text: title }] });
+      continue;
+    }
+    headerParagraphs[headerParagraphs.length - 1]?.push(line);
+  }
+  const preface: Block[] = headerParagraphs.filter((paragraph) => paragraph.length > 0).map((paragraph) => ({ segments: [{ text: paragraph.join(' ') }] }));
+  const titleBlocks = title === undefined ? [] : blocks.splice(0, 1);
+  const result: ReadResult = { blocks: [...titleBlocks, ...preface, ...blocks], warnings: [] };
+  if (title !== undefined) result.title = title;
+  if (date !== undefined) result.date = date;
+  if (keywords !== undefined) result.keywords = keywords;
+  if (declaredSpeakers !== undefined) result.declaredSpeakers = declaredSpeakers;
+  return result;
+}

@@ -1,0 +1,97 @@
+// Resolves descriptive mission references ("the UN mission in South Sudan", "our mission in Mali",
+// "the Mali and CAR missions") to the mission whose lexicon facts name that host country.
+import type { CompiledLexicon } from '../lexicon/compile.ts';
+import type { LexiconEntry } from '../lexicon/schema.ts';
+import type { WorkingMention } from './mention.ts';
+
+const MISSION_NOUN = String.raw`(?:mission|operation|force|presence)s?`;
+const QUALIFIER = String.raw`(?:UN|U\.N\.|UN's|UN’s|United Nations(?:'|’)?s?|peacekeeping|peace|stabili[sz]ation|multidimensional|integrated|political|our|the)`;
+// "... <qualifier> mission(s) [deployed] in [the]" right before the country.
+const BEFORE_COUNTRY = new RegExp(
+  String.raw`(?:^|[^\p{L}\p{N}])((?:${QUALIFIER}\s+)+${MISSION_NOUN}\s+(?:(?:deployed|based|serving|operating|stationed)\s+)?in\s+(?:the\s+)?)$`,
+  'iu',
+);
+// "<country> [peacekeeping] mission(s)" right after the country, with a determiner before it.
+const AFTER_COUNTRY = new RegExp(String.raw`^(\s+(?:(?:UN|peacekeeping|peace)\s+)?${MISSION_NOUN})(?![\p{L}\p{N}])`, 'u');
+const DETERMINER_BEFORE = /(?:^|[^\p{L}\p{N}])(?:the|our|its|their|both|and)\s+$/iu;
+const UN_KIND = /peacekeeping|political|united nations|\bUN\b|observ/i;
+const COORDINATION = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)(?:the\s+)?$/u;
+
+/** The mission hosted by `countryId` at `year` (active then), else the most recent one before it; or none. */
+export function missionForHost(lexicon: CompiledLexicon, countryId: string, year: number | undefined): LexiconEntry | undefined {
+  const hosted = lexicon.missionsByHost.get(countryId);
+  if (!hosted || hosted.length === 0) return undefined;
+  // The phrases this rule reads name UN operations: prefer missions whose kind says so (not AU or EU operations).
+  const unMissions = hosted.filter((entry) => typeof entry.facts?.kind !== 'string' || UN_KIND.test(entry.facts.kind));
+  const missions = unMissions.length > 0 ? unMissions : hosted;
+  const start = (entry: LexiconEntry): number => (typeof entry.facts?.startYear === 'number' ? entry.facts.startYear : 0);
+  const end = (entry: LexiconEntry): number =>
+    typeof entry.facts?.endYear === 'number' ? entry.facts.endYear : entry.facts?.status === 'closed' ? start(entry) : Infinity;
+  const byRecency = [...missions].sort((a, b) => end(b) - end(a) || start(b) - start(a) || (a.id < b.id ? -1 : 1));
+  if (year === undefined) return byRecency[0];
+  const active = byRecency.filter((entry) => start(entry) <= year && year <= end(entry));
+  // Among missions active at once (e.g. a handover year), the one that started last.
+  if (active.length > 0) return [...active].sort((a, b) => start(b) - start(a) || (a.id < b.id ? -1 : 1))[0];
+  return byRecency.find((entry) => start(entry) <= year) ?? byRecency[byRecency.length - 1];
+}
+
+/** The year a sentence speaks of: the latest year written in it, else the document's year. */
+export function sentenceYear(text: string, documentYear: number | undefined): number | undefined {
+  const years = [...text.matchAll(/(?<![\d.,])((?:19[4-9]|20[0-9])\d)(?![\d.,]\d)/g)].map((match) => Number(match[1]));
+  const plausible = years.filter((year) => documentYear === undefined || year <= documentYear);
+  return plausible.length > 0 ? Math.max(...plausible) : documentYear;
+}
+
+/**
+ * Replaces country mentions that sit inside a descriptive mission phrase by mission mentions spanning the
+ * phrase. Countries coordinated in one phrase ("operations in the Central African Republic and Mali")
+ * each give their own mission. Countries without a known mission stay country mentions.
+ */
+export function resolveDescriptiveMissions(
+  text: string,
+  mentions: readonly WorkingMention[],
+  lexicon: CompiledLexicon,
+  documentYear: number | undefined,
+): WorkingMention[] {
+  const countries = mentions.filter((mention) => lexicon.missionsByHost.has(mention.entity)).sort((a, b) => a.start - b.start);
+  if (countries.length === 0 || lexicon.missionsByHost.size === 0) return [...mentions];
+  // Group coordinated countries: "Mali and CAR", "the Central African Republic, Mali".
+  const chains: WorkingMention[][] = [];
+  for (const country of countries) {
+    const chain = chains[chains.length - 1];
+    const last = chain?.[chain.length - 1];
+    if (chain && last && COORDINATION.test(text.slice(last.end, country.start))) chain.push(country);
+    else chains.push([country]);
+  }
+  const year = sentenceYear(text, documentYear);
+  const replaced = new Map<WorkingMention, WorkingMention[]>();
+  for (const chain of chains) {
+    const first = chain[0];
+    const last = chain[chain.length - 1];
+    if (!first || !last) continue;
+    let spanStart: number | undefined;
+    let spanEnd = last.end;
+    const before = BEFORE_COUNTRY.exec(text.slice(Math.max(0, first.start - 120), first.start));
+    if (before) spanStart = first.start - (before[1] ?? '').length;
+    const after = AFTER_COUNTRY.exec(text.slice(last.end, last.end + 60));
+    if (spanStart === undefined && after && DETERMINER_BEFORE.test(text.slice(Math.max(0, first.start - 20), first.start))) {
+      spanStart = first.start;
+      spanEnd = last.end + (after[1] ?? '').length;
+    }
+    if (spanStart === undefined) continue;
+    // Trim a leading determiner so the surface reads "UN mission in Mali".
+    const leading = /^(?:the|our|its|their)\s+/i.exec(text.slice(spanStart, spanEnd));
+    if (leading && spanStart + leading[0].length < first.start) spanStart += leading[0].length;
+    for (const country of chain) {
+      const mission = missionForHost(lexicon, country.entity, year);
+      if (!mission) continue;
+      replaced.set(country, [
+        { entity: mission.id, sentence: country.sentence, start: spanStart, end: spanEnd, surface: text.slice(spanStart, spanEnd), how: 'descriptive' },
+      ]);
+    }
+  }
+  if (replaced.size === 0) return [...mentions];
+  const result: WorkingMention[] = [];
+  for (const mention of mentions) result.push(...(replaced.get(mention) ?? [mention]));
+  return result;
+}

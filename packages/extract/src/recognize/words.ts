@@ -1,0 +1,61 @@
+// Word lists the recognisers share: role titles and honorifics stripped from names, organisation and
+// place head nouns, months and days, and capitalised words that never start a name.
+
+const list = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
+
+/** Honorifics and role words that precede or make up a title, never a name. Lower case. */
+export const ROLE_WORDS = list(`
+mr mrs ms mx dr prof professor sir dame lord lady madam mister miss rev reverend hon honourable honorable his her excellency
+president vice prime minister secretary general secretary-general under-secretary-general under-secretary under assistant
+deputy special representative coordinator envoy adviser advisor ambassador chief head director executive chair chairman
+chairwoman chairperson commander force lieutenant colonel major captain sergeant admiral marshal governor senator
+spokesperson spokesman spokeswoman officer officers researcher research analyst editor reporter correspondent host
+moderator founder king queen prince princess emperor pope bishop cardinal imam sheikh judge justice prosecutor registrar
+high commissioner commissioner rapporteur expert experts member members mayor premier chancellor foreign defence defense
+interior affairs acting former late senior junior associate programme program manager officer-in-charge
+`);
+
+/** Nouns that make a capitalised run an organisation when they head it. Lower case, singular. */
+export const ORGANIZATION_HEADS = list(`
+ministry department centre center council agency office organization organisation union fund programme program
+commission committee institute university bank court foundation association network group front movement army party
+coalition alliance corporation company police service secretariat tribunal assembly parliament government society
+federation board authority brigade battalion militia forces academy college school hospital trust initiative
+institution observatory watch league bureau directorate inc ltd llc
+`);
+
+/** Nouns that make a capitalised run a place. Lower case. */
+export const PLACE_HEADS = list(`
+city province region district county island islands river lake mountains mountain valley street square airport
+prefecture territory village town camp base peninsula desert sea ocean gulf bay coast plateau highlands state
+`);
+
+/** Months, days and other capitalised words that are never names on their own. Lower case. */
+export const NEVER_NAMES = list(`
+january february march april may june july august september october november december jan feb mar apr jun jul aug sep
+sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+i i'm i've i'd i'll we you he she they it this that these those there here the a an and but or so yes no okay ok
+well now then thank thanks welcome hello hi good great excellent absolutely indeed also however therefore
+mr mrs ms dr
+`);
+
+/** Honorifics and titles that, right before a name, mark it as a person's. Lower case. */
+export const HONORIFICS = list(`
+mr mrs ms mx dr prof professor sir dame lord lady madam mister miss president minister ambassador secretary-general
+under-secretary-general general colonel lieutenant captain sergeant admiral marshal governor senator judge king queen
+prince princess pope bishop cardinal imam sheikh mayor premier chancellor envoy representative coordinator spokesperson
+spokesman spokeswoman commander chairman chairwoman chairperson director chief head rapporteur commissioner
+`);
+
+/** Particles that may sit inside a person's name. Lower case. */
+export const PERSON_CONNECTORS = list('de du la le al el bin ibn van von der den da dos das y di ter ten');
+
+/** Words that may sit inside a name between capitalised words. Lower case. */
+export const NAME_CONNECTORS = list('of the for de du la le al el bin ibn van von der den da dos das y on and');
+
+/** Appositions that mark the name before them as a person ("X, the head of ..."). */
+export const PERSON_APPOSITION =
+  /^,\s+(?:the\s+|a\s+|an\s+|our\s+|who\s+|former\s+|then\s+)*(?:head|chief|director|leader|president|minister|ambassador|spokesperson|spokesman|spokeswoman|representative|envoy|commander|coordinator|founder|secretary|professor|author|editor|deputy|special|who|executive|chair|adviser|advisor|researcher)\b/i;
+
+/** Verbs of saying after a name that mark it as a person ("X said", "X told"). */
+export const PERSON_VERB_AFTER = /^\s+(?:said|says|told|added|noted|stressed|explained|argued|recalled|warned|asked)\b/i;

@@ -1,0 +1,118 @@
+// Recognition and resolution rules, one table row per rule: acronyms, possessives, diacritics, nesting,
+// demonyms, ambiguous aliases, descriptive mission references, person joining and NER junk filters.
+import { describe, expect, it } from 'vitest';
+import { extract, mentionCount, mentionedIds } from './helpers.ts';
+
+describe('lexicon recognition', () => {
+  const rows: [rule: string, text: string, expected: string[]][] = [
+    ['acronym matches as written', 'MONUSCO was deployed in 2010.', ['mission:monusco']],
+    ['acronym does not match in lower case', 'The word monusco in lower case is not the mission.', []],
+    ['possessive maps to the entity', "MONUSCO's mandate was renewed.", ['mission:monusco']],
+    ['plural possessive maps to the entity', "We depend on Member States' contributions.", ['organization:member-states']],
+    ['diacritics folded', "Troops left Cote d'Ivoire.", ['country:civ']],
+    ['typographic apostrophe folded', 'Troops left Côte d’Ivoire.', ['country:civ']],
+    ['diacritic-free spelling of an alias with diacritics', 'Turkiye hosted the talks.', ['country:tur']],
+    ['lower-case initials of a multi-word name', 'The Algiers agreement and the pact for the future were cited.', ['agreement:algiers-agreement', 'agreement:pact-for-the-future']],
+    ['lower-case concept and sentence-initial capital', 'Protection of civilians matters. So does protection of civilians.', ['concept:protection-of-civilians']],
+    ['one-word proper name needs its capital', 'We had turkey for dinner.', []],
+    ['nested name is not a second mention', 'The United Nations Multidimensional Integrated Stabilization Mission in Mali closed.', ['mission:minusma']],
+    ['demonyms are never mentions', 'Malian troops met French and Congolese officers.', []],
+    ['word inside a longer word is not a mention', 'The Malians and Haitians met.', []],
+    ['ambiguous alias alone is dropped', 'CAR is unstable.', []],
+    ['ambiguous alias with the unambiguous name in the document', 'The Central African Republic held elections. CAR is calmer.', ['country:caf']],
+    ['ambiguous alias shared by two named entities is dropped', 'The DRC and the Republic of the Congo met. Congo was the topic.', ['country:cod', 'country:cog']],
+    ['"the Council" without the Security Council named', 'The Council met on Monday.', []],
+    ['"the Council" with the Security Council named', 'The Security Council met. The Council adopted it.', ['organization:security-council']],
+    ['descriptive mission reference by host country', 'Our mission in Mali was closed.', ['mission:minusma']],
+    ['descriptive reference prefers UN missions over AU operations', 'The UN peacekeeping operation in Mali ended.', ['mission:minusma']],
+    ['descriptive reference with "peacekeeping operation in the"', 'The peacekeeping operation in the Central African Republic grew.', ['mission:minusca']],
+    ['descriptive reference uses the year in the sentence', 'In 2018 the UN mission in Haiti was winding down.', ['mission:minujusth']],
+    ['descriptive reference uses the active mission', 'In 2005 the UN mission in the DRC grew.', ['mission:monuc']],
+    ['coordinated countries each give their mission', "He visited the UN's operations in the Central African Republic and Mali.", ['mission:minusca', 'mission:minusma']],
+    ['country before "missions"', 'The Central African Republic was discussed. Then the Mali and CAR missions were created.', ['country:caf', 'mission:minusca', 'mission:minusma']],
+    ['a country without a mission stays a country', 'The UN mission in France is a diplomatic office.', ['country:fra']],
+    ['other operations in a country are not UN missions', 'French military operations in Mali ended.', ['country:mli']],
+  ];
+  it.each(rows)('%s', (_rule, text, expected) => {
+    expect(mentionedIds(text)).toEqual(expected);
+  });
+
+  it('counts a name with and without diacritics as one node with both surfaces', () => {
+    const result = extract("Côte d'Ivoire and Cote d'Ivoire are one country.");
+    expect(result.entities).toEqual([{ id: 'country:civ', label: "Côte d'Ivoire", type: 'country', aliases: ["Cote d'Ivoire", "Côte d'Ivoire"], mentions: 2 }]);
+  });
+
+  it('resolves an ambiguous alias only after the document names the entity, wherever that is', () => {
+    expect(mentionCount('CAR comes first. Later the Central African Republic is named.', 'country:caf')).toBe(2);
+  });
+});
+
+describe('people', () => {
+  const rows: [rule: string, text: string, id: string, mentions: number][] = [
+    ['surname and Mr. Surname join the full name', 'Jean-Pierre Lacroix arrived. Mr. Lacroix spoke. Lacroix left.', 'person:jean-pierre-lacroix', 3],
+    ['title joined by hyphen', 'Jean-Pierre Lacroix arrived. We welcome Under-Secretary-Lacroix here.', 'person:jean-pierre-lacroix', 2],
+    ['title before a lexicon surname', 'Secretary-General Guterres said so.', 'person:antonio-guterres', 1],
+    ['title stripped from a lexicon name', 'Secretary-General António Guterres said so.', 'person:antonio-guterres', 1],
+    ['a bare surname alone is not guessed', 'Guterres said so.', 'person:antonio-guterres', 0],
+  ];
+  it.each(rows)('%s', (_rule, text, id, mentions) => {
+    expect(mentionCount(text, id)).toBe(mentions);
+  });
+
+  it('finds people the lexicon does not know, without their titles, and joins their surnames', () => {
+    const result = extract('Under-Secretary-General Jean-Pierre Lacroix and Mahamat Saleh Annadif, the head of the mission, met. Annadif spoke first.', true);
+    const person = result.entities.find((entity) => entity.id === 'person:mahamat-saleh-annadif');
+    expect(person).toMatchObject({ label: 'Mahamat Saleh Annadif', type: 'person', mentions: 2, aliases: ['Annadif', 'Mahamat Saleh Annadif'] });
+  });
+
+  it('makes transcript speakers people and joins them with their mentions', () => {
+    const result = extract('Jane Doe 00:01\n\nWelcome. I am Jane Doe, and Ms. Doe is me.\n\nJohn Roe 00:09\n\nThanks, Doe.\n', true);
+    expect(result.entities.find((entity) => entity.id === 'person:jane-doe')).toMatchObject({ type: 'person', mentions: 3, speakerSentences: 2 });
+    expect(result.entities.find((entity) => entity.id === 'person:john-roe')).toMatchObject({ type: 'person', mentions: 0, speakerSentences: 1 });
+  });
+});
+
+describe('names the lexicon does not know (NER) are filtered for junk', () => {
+  const rows: [rule: string, text: string][] = [
+    ['role titles are not people', 'The Under-Secretary-General and the Special Coordinator met the Research Director.'],
+    ['headline capitals are not names', 'SECURITY COUNCIL MEETS ON PEACEKEEPING REFORM today.'],
+    ['verb fragments are not organisations', 'The Security Council met. Then Says Council members agreed.'],
+    ['months and days are not names', 'We met in January and again on Monday in March.'],
+    ['single capitalised sentence-initial words are not names', 'Excellent. Absolutely. Welcome everyone.'],
+    ['demonyms before other words are not countries', 'The Malian troops and French soldiers left Mali.'],
+  ];
+  it.each(rows)('%s', (_rule, text) => {
+    const result = extract(text, true);
+    const unknown = result.entities.filter((entity) => !['country:mli', 'organization:security-council'].includes(entity.id));
+    expect(unknown.map((entity) => entity.id)).toEqual([]);
+  });
+
+  it('keeps a demonym that begins an organisation name, without a country mention', () => {
+    const result = extract('The Malian Armed Forces took over the camp.', true);
+    expect(result.entities.map((entity) => entity.id)).toEqual(['organization:malian-armed-forces']);
+  });
+
+  it('finds a place after a locative preposition and an organisation by its head noun', () => {
+    const ids = extract('The convoy arrived in Timbuktu before the Ministry of Foreign Affairs met in Bamako.', true).entities.map((entity) => entity.id);
+    expect(ids).toEqual(expect.arrayContaining(['place:timbuktu', 'organization:ministry-of-foreign-affairs', 'place:bamako']));
+  });
+});
+
+describe('co-mentions', () => {
+  it('links every pair of distinct entities in a sentence, source before target, with the sentence as evidence', () => {
+    const result = extract('MONUSCO and MINUSCA briefed the Security Council. MONUSCO briefed again.');
+    expect(result.coMentions).toEqual([
+      { source: 'mission:minusca', target: 'mission:monusco', sentence: 0 },
+      { source: 'mission:minusca', target: 'organization:security-council', sentence: 0 },
+      { source: 'mission:monusco', target: 'organization:security-council', sentence: 0 },
+    ]);
+    expect(result.sentences.map((sentence) => sentence.index)).toEqual([0, 1]);
+  });
+
+  it('keeps only sentences that carry mentions, with mention offsets into their text', () => {
+    const result = extract('Nothing here. MONUSCO is here. Nothing again.');
+    expect(result.sentences).toEqual([{ index: 1, text: 'MONUSCO is here.' }]);
+    expect(result.mentions).toEqual([{ entity: 'mission:monusco', sentence: 1, start: 0, end: 7, surface: 'MONUSCO' }]);
+    expect(result.document.sentenceCount).toBe(3);
+  });
+});

@@ -1,0 +1,93 @@
+// buildGraph on handmade extraction fixtures: node and edge attributes, evidence, association
+// strength, lexicon relation edges that stay apart from co-mention weights, topics.
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../src/index.ts';
+import { fixtureLexicon, loadCorpus } from './helpers.ts';
+
+describe('buildGraph', () => {
+  const graph = buildGraph(loadCorpus(), { lexicon: fixtureLexicon() });
+
+  it('aggregates entities over documents', () => {
+    const rows: [string, string, unknown][] = [
+      ['mission:monusco', 'label', 'MONUSCO'],
+      ['mission:monusco', 'type', 'mission'],
+      ['mission:monusco', 'aliases', ['MONUSCO', "MONUSCO's"]],
+      ['mission:monusco', 'mentions', 4],
+      ['mission:monusco', 'documents', 2],
+      ['mission:monusco', 'firstDocument', 'interviews/lacroix.txt'],
+      ['mission:monusco', 'lastDocument', 'articles/minusca.md'],
+      ['organization:african-union', 'firstDocument', 'articles/minusca.md'],
+      ['mission:monuc', 'facts', { endYear: 2010, hostCountry: 'country:cod', startYear: 1999, status: 'closed', successor: 'mission:monusco' }],
+      ['country:cod', 'facts', { iso3: 'COD' }],
+    ];
+    for (const [node, name, expected] of rows) expect(graph.getNodeAttribute(node, name as never), `${node}.${name}`).toEqual(expected);
+    expect(graph.nodes()).toEqual([...graph.nodes()].sort());
+    expect(graph.order).toBe(9);
+  });
+
+  it('counts co-mentions once per sentence, with evidence in corpus order', () => {
+    const edge = graph.getEdgeAttributes('co:mission:minusca|organization:security-council');
+    expect(edge.kind).toBe('co-mention');
+    expect(edge.weight).toBe(2);
+    expect(edge.documents).toBe(2);
+    expect(edge.evidence).toEqual([
+      {
+        document: 'interviews/lacroix.txt',
+        sentence: 5,
+        text: 'Jean-Pierre Lacroix briefed the Security Council on MINUSCA and the Central African Republic.',
+        speaker: 'Interviewer',
+        time: '02:10',
+      },
+      { document: 'articles/minusca.md', sentence: 1, text: "The Security Council and the African Union back MINUSCA; so does MONUSCO's leadership." },
+    ]);
+  });
+
+  it('gives association strength as observed over expected co-mentions', () => {
+    // 9 sentences in the corpus; MONUC is named in 1, protection of civilians in 1, together in 1: 1 / (1·1/9).
+    expect(graph.getEdgeAttribute('co:concept:protection-of-civilians|mission:monuc', 'strength')).toBeCloseTo(9, 12);
+    // MINUSCA in 3 sentences, the Security Council in 3, together in 2: 2 / (3·3/9) = 2.
+    expect(graph.getEdgeAttribute('co:mission:minusca|organization:security-council', 'strength')).toBeCloseTo(2, 12);
+  });
+
+  it('adds lexicon relations as their own edges, once, and leaves co-mention weights alone', () => {
+    const relations = graph.filterEdges((_edge, attributes) => attributes.kind !== 'co-mention');
+    expect(relations).toEqual([
+      'rel:host-country:mission:minusca|country:caf',
+      'rel:host-country:mission:monuc|country:cod',
+      'rel:host-country:mission:monusco|country:cod',
+      'rel:succeeded-by:mission:monuc|mission:monusco',
+    ]);
+    const succession = graph.getEdgeAttributes('rel:succeeded-by:mission:monuc|mission:monusco');
+    expect(succession).toMatchObject({ kind: 'succeeded-by', weight: 0, from: 'mission:monuc', to: 'mission:monusco' });
+    expect(graph.getEdgeAttribute('co:mission:monuc|mission:monusco', 'weight')).toBe(1);
+    const withoutLexicon = buildGraph(loadCorpus());
+    expect(withoutLexicon.getEdgeAttribute('co:mission:monuc|mission:monusco', 'weight')).toBe(1);
+  });
+
+  it('skips relations whose other end is not in the graph', () => {
+    const corpus = loadCorpus().slice(1);
+    const small = buildGraph(corpus, { lexicon: fixtureLexicon() });
+    expect(small.hasNode('country:cod')).toBe(false);
+    expect(small.filterEdges((_edge, attributes) => attributes.kind === 'host-country')).toEqual(['rel:host-country:mission:minusca|country:caf']);
+  });
+
+  it('keeps only the listed topics, with their label and score', () => {
+    const corpus = loadCorpus();
+    const first = corpus[0]!;
+    first.entities.push(
+      { id: 'topic:mandate', label: 'mandate', type: 'topic', aliases: ['mandate'], mentions: 1 },
+      { id: 'topic:army', label: 'army', type: 'topic', aliases: ['army'], mentions: 1 },
+    );
+    first.coMentions.push({ source: 'mission:monusco', target: 'topic:mandate', sentence: 2 }, { source: 'mission:monusco', target: 'topic:army', sentence: 0 });
+    const withTopics = buildGraph(corpus, { topics: [{ id: 'topic:mandate', label: 'Mandate renewal', score: 3.5 }] });
+    expect(withTopics.getNodeAttributes('topic:mandate')).toMatchObject({ label: 'Mandate renewal', score: 3.5, type: 'topic' });
+    expect(withTopics.hasNode('topic:army')).toBe(false);
+    expect(withTopics.hasEdge('co:mission:monusco|topic:army')).toBe(false);
+    expect(buildGraph(corpus).hasNode('topic:army')).toBe(true);
+  });
+
+  it('builds an empty graph from no documents', () => {
+    const empty = buildGraph([]);
+    expect([empty.order, empty.size]).toEqual([0, 0]);
+  });
+});

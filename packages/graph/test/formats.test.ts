@@ -1,0 +1,153 @@
+// Every export against committed golden files, round trips (GEXF, graph.json), and the outside
+// readers of check-gexf (xmllint, the GEXF 1.3 schema, networkx, igraph) on normal and hostile graphs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DocumentExtraction } from '@missiongraph/extract';
+import {
+  analyzeGraph,
+  buildGraph,
+  fromGraphJson,
+  readGexf,
+  toGraphJson,
+  writeEdgesCsv,
+  writeEvidenceJsonl,
+  writeGexf,
+  writeGraphml,
+  writeNodesCsv,
+} from '../src/index.ts';
+import { analysedSample, expectGolden, parseCsv, xmlError } from './helpers.ts';
+
+const CHECK_GEXF = path.resolve(process.cwd(), process.cwd().endsWith('graph') ? '../../..' : '..', 'shared/tools/check-gexf');
+const tempDir = mkdtempSync(path.join(tmpdir(), 'missiongraph-graph-'));
+afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
+
+const writers = {
+  'graph.json': toGraphJson,
+  'graph.gexf': writeGexf,
+  'graph.graphml': writeGraphml,
+  'nodes.csv': writeNodesCsv,
+  'edges.csv': writeEdgesCsv,
+  'evidence.jsonl': writeEvidenceJsonl,
+} as const;
+
+/** A corpus whose labels, aliases, sentences, speakers and ids are made to break writers. */
+function hostileCorpus(): DocumentExtraction[] {
+  let controls = '';
+  for (let code = 0; code < 32; code += 1) controls += String.fromCharCode(code);
+  const labels = [`&<>"'`, '<script>alert(1)</script>', `${controls}\u007f\ufffe\uffff`, 'lone \ud800 high', 'lone \udc00 low', 'emoji 👩🏽‍🚀 🇨🇩', ' tabs\t\tand  spaces ', ']]>', '\u202e\u200b'];
+  const id = (index: number): string => `person:${index}-${labels[index]}`;
+  return [
+    {
+      document: { id: 'hostile <&> "doc".txt', format: 'transcript', sentenceCount: 1, characters: 100, speakers: [controls] },
+      sentences: [{ index: 0, text: labels.join(' | '), speaker: `${controls}<b>`, time: '\ud800' }],
+      entities: labels.map((label, index) => ({ id: id(index), label, type: 'person', aliases: [label, `${label},|"`], mentions: 1, facts: { note: label } })),
+      mentions: labels.map((label, index) => ({ entity: id(index), sentence: 0, start: 0, end: 1, surface: label })),
+      coMentions: labels.slice(1).map((_label, index) => ({ source: id(0), target: id(index + 1), sentence: 0 })),
+      warnings: [],
+    },
+  ];
+}
+
+function checkGexf(name: string, gexf: string, graphml: string): string {
+  const gexfFile = path.join(tempDir, `${name}.gexf`);
+  const graphmlFile = path.join(tempDir, `${name}.graphml`);
+  writeFileSync(gexfFile, gexf);
+  writeFileSync(graphmlFile, graphml);
+  const run = spawnSync(CHECK_GEXF, [gexfFile, graphmlFile], { encoding: 'utf8' });
+  expect(run.status, `check-gexf refused ${name}:\n${run.stdout}\n${run.stderr}`).toBe(0);
+  return run.stdout;
+}
+
+describe('exports', () => {
+  const graph = analysedSample();
+
+  it.each(Object.keys(writers) as (keyof typeof writers)[])('%s matches its golden file', (name) => {
+    expectGolden(name, writers[name](graph));
+  });
+
+  it('writes the same bytes for a graph built and analysed twice', () => {
+    const again = analysedSample();
+    for (const write of Object.values(writers)) expect(write(again)).toBe(write(graph));
+  });
+
+  it('GEXF reads back to the same attributes, weights, colours and positions', () => {
+    const back = readGexf(writeGexf(graph));
+    expect(back.nodes()).toEqual(graph.nodes());
+    graph.forEachNode((node, attributes) => expect(back.getNodeAttributes(node), node).toEqual({ ...attributes }));
+    expect(back.edges()).toEqual(graph.edges());
+    graph.forEachEdge((edge, attributes, source, target) => {
+      expect(back.getEdgeAttributes(edge), edge).toEqual({ ...attributes });
+      expect(back.extremities(edge)).toEqual([source, target]);
+    });
+    expect(writeGexf(back)).toBe(writeGexf(graph));
+  });
+
+  it('graph.json reads back to the same graph and the same bytes', () => {
+    const text = toGraphJson(graph);
+    const back = fromGraphJson(text);
+    expect(back.type).toBe('undirected');
+    expect(back.multi).toBe(true);
+    expect(toGraphJson(back)).toBe(text);
+  });
+
+  it('fromGraphJson refuses broken files with one clear error', () => {
+    const good = JSON.parse(toGraphJson(graph)) as { nodes: unknown[]; edges: { source: string }[] };
+    const rows: [string, string, RegExp][] = [
+      ['not JSON', '{"nodes": [', /not JSON/],
+      ['no nodes', '{}', /"nodes" must be an array/],
+      ['duplicate node', JSON.stringify({ nodes: [{ key: 'a' }, { key: 'a' }], edges: [] }), /node "a" appears twice/],
+      ['edge to a missing node', JSON.stringify({ ...good, edges: [{ ...good.edges[0], source: 'ghost' }] }), /starts at missing node "ghost"/],
+      ['__proto__ attribute', '{"nodes":[{"key":"a","attributes":{"__proto__":{"x":1}}}],"edges":[]}', /attribute name "__proto__" is not allowed/],
+      ['x that is not a number', JSON.stringify({ nodes: [{ key: 'a', attributes: { x: 'left' } }] }), /node "a": attribute "x" must be a number/],
+      ['unknown type', JSON.stringify({ options: { type: 'hyper' }, nodes: [] }), /unknown graph type "hyper"/],
+    ];
+    for (const [name, text, message] of rows) {
+      expect(() => fromGraphJson(text), name).toThrow(message);
+      expect(() => fromGraphJson(text), name).toThrow(/^graph\/fromGraphJson: /);
+    }
+  });
+
+  it('CSV files are RFC 4180: CRLF rows of equal width, quoted fields read back', () => {
+    for (const text of [writeNodesCsv(graph), writeEdgesCsv(graph)]) {
+      expect(text.endsWith('\r\n')).toBe(true);
+      const rows = parseCsv(text);
+      expect(new Set(rows.map((row) => row.length)).size).toBe(1);
+    }
+    const nodes = parseCsv(writeNodesCsv(graph));
+    const header = nodes[0]!;
+    const monusco = nodes.find((row) => row[0] === 'mission:monusco')!;
+    expect(monusco[header.indexOf('aliases')]).toBe("MONUSCO|MONUSCO's");
+    expect(JSON.parse(monusco[header.indexOf('facts')]!)).toEqual(graph.getNodeAttribute('mission:monusco', 'facts'));
+    const evidenceLines = writeEvidenceJsonl(graph).trimEnd().split('\n');
+    const total = graph.reduceEdges((sum, _edge, attributes) => sum + (attributes.evidence?.length ?? 0), 0);
+    expect(evidenceLines).toHaveLength(total);
+  });
+});
+
+describe.skipIf(!existsSync(CHECK_GEXF))('outside readers (check-gexf)', () => {
+  it('accept the sample graph', () => {
+    const graph = analysedSample();
+    const report = checkGexf('sample', writeGexf(graph), writeGraphml(graph));
+    expect(report).toContain(`networkx: ok (MultiGraph, ${graph.order} nodes, ${graph.size} edges, ${graph.order} nodes with viz`);
+    expect(report).toContain(`igraph GraphML: ok (${graph.order} nodes, ${graph.size} edges`);
+  });
+
+  it('accept a graph of hostile labels, and our reader gets every well-formed string back', () => {
+    const graph = buildGraph(hostileCorpus());
+    graph.setAttribute('description' as never, '\u0001<desc>&' as never);
+    analyzeGraph(graph);
+    const gexf = writeGexf(graph);
+    expect(xmlError(gexf)).toBeUndefined();
+    expect(xmlError(writeGraphml(graph))).toBeUndefined();
+    const report = checkGexf('hostile', gexf, writeGraphml(graph));
+    expect(report).toContain(`${graph.order} nodes, ${graph.size} edges`);
+    const back = readGexf(gexf);
+    expect(back.getNodeAttribute(graph.nodes()[0]!, 'label')).toBe(`&<>"'`);
+    expect(back.findNode((_node, attributes) => attributes.label === ' tabs\t\tand  spaces ')).toBeDefined();
+    expect(back.findNode((_node, attributes) => attributes.label === 'emoji 👩🏽‍🚀 🇨🇩')).toBeDefined();
+    expect(back.findNode((_node, attributes) => attributes.label === 'lone \ufffd high')).toBeDefined();
+  });
+});

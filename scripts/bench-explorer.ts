@@ -1,0 +1,224 @@
+// Explorer benchmark: in headless Chromium, time to first render and frame times while panning for the
+// seed graph and a generated 10k-node / 50k-edge graph, responsiveness while ForceAtlas2 runs, bundle size.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../apps/explorer/test/support/browser.ts';
+import { writeSeedGraph } from '../apps/explorer/test/support/seed-graph.ts';
+import { buildExplorer } from '../apps/explorer/test/support/serve.ts';
+import { serveStatic } from '../apps/explorer/test/support/static-server.ts';
+import { syntheticGraphJson } from '../apps/explorer/test/support/synthetic-graph.ts';
+
+export interface FrameStats {
+  frames: number;
+  medianMs: number;
+  p95Ms: number;
+  longestTaskMs: number;
+  /** Sum over long tasks (> 50 ms) of their time beyond 50 ms. */
+  blockingMs: number;
+}
+
+export interface GraphCase {
+  name: string;
+  nodes: number;
+  edges: number;
+  graphBytes: number;
+  firstRenderMs: number;
+  idle: FrameStats;
+  panning: FrameStats;
+  layoutRunning: FrameStats;
+  /** Frame time while panning over idle frame time, both measured in this run. */
+  panningRatio: number;
+  layoutRatio: number;
+}
+
+export interface ExplorerBenchResult {
+  cases: GraphCase[];
+  bundle: { files: number; rawBytes: number; gzipBytes: number; entryGzipBytes: number };
+  targets: { firstRender10kUnder3s: boolean; interactiveWhileLayout: boolean };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : (sorted[Math.floor((sorted.length - 1) / 2)] ?? 0);
+}
+
+function percentile(values: number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0);
+}
+
+/** Records animation-frame gaps and long tasks in the page while `action` runs. */
+async function measureFrames(page: Page, action: () => Promise<void>): Promise<FrameStats> {
+  // Plain source text: tsx would wrap named functions in a helper that does not exist in the page.
+  await page.evaluate(`(() => {
+    const state = { frames: [], tasks: [], running: true, last: performance.now() };
+    window.benchFrames = state;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) state.tasks.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    function tick(now) {
+      state.frames.push(now - state.last);
+      state.last = now;
+      if (state.running) requestAnimationFrame(tick);
+      else observer.disconnect();
+    }
+    requestAnimationFrame((now) => {
+      state.last = now;
+      requestAnimationFrame(tick);
+    });
+  })()`);
+  await action();
+  const { frames, tasks } = await page.evaluate(() => {
+    const state = (window as unknown as { benchFrames: { frames: number[]; tasks: number[]; running: boolean } }).benchFrames;
+    state.running = false;
+    return { frames: state.frames, tasks: state.tasks };
+  });
+  return {
+    frames: frames.length,
+    medianMs: Number(median(frames).toFixed(2)),
+    p95Ms: Number(percentile(frames, 0.95).toFixed(2)),
+    longestTaskMs: Number(Math.max(0, ...tasks).toFixed(1)),
+    blockingMs: Number(tasks.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0).toFixed(1)),
+  };
+}
+
+async function pan(page: Page, milliseconds: number): Promise<void> {
+  const box = await page.locator('#sigma-container').boundingBox();
+  if (!box) throw new Error('bench-explorer: no graph view');
+  const centreX = box.x + box.width / 2;
+  const centreY = box.y + box.height / 2;
+  const started = Date.now();
+  let step = 0;
+  await page.mouse.move(centreX, centreY);
+  await page.mouse.down();
+  while (Date.now() - started < milliseconds) {
+    step += 1;
+    const angle = step / 10;
+    await page.mouse.move(centreX + Math.cos(angle) * box.width * 0.25, centreY + Math.sin(angle) * box.height * 0.25);
+  }
+  await page.mouse.up();
+}
+
+async function measureGraph(pageFactory: () => Promise<Page>, url: string, name: string, graphFile: string): Promise<GraphCase> {
+  const graph = JSON.parse(readFileSync(graphFile, 'utf8')) as { nodes: unknown[]; edges: unknown[] };
+  const page = await pageFactory();
+  await page.goto(url);
+  await page.waitForSelector('body[data-state=ready]', { timeout: 120_000 });
+  const firstRenderMs = await page.evaluate(() => performance.getEntriesByName('explorer:first-render')[0]?.startTime ?? Number.NaN);
+  await page.waitForTimeout(500);
+  const idle = await measureFrames(page, () => page.waitForTimeout(1500));
+  const panning = await measureFrames(page, () => pan(page, 2500));
+  const layoutRunning = await measureFrames(page, async () => {
+    await page.getByRole('button', { name: 'Run layout' }).click();
+    await page.waitForTimeout(3000);
+    await page.getByRole('button', { name: 'Stop layout' }).click();
+  });
+  await page.close();
+  return {
+    name,
+    nodes: graph.nodes.length,
+    edges: graph.edges.length,
+    graphBytes: statSync(graphFile).size,
+    firstRenderMs: Math.round(firstRenderMs),
+    idle,
+    panning,
+    layoutRunning,
+    panningRatio: Number((panning.medianMs / Math.max(1, idle.medianMs)).toFixed(2)),
+    layoutRatio: Number((layoutRunning.medianMs / Math.max(1, idle.medianMs)).toFixed(2)),
+  };
+}
+
+function bundleSize(distDirectory: string): ExplorerBenchResult['bundle'] {
+  const files: string[] = [];
+  const walk = (directory: string) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(js|css|html)$/.test(entry.name)) files.push(full);
+    }
+  };
+  walk(distDirectory);
+  let rawBytes = 0;
+  let gzipBytes = 0;
+  const html = readFileSync(path.join(distDirectory, 'index.html'), 'utf8');
+  const entryNames = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]);
+  let entryGzipBytes = 0;
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    const zipped = gzipSync(bytes, { level: 9 }).length;
+    rawBytes += bytes.length;
+    gzipBytes += zipped;
+    if (entryNames.includes(path.relative(distDirectory, file))) entryGzipBytes += zipped;
+  }
+  return { files: files.length, rawBytes, gzipBytes, entryGzipBytes };
+}
+
+export async function runExplorerBench(): Promise<ExplorerBenchResult> {
+  const work = mkdtempSync(path.join(tmpdir(), 'bench-explorer-'));
+  try {
+    const seedGraph = writeSeedGraph(path.join(work, 'seed'));
+    const largeGraph = path.join(work, 'large', 'graph.json');
+    mkdirSync(path.dirname(largeGraph), { recursive: true });
+    writeFileSync(largeGraph, JSON.stringify(syntheticGraphJson({ nodes: 10_000, edges: 50_000 })));
+    const dist = path.join(work, 'dist');
+    await buildExplorer(dist, path.join(work, 'no-graph'));
+    const bundle = bundleSize(dist);
+
+    const site = await serveStatic(dist, seedGraph);
+    const browser = await launchBrowser();
+    try {
+      const pageFactory = async () => (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+      const cases: GraphCase[] = [];
+      cases.push(await measureGraph(pageFactory, site.url, 'seed transcripts', seedGraph));
+      site.useGraph(largeGraph);
+      cases.push(await measureGraph(pageFactory, site.url, 'generated 10k/50k', largeGraph));
+      const large = cases[1];
+      return {
+        cases,
+        bundle,
+        targets: {
+          firstRender10kUnder3s: (large?.firstRenderMs ?? Infinity) < 3000,
+          // Interactive: frames keep coming while the layout runs (no main-thread task over 200 ms).
+          interactiveWhileLayout: cases.every((graphCase) => graphCase.layoutRunning.longestTaskMs < 200 && graphCase.layoutRunning.frames > 10),
+        },
+      };
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function printResult(result: ExplorerBenchResult): void {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  for (const graphCase of result.cases) {
+    console.log(`${graphCase.name}: ${graphCase.nodes} nodes, ${graphCase.edges} edges, graph.json ${kb(graphCase.graphBytes)}`);
+    console.log(`  first render            ${graphCase.firstRenderMs} ms after navigation`);
+    console.log(`  idle frames             median ${graphCase.idle.medianMs} ms (baseline)`);
+    console.log(
+      `  panning frames          median ${graphCase.panning.medianMs} ms, p95 ${graphCase.panning.p95Ms} ms, ` +
+        `${graphCase.panningRatio}× idle; longest task ${graphCase.panning.longestTaskMs} ms`,
+    );
+    console.log(
+      `  frames while FA2 runs   median ${graphCase.layoutRunning.medianMs} ms, p95 ${graphCase.layoutRunning.p95Ms} ms, ` +
+        `${graphCase.layoutRatio}× idle; longest task ${graphCase.layoutRunning.longestTaskMs} ms, blocking ${graphCase.layoutRunning.blockingMs} ms`,
+    );
+  }
+  console.log(`bundle: ${result.bundle.files} files, ${kb(result.bundle.rawBytes)} raw, ${kb(result.bundle.gzipBytes)} gzip (page entry ${kb(result.bundle.entryGzipBytes)} gzip)`);
+  console.log(`target first render of 10k graph < 3 s: ${result.targets.firstRender10kUnder3s ? 'met' : 'NOT met'}`);
+  console.log(`target UI interactive while the layout runs: ${result.targets.interactiveWhileLayout ? 'met' : 'NOT met'}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runExplorerBench().then(printResult, (error: unknown) => {
+    console.error(`bench-explorer: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { defaultLexicon, readDocument } from './packages/extract/src/index.ts';
+import { splitSentences } from './packages/extract/src/text/sentences.ts';
+import { foldText } from './packages/extract/src/text/fold.ts';
+const text = ['gcr2p-expert-voices-ep41-lacroix-transcript.txt','un-news-2017-05-22-lacroix-interview.txt'].map(f => readFileSync('data/transcripts/' + f, 'utf8')).join('\n\n');
+const big = Array.from({length: 100}, () => text).join('\n\n');
+const lex = defaultLexicon();
+const sents = readDocument({id:'a', text: big}).sentences.map(s=>s.text);
+const mb = big.length/1e6;
+let t0 = performance.now(); readDocument({id:'a', text: big}); console.log('read', (mb/((performance.now()-t0)/1000)).toFixed(1),'MB/s');
+t0 = performance.now(); splitSentences(big.replace(/\s+/g,' ')); console.log('split', (mb/((performance.now()-t0)/1000)).toFixed(1),'MB/s');
+t0 = performance.now(); for (const s of sents) foldText(s); console.log('fold', (mb/((performance.now()-t0)/1000)).toFixed(1),'MB/s');
+t0 = performance.now(); let n=0; for (const s of sents) n+=lex.matcher.scan(s).length; console.log('scan', (mb/((performance.now()-t0)/1000)).toFixed(1),'MB/s', n);
