@@ -204,7 +204,7 @@ const REFERENCE_OVERRIDES: MissionSpec[] = [
   m('UNOMSIL', { hostCountry: 'country:sle', successor: 'mission:unamsil' }),
   m('UNOMUR', { hostCountry: 'country:uga', hostCountries: ['country:rwa', 'country:uga'] }),
   m('UNOSOM I', { aliases: ['UNOSOM 1'], hostCountry: 'country:som', successor: 'mission:unosom-ii' }),
-  m('UNOSOM II', { aliases: ['UNOSOM 2'], hostCountry: 'country:som', predecessor: 'mission:unitaf' }),
+  m('UNOSOM II', { aliases: ['UNOSOM 2'], hostCountry: 'country:som', predecessor: 'mission:unosom-i' }),
   m('UNPF', { aliases: ['United Nations Peace Forces Headquarters'], hostPlace: 'place:yugoslavia', hostCountries: ['country:bih', 'country:hrv', 'country:mkd'] }),
   m('UNPREDEP', { hostCountry: 'country:mkd', predecessor: 'mission:unprofor' }),
   m('UNPROFOR', {

@@ -46,6 +46,7 @@ const REFERENCE_FACTS: Record<string, EntityType | 'same' | 'country-or-place'> 
   mission: 'mission',
   office: 'organization',
   organization: 'organization',
+  topic: 'concept',
 };
 
 /** Same folding as the extractor's match keys: diacritics, quotes, case, hyphens and spaces. */

@@ -92,6 +92,7 @@ class Explorer {
     this.searchIndex = new SearchIndex(graph, this.extraNames);
     this.layout = new LayoutControl(graph, (running) => {
       this.layoutButton.setAttribute('aria-pressed', String(running));
+      this.renderer?.setLayoutRunning(running);
       this.layoutButton.textContent = running ? 'Stop layout' : 'Run layout';
     });
     this.setState('rendering');
@@ -106,7 +107,6 @@ class Explorer {
       },
     });
     this.renderer = renderer;
-    (window as unknown as { __sigmaDebug: unknown }).__sigmaDebug = renderer.sigma; // TEMP
     renderer.setColourMode(view.colourMode);
     renderer.setVisibility(this.visibility);
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=colour]')) radio.checked = radio.value === view.colourMode;

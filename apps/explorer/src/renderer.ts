@@ -10,6 +10,9 @@ const DIMMED_NODE = '#e3e6ea';
 const DIMMED_EDGE = '#eef0f3';
 const RELATION_EDGE = '#c490a8';
 const SELECTED_EDGE = '#1f5fbf';
+/** Above these sizes the graph counts as large (see GraphRenderer.large). */
+const LARGE_EDGES = 20_000;
+const LARGE_NODES = 5_000;
 
 export interface RendererEvents {
   onClickNode: (key: string) => void;
@@ -26,6 +29,9 @@ export class GraphRenderer {
   private hovered: string | null = null;
   private focusNeighbours = new Set<string>();
   private readonly maxWeight: number;
+  /** Big graphs trade hover dimming, edge picking and edges during layout for a responsive page. */
+  readonly large: boolean;
+  private layoutRunning = false;
 
   constructor(container: HTMLElement, private readonly graph: ExplorerGraph, events: RendererEvents) {
     let maxWeight = 1;
@@ -33,10 +39,11 @@ export class GraphRenderer {
       if (link.weight > maxWeight) maxWeight = link.weight;
     });
     this.maxWeight = maxWeight;
-    const large = graph.size > 20_000;
+    const large = graph.size > LARGE_EDGES || graph.order > LARGE_NODES;
+    this.large = large;
     this.sigma = new Sigma<EntityAttributes, LinkAttributes>(graph, container, {
-      zIndex: true,
-      enableEdgeEvents: true,
+      zIndex: !large,
+      enableEdgeEvents: !large,
       hideEdgesOnMove: large,
       labelDensity: 0.6,
       labelGridCellSize: 70,
@@ -71,6 +78,12 @@ export class GraphRenderer {
     this.sigma.refresh();
   }
 
+  /** On large graphs edges are hidden while ForceAtlas2 moves the nodes, so each frame stays cheap. */
+  setLayoutRunning(running: boolean): void {
+    this.layoutRunning = running;
+    if (this.large) this.sigma.refresh({ skipIndexation: true });
+  }
+
   setColourMode(mode: ColourMode): void {
     this.colourMode = mode;
     this.sigma.refresh({ skipIndexation: true });
@@ -95,6 +108,8 @@ export class GraphRenderer {
   }
 
   private setHovered(node: string | null): void {
+    // On large graphs, dimming everything on each hover would re-process every item; selection still does.
+    if (this.large) return;
     this.hovered = node;
     this.updateFocus();
     this.sigma.refresh({ skipIndexation: true });
@@ -150,11 +165,13 @@ export class GraphRenderer {
   private reduceEdge(edge: string, data: LinkAttributes): Partial<EdgeDisplayData> {
     const weight = this.visibility?.edgeWeights.get(edge) ?? data.weight;
     const share = Math.sqrt(Math.min(1, weight / this.maxWeight));
+    const thickness = this.large ? 0.4 + 1.2 * share : 0.6 + 3.4 * share;
     const display: Partial<EdgeDisplayData> =
       data.kind === 'co-mention'
-        ? { size: 0.6 + 3.4 * share, color: `rgba(110, 122, 140, ${(0.28 + 0.5 * share).toFixed(3)})`, zIndex: 1 }
+        ? { size: thickness, color: `rgba(110, 122, 140, ${(0.28 + 0.5 * share).toFixed(2)})`, zIndex: 1 }
         : { size: 1, color: RELATION_EDGE, zIndex: 1 };
     if (this.visibility && !this.visibility.edges.has(edge)) display.hidden = true;
+    if (this.large && this.layoutRunning) display.hidden = true;
     if (this.selection?.kind === 'edge' && this.selection.key === edge) {
       return { ...display, color: SELECTED_EDGE, size: (display.size ?? 1) + 2, zIndex: 3 };
     }

@@ -91,7 +91,8 @@ interface ManifestInput {
   sentences: number;
 }
 
-function displayPath(file: string, cwd: string): string {
+/** A path as the user would type it: relative to the working folder when inside it, absolute otherwise. */
+export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }

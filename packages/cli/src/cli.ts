@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLexicon } from '@missiongraph/extract';
-import { DEFAULT_MAX_FILE_SIZE, formatSummary, runBuild, type BuildOptions, type BuildSummary } from './build.ts';
+import { DEFAULT_MAX_FILE_SIZE, displayPath, formatSummary, runBuild, type BuildOptions, type BuildSummary } from './build.ts';
 import { diffOutDirs, formatDiff } from './diff.ts';
 import { InputError } from './discover.ts';
 import { loadGraph } from './graph-file.ts';
@@ -223,9 +223,11 @@ async function runWatch(
   const outDir = path.resolve(cwd, options.outDir);
   const ignored = [outDir, ...(options.cacheDir !== undefined ? [path.resolve(cwd, options.cacheDir)] : [])];
   const watcher = watchForChanges(watchRoots(options.inputs, cwd), ignored, async (changed) => {
-    writeLine(`missiongraph: ${changed.length} change(s) (${changed.slice(0, 3).map((file) => path.relative(cwd, file) || file).join(', ')}${changed.length > 3 ? ', …' : ''}); rebuilding`);
+    const names = changed.slice(0, 3).map((file) => displayPath(file, cwd));
+    writeLine(`missiongraph: ${changed.length} change(s) (${names.join(', ')}${changed.length > 3 ? ', …' : ''}); rebuilding`);
     await buildOnce();
   });
+  await watcher.ready;
   writeLine('missiongraph: watching for changes (Ctrl-C to stop)');
   // Runs until the process is interrupted; main's signal handler cleans up and exits.
   await new Promise<void>(() => {});

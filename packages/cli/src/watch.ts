@@ -14,6 +14,8 @@ export function watchRoots(inputs: readonly string[], cwd: string): string[] {
 }
 
 export interface Watcher {
+  /** Resolves once the initial scan is done; changes before that are not seen. */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,7 +61,9 @@ export function watchForChanges(
     pending.add(file);
     if (!running) runWhenSettled();
   });
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
+    ready,
     async close() {
       if (timer !== undefined) clearTimeout(timer);
       await watcher.close();

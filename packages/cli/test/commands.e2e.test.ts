@@ -40,7 +40,7 @@ describe('missiongraph diff', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/^nodes {2}\d+ → \d+ {2}\(\+\d+ −0\)/);
     expect(text.stdout).toMatch(/new nodes \(\d+\)\n(.*\n)*\s+\+ UNIFIL \(mission, mission:unifil\)/);
-    expect(text.stdout).toMatch(/biggest weight changes \(\d+\)\n\s+.*MONUSCO.*: \d+ → \d+ \(\+\d+\)/);
+    expect(text.stdout).toMatch(/biggest weight changes \(\d+\)\n(\s+.*\n)*\s+Democratic Republic of the Congo — MONUSCO: 3 → 5 \(\+2\)/);
 
     const json = JSON.parse(runCli(['diff', before, after, '--json']).stdout) as {
       nodes: { added: { id: string }[]; removed: unknown[] };
@@ -71,7 +71,7 @@ describe('missiongraph inspect', () => {
   writeFiles(corpus, {
     'congo.txt': transcript(TOPICS.congo),
     'ivoire.txt':
-      "António Guterres 00:05\nThe mission in Côte d'Ivoire worked with MONUSCO and the Security Council.\n\n" +
+      "António Guterres 00:05\nTroops from Côte d'Ivoire worked with MONUSCO and the Security Council.\n\n" +
       'Jane Holl Lute 00:40\nThank you. The General Assembly agreed.\n',
   });
   const out = path.join(tempDir(), 'graph');

@@ -95,7 +95,7 @@ describe('bad inputs', () => {
 describe('encodings', () => {
   it('reads UTF-16LE/BE with and without BOM, UTF-8 with BOM and Latin-1, finding the same entities in each', () => {
     const corpus = tempDir();
-    const text = transcript(TOPICS.congo) + "\nThe mission in Côte d'Ivoire closed.\n";
+    const text = transcript(TOPICS.congo) + "\nTroops from Côte d'Ivoire served there.\n";
     writeFiles(corpus, {
       'utf8.txt': text,
       'utf8-bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),

@@ -117,6 +117,10 @@ function recogniseNames(state: DocumentState, lexicon: CompiledLexicon, warnings
       warnings.push(`extract/extractDocument: ${docId}: name finder failed on sentence ${sentence.index}: ${error instanceof Error ? error.message : String(error)}`);
     }
     for (const candidate of candidates) {
+      if (candidate.entityId !== undefined) {
+        addMention(state, { entity: candidate.entityId, sentence: sentence.index, start: candidate.start, end: candidate.end, surface: sentence.text.slice(candidate.start, candidate.end), how: 'ner' });
+        continue;
+      }
       const id = `${candidate.type}:${slugify(candidate.name)}`;
       if (id.endsWith(':') || lexicon.get(id)) continue;
       if (!state.labels.has(id)) state.labels.set(id, candidate.name);

@@ -16,6 +16,19 @@ export interface NerCandidate {
   start: number;
   end: number;
   name: string;
+  /** Set when the name is a singular/plural variant of a lexicon name ("Department of Peace Operation"). */
+  entityId?: string;
+}
+
+/** The lexicon entity a name names when its last word is read in the singular or plural, if exactly one. */
+function lexiconVariant(name: string, lexicon: CompiledLexicon): string | undefined {
+  const key = matchKey(name);
+  const variants = key.endsWith('s') ? [key.slice(0, -1)] : [`${key}s`];
+  for (const variant of variants) {
+    const ids = lexicon.surfaceKeys.get(variant);
+    if (ids && ids.length === 1) return ids[0];
+  }
+  return undefined;
 }
 
 /** Context on each side of a candidate name handed to compromise with it; its cost grows with input length. */
@@ -167,16 +180,67 @@ export function findNames(text: string, covered: readonly { start: number; end: 
   const runs = candidateRuns(text, covered);
   if (runs.length === 0) return [];
   teach(lexicon);
-  const guarded = guardText(text);
+  const coveredEnds = new Set(covered.map((span) => span.end));
   const candidates: NerCandidate[] = [];
-  for (const window of windows(guarded, runs)) {
+  const add = (candidate: NerCandidate): void => {
+    if (!candidates.some((known) => known.start < candidate.end && candidate.start < known.end)) candidates.push(candidate);
+  };
+  // First pass: words looked up in compromise's lexicon decide most runs without running its tagger.
+  const undecided: { start: number; end: number }[] = [];
+  for (const run of runs) {
+    const decision = classifyRun(lexicalTerms(text, run), text, lexicon, coveredEnds, false);
+    if (decision === 'undecided') undecided.push(run);
+    else if (decision) add(decision);
+  }
+  if (undecided.length === 0) return candidates.sort((a, b) => a.start - b.start);
+  // Second pass: the tagger, on small windows around the runs left, for the tags context gives.
+  const guarded = guardText(text);
+  for (const window of windows(guarded, undecided)) {
     const terms = tagWindow(guarded.slice(window.start, window.end), window.start);
     for (const run of capitalisedRuns(terms, text, covered)) {
-      const candidate = classifyRun(run, text, lexicon);
-      if (candidate && !candidates.some((known) => known.start === candidate.start)) candidates.push(candidate);
+      if (!undecided.some((span) => span.start < run[run.length - 1]!.end && run[0]!.start < span.end)) continue;
+      const decision = classifyRun(run, text, lexicon, coveredEnds, true);
+      if (decision && decision !== 'undecided') add(decision);
     }
   }
   return candidates.sort((a, b) => a.start - b.start);
+}
+
+const tagCache = new Map<string, ReadonlySet<string>>();
+
+/** Tags of a word in compromise's lexicon (with their parent tags); capitalised unknown words are proper nouns. */
+function lexicalTags(word: string): ReadonlySet<string> {
+  const key = word.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
+  const cached = tagCache.get(key);
+  if (cached) return cached;
+  const model = (nlp as unknown as { model(): CompromiseModel }).model();
+  const tags = new Set<string>();
+  for (const part of [key, ...(key.includes('-') ? key.split('-') : [])]) {
+    const found = model.one.lexicon[part];
+    for (const tag of found === undefined ? [] : Array.isArray(found) ? found : [found]) {
+      tags.add(tag);
+      for (const parent of model.one.tagSet[tag]?.parents ?? []) tags.add(parent);
+    }
+  }
+  if (tags.size === 0 && /^\p{Lu}/u.test(word)) tags.add('ProperNoun');
+  if (tagCache.size < 50_000) tagCache.set(key, tags);
+  return tags;
+}
+
+interface CompromiseModel {
+  one: { lexicon: Record<string, string | string[] | undefined>; tagSet: Record<string, { parents?: string[] } | undefined> };
+}
+
+/** The words of a candidate run as terms tagged from the lexicon alone. */
+function lexicalTerms(text: string, run: { start: number; end: number }): TaggedTerm[] {
+  const terms: TaggedTerm[] = [];
+  const word = /[\p{L}\p{M}\p{N}'’.\-]+/gu;
+  const slice = text.slice(run.start, run.end);
+  for (let match = word.exec(slice); match !== null; match = word.exec(slice)) {
+    const start = run.start + match.index;
+    terms.push({ text: match[0], start, end: start + match[0].length, tags: lexicalTags(match[0]), post: ' ' });
+  }
+  return terms;
 }
 
 /** Maximal runs of capitalised terms (connectors allowed inside), broken at punctuation and covered spans. */
@@ -236,7 +300,9 @@ function classifyRun(
   run: readonly TaggedTerm[],
   text: string,
   lexicon: CompiledLexicon,
-): NerCandidate | undefined {
+  coveredEnds: ReadonlySet<number>,
+  final: boolean,
+): NerCandidate | 'undecided' | undefined {
   const { terms, titled } = stripTitles(run);
   const first = terms[0];
   const last = terms[terms.length - 1];
@@ -264,6 +330,18 @@ function classifyRun(
   const after = text.slice(end, end + 60);
   const before = text.slice(Math.max(0, start - 12), start);
 
+  if (words.length >= 2) {
+    const variant = lexiconVariant(name, lexicon);
+    const entry = variant === undefined ? undefined : lexicon.get(variant);
+    if (entry && (entry.type === 'organization' || entry.type === 'place' || entry.type === 'person')) {
+      return { type: entry.type, start, end, name, entityId: entry.id };
+    }
+  }
+  // A run right after a lexicon name describes it ("Timbuktu Super Camp"): not a name of its own.
+  const wordBefore = /(\p{Lu}[\p{L}\p{M}'’\-]+)\s$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  const followsDemonym = wordBefore !== undefined && lexicon.demonymKeys.has(matchKey(wordBefore));
+  const followsLexiconName = !followsDemonym && /^\s$/.test(text.slice(start - 1, start)) && coveredEnds.has(start - 1);
+  if (followsLexiconName) return undefined;
   if (ORGANIZATION_HEADS.has(lowerWords[0] ?? '') || ORGANIZATION_HEADS.has(lastWord)) {
     // A demonym right before an organisation belongs to its name ("Malian Armed Forces").
     const demonym = /(\p{Lu}[\p{L}\p{M}'’\-]+)\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
@@ -291,5 +369,6 @@ function classifyRun(
   if (words.length <= 3 && LOCATIVE_BEFORE.test(before) && !hasTag(terms, 'Organization', 'Person') && !runStartsSentence) {
     return { type: 'place', start, end, name };
   }
-  return undefined;
+  // Without a decisive signal, a run of several words may still be a name the tagger recognises in context.
+  return !final && words.length >= 2 ? 'undecided' : undefined;
 }

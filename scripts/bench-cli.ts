@@ -1,0 +1,234 @@
+// CLI benchmark: a cold `missiongraph build` of ≥ 1,000 generated transcripts (≥ 50 MB) with 1 and 2 workers, then a
+// warm rebuild after adding one transcript, as ratios measured in the same run; peak memory from the build process.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const CLI_BIN = path.join(REPO, 'packages/cli/bin/missiongraph.js');
+
+export interface CliBenchOptions {
+  files?: number;
+  /** Target corpus size in MB. */
+  megabytes?: number;
+  seed?: number;
+}
+
+export interface BuildRun {
+  workers: number;
+  seconds: number;
+  mbPerSecond: number;
+  documents: number;
+  cacheHits: number;
+  extracted: number;
+  nodes: number;
+  edges: number;
+  peakRssMb: number;
+}
+
+export interface CliBenchResult {
+  files: number;
+  megabytes: number;
+  cores: number;
+  loadAverage: number;
+  coldOneWorker: BuildRun;
+  coldTwoWorkers: BuildRun;
+  warmAddOne: BuildRun;
+  warmUnchanged: BuildRun;
+  speedUp: number;
+  warmRatio: number;
+  peakRssMb: number;
+  targets: { speedUp: boolean; warmRatio: boolean; memory: boolean };
+}
+
+/** mulberry32: a small seeded generator, so the corpus is the same bytes on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface LexiconRecord {
+  label: string;
+  aliases?: string[];
+}
+
+function labelsOf(file: string): string[] {
+  const entries = JSON.parse(fs.readFileSync(path.join(REPO, 'data/lexicon', file), 'utf8')) as LexiconRecord[];
+  return entries.map((entry) => entry.label).filter((label) => label.length > 1);
+}
+
+/** Sentences of the sample transcripts, the texture of real speech around the generated entity mentions. */
+function seedSentences(): string[] {
+  const folder = path.join(REPO, 'data/transcripts');
+  const sentences: string[] = [];
+  for (const name of fs.readdirSync(folder).sort()) {
+    const text = fs.readFileSync(path.join(folder, name), 'utf8');
+    for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+      const clean = sentence.replace(/\s+/g, ' ').trim();
+      if (clean.length > 40 && clean.length < 400 && !/\d{1,2}:\d{2}/.test(clean)) sentences.push(clean);
+    }
+  }
+  return sentences;
+}
+
+const SPEAKERS = ['Amina Diallo', 'Jean-Pierre Lacroix', 'Jane Holl Lute', 'Carlos Mendes', 'Ingrid Solberg', 'Kwame Mensah', 'Leila Haddad', 'Tomás Ferreira'];
+const TEMPLATES = [
+  (m: string, c: string, o: string) => `${m} briefed the ${o} on the situation in ${c} last week.`,
+  (m: string, c: string, o: string) => `Officials in ${c} said ${m} had stepped up patrols, and the ${o} welcomed the move.`,
+  (m: string, c: string) => `The protection of civilians remains the core task of ${m} in ${c}.`,
+  (m: string, c: string, o: string) => `According to the ${o}, ${m} still lacks helicopters in ${c}.`,
+  (m: string, c: string) => `Misinformation about ${m} spread quickly across ${c} this year.`,
+];
+
+function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)]!;
+}
+
+/** One generated transcript of about `bytes` bytes: speaker/timestamp turns of seed sentences and entity sentences. */
+function generateTranscript(index: number, bytes: number, random: () => number, pools: { missions: string[]; countries: string[]; organizations: string[]; seeds: string[] }): string {
+  const parts: string[] = [`Peace operations briefing ${index + 1}\n\n`];
+  let size = parts[0]!.length;
+  let seconds = 0;
+  while (size < bytes) {
+    const speaker = pick(random, SPEAKERS);
+    const time = `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+    const sentences: string[] = [];
+    const count = 3 + Math.floor(random() * 5);
+    for (let i = 0; i < count; i += 1) {
+      if (random() < 0.5) sentences.push(pick(random, pools.seeds));
+      else sentences.push(pick(random, TEMPLATES)(pick(random, pools.missions), pick(random, pools.countries), pick(random, pools.organizations)));
+    }
+    const turn = `${speaker} ${time}\n\n${sentences.join(' ')}\n\n`;
+    parts.push(turn);
+    size += Buffer.byteLength(turn);
+    seconds = (seconds + 20 + Math.floor(random() * 90)) % 5940;
+  }
+  return parts.join('');
+}
+
+/** Writes the corpus; returns its size in bytes. Deterministic for a seed. */
+export function generateCorpus(folder: string, files: number, totalBytes: number, seed: number, first = 0): number {
+  const random = seededRandom(seed + first);
+  const pools = {
+    missions: labelsOf('missions.json'),
+    countries: labelsOf('countries.json'),
+    organizations: labelsOf('organizations.json'),
+    seeds: seedSentences(),
+  };
+  fs.mkdirSync(folder, { recursive: true });
+  let written = 0;
+  for (let index = first; index < first + files; index += 1) {
+    const text = generateTranscript(index, Math.ceil(totalBytes / files), random, pools);
+    const file = path.join(folder, `batch-${String(Math.floor(index / 100)).padStart(2, '0')}`, `briefing-${String(index).padStart(5, '0')}.txt`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    written += Buffer.byteLength(text);
+  }
+  return written;
+}
+
+interface SummaryJson {
+  documents: number;
+  bytes: number;
+  cacheHits: number;
+  extracted: number;
+  nodes: number;
+  edges: number;
+  peakRssBytes: number;
+  skipped: unknown[];
+}
+
+function timedBuild(corpus: string, out: string, workers: number): BuildRun {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [CLI_BIN, 'build', corpus, '--out', out, '--workers', String(workers), '--json', '--quiet'], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`bench-cli: build with ${workers} worker(s) exited ${result.status}: ${result.stderr}`);
+  const summary = JSON.parse(result.stdout) as SummaryJson;
+  return {
+    workers,
+    seconds,
+    mbPerSecond: summary.bytes / (1024 * 1024) / seconds,
+    documents: summary.documents,
+    cacheHits: summary.cacheHits,
+    extracted: summary.extracted,
+    nodes: summary.nodes,
+    edges: summary.edges,
+    peakRssMb: summary.peakRssBytes / (1024 * 1024),
+  };
+}
+
+export async function runCliBench(options: CliBenchOptions = {}): Promise<CliBenchResult> {
+  const files = options.files ?? 1000;
+  const megabytes = options.megabytes ?? 52;
+  const seed = options.seed ?? 20_250_311;
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-bench-cli-'));
+  try {
+    const corpus = path.join(work, 'corpus');
+    const bytes = generateCorpus(corpus, files, megabytes * 1024 * 1024, seed);
+    const loadAverage = os.loadavg()[0] ?? 0;
+    const coldOneWorker = timedBuild(corpus, path.join(work, 'out-1'), 1);
+    const coldTwoWorkers = timedBuild(corpus, path.join(work, 'out-2'), 2);
+    const warmUnchanged = timedBuild(corpus, path.join(work, 'out-2'), 2);
+    generateCorpus(corpus, 1, Math.ceil(bytes / files), seed, files);
+    const warmAddOne = timedBuild(corpus, path.join(work, 'out-2'), 2);
+    const speedUp = coldOneWorker.seconds / coldTwoWorkers.seconds;
+    const warmRatio = warmAddOne.seconds / coldTwoWorkers.seconds;
+    const peakRssMb = Math.max(coldOneWorker.peakRssMb, coldTwoWorkers.peakRssMb, warmUnchanged.peakRssMb, warmAddOne.peakRssMb);
+    return {
+      files,
+      megabytes: bytes / (1024 * 1024),
+      cores: os.availableParallelism(),
+      loadAverage,
+      coldOneWorker,
+      coldTwoWorkers,
+      warmAddOne,
+      warmUnchanged,
+      speedUp,
+      warmRatio,
+      peakRssMb,
+      targets: { speedUp: speedUp >= 1.7, warmRatio: warmRatio < 0.02, memory: peakRssMb < 1024 },
+    };
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function describeRun(name: string, run: BuildRun): string {
+  return (
+    `${name.padEnd(30)} ${run.seconds.toFixed(2).padStart(7)} s  ${run.mbPerSecond.toFixed(2).padStart(6)} MB/s  ` +
+    `${run.documents} docs (${run.extracted} extracted, ${run.cacheHits} cached)  ${run.nodes} nodes ${run.edges} edges  peak ${run.peakRssMb.toFixed(0)} MB`
+  );
+}
+
+function numberFlag(name: string): number | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : undefined;
+  return value !== undefined && Number.isFinite(value) ? value : undefined;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const files = numberFlag('files');
+  const megabytes = numberFlag('mb');
+  const result = await runCliBench({ ...(files !== undefined ? { files } : {}), ...(megabytes !== undefined ? { megabytes } : {}) });
+  console.log(`corpus: ${result.files} generated transcripts, ${result.megabytes.toFixed(1)} MB; ${result.cores} cores, load average ${result.loadAverage.toFixed(2)} at start (machine shared: figures are noisy)`);
+  console.log(describeRun('cold build, 1 worker', result.coldOneWorker));
+  console.log(describeRun('cold build, 2 workers', result.coldTwoWorkers));
+  console.log(describeRun('warm rebuild, nothing changed', result.warmUnchanged));
+  console.log(describeRun('warm rebuild, +1 transcript', result.warmAddOne));
+  const mark = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+  console.log(`speed-up 1 → 2 workers: ${result.speedUp.toFixed(2)}× (target ≥ 1.7×: ${mark(result.targets.speedUp)})`);
+  console.log(`warm rebuild (+1) / cold build (2 workers): ${(result.warmRatio * 100).toFixed(2)}% (target < 2%: ${mark(result.targets.warmRatio)})`);
+  console.log(`peak memory (max RSS of the build process, workers included): ${result.peakRssMb.toFixed(0)} MB (target < 1024 MB: ${mark(result.targets.memory)})`);
+}

@@ -1,0 +1,243 @@
+// Extraction benchmark: throughput of extractDocument on a generated corpus (≥ 10 MB), side by side with
+// compromise's full NER on every sentence of a sample, and peak memory while streaming documents one at a time.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultLexicon, extractDocument, readDocument } from '../packages/extract/src/index.ts';
+
+const scriptPath = fileURLToPath(import.meta.url);
+const rootDir = path.resolve(path.dirname(scriptPath), '..');
+const seedDir = path.join(rootDir, 'data', 'transcripts');
+const encoder = new TextEncoder();
+
+export interface ExtractBenchOptions {
+  /** Size of the generated corpus in MB (default 10). */
+  mb?: number;
+  /** Size of the sample the compromise baseline runs on, in MB (default 0.3). */
+  baselineMb?: number;
+}
+
+export interface ExtractBenchResult {
+  corpusMb: number;
+  documents: number;
+  extractSeconds: number;
+  extractMbPerSecond: number;
+  baselineMb: number;
+  baselineMbPerSecond: number;
+  /** extractMbPerSecond / baselineMbPerSecond; target ≥ 20. */
+  ratio: number;
+  /** Peak resident memory of the process that streamed the corpus through extraction, in MB; target < 500 at 100 MB. */
+  peakRssMb: number;
+  entities: number;
+  coMentions: number;
+}
+
+/** A small seeded PRNG (mulberry32) so the corpus is the same on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(items: readonly T[], next: () => number): T {
+  return items[Math.floor(next() * items.length)] as T;
+}
+
+const MISSIONS = ['MONUSCO', 'MINUSCA', 'UNMISS', 'UNIFIL', 'UNISFA', 'MINURSO', 'UNFICYP', 'UNDOF', 'UNMIK', 'MINUSMA', 'MINUSTAH', 'UNAMID', 'UNMIL', 'UNOCI', 'UNAMA', 'UNSMIL', 'BINUH'];
+const COUNTRIES = ['Mali', 'the Central African Republic', 'South Sudan', 'Lebanon', 'the Democratic Republic of the Congo', 'Haiti', 'Cyprus', 'Kosovo', 'Liberia', 'Sudan', 'Somalia', 'Libya', 'Afghanistan', 'Colombia', 'Western Sahara'];
+const ORGANIZATIONS = ['the Security Council', 'the General Assembly', 'the African Union', 'the European Union', 'ECOWAS', 'the Peacebuilding Commission', 'UNHCR', 'UNICEF', 'the World Food Programme', 'OHCHR'];
+const CONCEPTS = ['protection of civilians', 'the Responsibility to Protect', 'sexual exploitation and abuse', 'disarmament, demobilization and reintegration', 'climate change', 'misinformation and disinformation', 'peace enforcement', 'early warning'];
+const FIRST = ['Amara', 'Lucas', 'Fatima', 'Kwame', 'Ingrid', 'Mateo', 'Aisha', 'Hiroshi', 'Elena', 'Tomasz', 'Nadia', 'Samuel', 'Leila', 'Omar', 'Grace', 'Pedro'];
+const SYLLABLES = ['ka', 'lo', 'mbe', 'ri', 'sa', 'to', 'vi', 'dra', 'nu', 'el', 'gor', 'fi', 'an', 'zu', 'mar', 'ten'];
+const TEMPLATES = [
+  '{person}, the head of {mission}, briefed {org} on the situation in {country}.',
+  'In {year}, {mission} was asked to strengthen {concept} in {country}.',
+  'We discussed {concept} with {org} and with colleagues from {mission}.',
+  '"Our priority remains {concept}," {person} told reporters in {country}.',
+  'Mr. {surname} said that {org} had renewed the mandate of {mission} until {year}.',
+  'The peacekeepers deployed in {country} reported new attacks on civilians last week.',
+  'Funding shortfalls, fuel costs and the rainy season slowed the convoys once again.',
+  'Civil affairs officers met community leaders to discuss local grievances and land disputes.',
+];
+
+function personName(next: () => number): { full: string; surname: string } {
+  const surname = `${pick(SYLLABLES, next)}${pick(SYLLABLES, next)}${pick(SYLLABLES, next)}`;
+  const capitalised = surname.charAt(0).toUpperCase() + surname.slice(1);
+  return { full: `${pick(FIRST, next)} ${capitalised}`, surname: capitalised };
+}
+
+function syntheticSentence(next: () => number): string {
+  const person = personName(next);
+  return pick(TEMPLATES, next).replace(/\{(\w+)\}/g, (_whole, slot: string) => {
+    switch (slot) {
+      case 'person':
+        return person.full;
+      case 'surname':
+        return person.surname;
+      case 'mission':
+        return pick(MISSIONS, next);
+      case 'country':
+        return pick(COUNTRIES, next);
+      case 'org':
+        return pick(ORGANIZATIONS, next);
+      case 'concept':
+        return pick(CONCEPTS, next);
+      default:
+        return String(1995 + Math.floor(next() * 30));
+    }
+  });
+}
+
+let seedTexts: string[] | undefined;
+
+async function loadSeeds(): Promise<string[]> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const names = (await readdir(seedDir)).filter((name) => name.endsWith('.txt')).sort();
+  return Promise.all(names.map((name) => readFile(path.join(seedDir, name), 'utf8')));
+}
+
+/**
+ * Document `index` of the generated corpus: a seed text with its paragraphs' order varied, mission names
+ * swapped and synthetic sentences mixed in; every fourth document is laid out as WebVTT captions.
+ */
+export function generateDocument(index: number, seeds: readonly string[]): { id: string; text: string } {
+  const next = random(index * 7919 + 17);
+  const seed = seeds[index % seeds.length] ?? '';
+  const paragraphs = seed.split(/\n\s*\n/);
+  const body = paragraphs.slice(1).map((paragraph) => {
+    const swapped = paragraph.replace(/\b(?:MONUSCO|MINUSCA|UNIFIL|UNMISS|UNISFA)\b/g, () => pick(MISSIONS, next));
+    return next() < 0.35 ? `${swapped} ${syntheticSentence(next)} ${syntheticSentence(next)}` : swapped;
+  });
+  for (let i = body.length - 1; i > 0; i -= 1) {
+    if (next() < 0.3 && !/\d\d:\d\d\s*$/.test(body[i] ?? '') && !/\d\d:\d\d\s*$/.test(body[i - 1] ?? '')) {
+      const swap = body[i] as string;
+      body[i] = body[i - 1] as string;
+      body[i - 1] = swap;
+    }
+  }
+  const text = [paragraphs[0] ?? '', ...body].join('\n\n');
+  if (index % 4 !== 3) return { id: `generated/${index}.txt`, text };
+  const cues: string[] = ['WEBVTT', ''];
+  const words = text.replace(/\s+/g, ' ').split(' ');
+  for (let cue = 0; cue * 12 < words.length; cue += 1) {
+    const start = cue * 4;
+    const stamp = (seconds: number): string => `${String(Math.floor(seconds / 3600)).padStart(2, '0')}:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}.000`;
+    cues.push(`${stamp(start)} --> ${stamp(start + 4)}`, `<v ${cue % 20 < 10 ? 'Jane Doe' : 'John Roe'}>${words.slice(cue * 12, cue * 12 + 12).join(' ')}`, '');
+  }
+  return { id: `generated/${index}.vtt`, text: cues.join('\n') };
+}
+
+/** Streams documents through extractDocument until `mb` MB were read; keeps only counts. Runs in the child. */
+async function streamExtraction(mb: number): Promise<{ bytes: number; documents: number; seconds: number; entities: number; coMentions: number }> {
+  seedTexts ??= await loadSeeds();
+  const lexicon = defaultLexicon();
+  extractDocument(generateDocument(0, seedTexts), { lexicon });
+  const target = mb * 1e6;
+  let bytes = 0;
+  let documents = 0;
+  let entities = 0;
+  let coMentions = 0;
+  const started = performance.now();
+  while (bytes < target) {
+    const doc = generateDocument(documents, seedTexts);
+    const result = extractDocument(doc, { lexicon });
+    bytes += encoder.encode(doc.text).length;
+    entities += result.entities.length;
+    coMentions += result.coMentions.length;
+    documents += 1;
+  }
+  return { bytes, documents, seconds: (performance.now() - started) / 1000, entities, coMentions };
+}
+
+interface CompromiseDoc {
+  people(): { out(format: 'array'): string[] };
+  places(): { out(format: 'array'): string[] };
+  organizations(): { out(format: 'array'): string[] };
+}
+
+/** The baseline: compromise's full NER (people, places, organisations) on every sentence of a sample. */
+async function baseline(mb: number): Promise<{ bytes: number; seconds: number }> {
+  seedTexts ??= await loadSeeds();
+  const requireFromExtract = createRequire(path.join(rootDir, 'packages', 'extract', 'package.json'));
+  const nlp = requireFromExtract('compromise') as (text: string) => CompromiseDoc;
+  const sentences: string[] = [];
+  let bytes = 0;
+  for (let index = 0; bytes < mb * 1e6; index += 1) {
+    for (const sentence of readDocument(generateDocument(index, seedTexts)).sentences) {
+      sentences.push(sentence.text);
+      bytes += encoder.encode(sentence.text).length;
+      if (bytes >= mb * 1e6) break;
+    }
+  }
+  nlp('Warm up with Jean-Pierre Lacroix in Mali.').people();
+  const started = performance.now();
+  for (const sentence of sentences) {
+    const doc = nlp(sentence);
+    doc.people().out('array');
+    doc.places().out('array');
+    doc.organizations().out('array');
+  }
+  return { bytes, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Runs the benchmark: extraction in a child process (for a clean peak-memory figure), the baseline here. */
+export async function runExtractBench(options: ExtractBenchOptions = {}): Promise<ExtractBenchResult> {
+  const mb = options.mb ?? 10;
+  const baselineMb = options.baselineMb ?? 0.3;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', scriptPath, '--child', '--mb', String(mb)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`bench-extract: extraction child failed: ${child.stderr || child.error?.message || child.status}`);
+  const lines = child.stdout.trim().split('\n');
+  const figures = JSON.parse(lines[lines.length - 1] ?? '{}') as Awaited<ReturnType<typeof streamExtraction>> & { maxRssKb: number };
+  const base = await baseline(baselineMb);
+  const extractMbPerSecond = figures.bytes / 1e6 / figures.seconds;
+  const baselineMbPerSecond = base.bytes / 1e6 / base.seconds;
+  return {
+    corpusMb: figures.bytes / 1e6,
+    documents: figures.documents,
+    extractSeconds: figures.seconds,
+    extractMbPerSecond,
+    baselineMb: base.bytes / 1e6,
+    baselineMbPerSecond,
+    ratio: extractMbPerSecond / baselineMbPerSecond,
+    peakRssMb: figures.maxRssKb / 1024,
+    entities: figures.entities,
+    coMentions: figures.coMentions,
+  };
+}
+
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === scriptPath;
+if (isMain) {
+  const mb = Number(argument('--mb') ?? 10);
+  if (!Number.isFinite(mb) || mb <= 0) {
+    console.error('bench-extract: --mb must be a positive number');
+    process.exit(1);
+  }
+  if (process.argv.includes('--child')) {
+    const figures = await streamExtraction(mb);
+    console.log(JSON.stringify({ ...figures, maxRssKb: process.resourceUsage().maxRSS }));
+  } else {
+    const result = await runExtractBench({ mb });
+    const rows: [string, string, string][] = [
+      ['corpus', `${result.corpusMb.toFixed(1)} MB in ${result.documents} documents`, ''],
+      ['extractDocument', `${result.extractMbPerSecond.toFixed(2)} MB/s`, `${result.extractSeconds.toFixed(1)} s, one core`],
+      ['compromise full NER (baseline)', `${result.baselineMbPerSecond.toFixed(3)} MB/s`, `on a ${result.baselineMb.toFixed(2)} MB sample`],
+      ['ratio', `${result.ratio.toFixed(1)}x`, result.ratio >= 20 ? 'target >= 20x: met' : 'target >= 20x: NOT met'],
+      ['peak memory (streaming)', `${result.peakRssMb.toFixed(0)} MB`, `${result.corpusMb.toFixed(0)} MB input; target < 500 MB at 100 MB${result.peakRssMb < 500 ? '' : ': NOT met'}`],
+      ['output', `${result.entities} entity records, ${result.coMentions} co-mentions`, ''],
+    ];
+    const width = Math.max(...rows.map((row) => row[0].length));
+    const valueWidth = Math.max(...rows.map((row) => row[1].length));
+    for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(valueWidth)}  ${note}`);
+  }
+}
