@@ -26,6 +26,9 @@ export interface BuildRun {
   nodes: number;
   edges: number;
   peakRssMb: number;
+  /** The build's own phase timings (seconds): read = reading + extraction (or cache), then graph, analyze, write. */
+  phases: Record<'read' | 'graph' | 'analyze' | 'write', number>;
+  outputMb: number;
 }
 
 export interface CliBenchResult {
@@ -37,8 +40,14 @@ export interface CliBenchResult {
   coldTwoWorkers: BuildRun;
   warmAddOne: BuildRun;
   warmUnchanged: BuildRun;
+  /** End-to-end cold build, 1 worker over 2 workers. */
   speedUp: number;
+  /** The parallel part alone: the read + extraction phase, 1 worker over 2 workers. */
+  extractionSpeedUp: number;
+  /** Warm rebuild after adding one transcript over the cold build (2 workers), end to end. */
   warmRatio: number;
+  /** The same for the read phase alone: what the cache saves before the graph is rebuilt and rewritten. */
+  warmReadRatio: number;
   peakRssMb: number;
   targets: { speedUp: boolean; warmRatio: boolean; memory: boolean };
 }
@@ -79,6 +88,11 @@ function seedSentences(): string[] {
   return sentences;
 }
 
+/**
+ * Share of generated entity sentences (three entities each) among the sentences taken from the seed transcripts.
+ * At 0.2 the corpus carries about 3× the evidence per MB of the seeds themselves: a conservative (heavy) load.
+ */
+const TEMPLATE_SHARE = 0.2;
 const SPEAKERS = ['Amina Diallo', 'Jean-Pierre Lacroix', 'Jane Holl Lute', 'Carlos Mendes', 'Ingrid Solberg', 'Kwame Mensah', 'Leila Haddad', 'Tomás Ferreira'];
 const TEMPLATES = [
   (m: string, c: string, o: string) => `${m} briefed the ${o} on the situation in ${c} last week.`,
@@ -103,8 +117,8 @@ function generateTranscript(index: number, bytes: number, random: () => number, 
     const sentences: string[] = [];
     const count = 3 + Math.floor(random() * 5);
     for (let i = 0; i < count; i += 1) {
-      if (random() < 0.5) sentences.push(pick(random, pools.seeds));
-      else sentences.push(pick(random, TEMPLATES)(pick(random, pools.missions), pick(random, pools.countries), pick(random, pools.organizations)));
+      if (random() < TEMPLATE_SHARE) sentences.push(pick(random, TEMPLATES)(pick(random, pools.missions), pick(random, pools.countries), pick(random, pools.organizations)));
+      else sentences.push(pick(random, pools.seeds));
     }
     const turn = `${speaker} ${time}\n\n${sentences.join(' ')}\n\n`;
     parts.push(turn);
@@ -144,6 +158,7 @@ interface SummaryJson {
   edges: number;
   peakRssBytes: number;
   skipped: unknown[];
+  timings: Record<'read' | 'graph' | 'analyze' | 'write', number>;
 }
 
 function timedBuild(corpus: string, out: string, workers: number): BuildRun {
@@ -166,6 +181,11 @@ function timedBuild(corpus: string, out: string, workers: number): BuildRun {
     nodes: summary.nodes,
     edges: summary.edges,
     peakRssMb: summary.peakRssBytes / (1024 * 1024),
+    phases: summary.timings,
+    outputMb: fs
+      .readdirSync(out)
+      .filter((name) => !name.startsWith('.'))
+      .reduce((sum, name) => sum + fs.statSync(path.join(out, name)).size / (1024 * 1024), 0),
   };
 }
 
@@ -184,7 +204,9 @@ export async function runCliBench(options: CliBenchOptions = {}): Promise<CliBen
     generateCorpus(corpus, 1, Math.ceil(bytes / files), seed, files);
     const warmAddOne = timedBuild(corpus, path.join(work, 'out-2'), 2);
     const speedUp = coldOneWorker.seconds / coldTwoWorkers.seconds;
+    const extractionSpeedUp = coldOneWorker.phases.read / coldTwoWorkers.phases.read;
     const warmRatio = warmAddOne.seconds / coldTwoWorkers.seconds;
+    const warmReadRatio = warmAddOne.phases.read / coldTwoWorkers.phases.read;
     const peakRssMb = Math.max(coldOneWorker.peakRssMb, coldTwoWorkers.peakRssMb, warmUnchanged.peakRssMb, warmAddOne.peakRssMb);
     return {
       files,
@@ -196,7 +218,9 @@ export async function runCliBench(options: CliBenchOptions = {}): Promise<CliBen
       warmAddOne,
       warmUnchanged,
       speedUp,
+      extractionSpeedUp,
       warmRatio,
+      warmReadRatio,
       peakRssMb,
       targets: { speedUp: speedUp >= 1.7, warmRatio: warmRatio < 0.02, memory: peakRssMb < 1024 },
     };
@@ -206,9 +230,13 @@ export async function runCliBench(options: CliBenchOptions = {}): Promise<CliBen
 }
 
 function describeRun(name: string, run: BuildRun): string {
+  const phases = Object.entries(run.phases)
+    .map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)}`)
+    .join(', ');
   return (
     `${name.padEnd(30)} ${run.seconds.toFixed(2).padStart(7)} s  ${run.mbPerSecond.toFixed(2).padStart(6)} MB/s  ` +
-    `${run.documents} docs (${run.extracted} extracted, ${run.cacheHits} cached)  ${run.nodes} nodes ${run.edges} edges  peak ${run.peakRssMb.toFixed(0)} MB`
+    `${run.documents} docs (${run.extracted} extracted, ${run.cacheHits} cached)  ${run.nodes} nodes ${run.edges} edges  ` +
+    `peak ${run.peakRssMb.toFixed(0)} MB\n${''.padEnd(32)}phases (s): ${phases}; outputs ${run.outputMb.toFixed(0)} MB`
   );
 }
 
@@ -228,7 +256,9 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   console.log(describeRun('warm rebuild, nothing changed', result.warmUnchanged));
   console.log(describeRun('warm rebuild, +1 transcript', result.warmAddOne));
   const mark = (ok: boolean): string => (ok ? 'met' : 'NOT met');
-  console.log(`speed-up 1 → 2 workers: ${result.speedUp.toFixed(2)}× (target ≥ 1.7×: ${mark(result.targets.speedUp)})`);
-  console.log(`warm rebuild (+1) / cold build (2 workers): ${(result.warmRatio * 100).toFixed(2)}% (target < 2%: ${mark(result.targets.warmRatio)})`);
+  console.log(`speed-up 1 → 2 workers, end to end: ${result.speedUp.toFixed(2)}× (target ≥ 1.7×: ${mark(result.targets.speedUp)})`);
+  console.log(`speed-up 1 → 2 workers, read + extraction phase: ${result.extractionSpeedUp.toFixed(2)}×`);
+  console.log(`warm rebuild (+1) / cold build (2 workers), end to end: ${(result.warmRatio * 100).toFixed(2)}% (target < 2%: ${mark(result.targets.warmRatio)})`);
+  console.log(`warm rebuild (+1) / cold build, read + extraction phase: ${(result.warmReadRatio * 100).toFixed(2)}%`);
   console.log(`peak memory (max RSS of the build process, workers included): ${result.peakRssMb.toFixed(0)} MB (target < 1024 MB: ${mark(result.targets.memory)})`);
 }

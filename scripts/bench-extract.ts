@@ -21,12 +21,18 @@ export interface ExtractBenchOptions {
 export interface ExtractBenchResult {
   corpusMb: number;
   documents: number;
+  /** Wall-clock seconds and MB/s. */
   extractSeconds: number;
   extractMbPerSecond: number;
+  /** The same on process CPU time, which other load on the machine disturbs less. */
+  extractCpuMbPerSecond: number;
   baselineMb: number;
   baselineMbPerSecond: number;
-  /** extractMbPerSecond / baselineMbPerSecond; target ≥ 20. */
+  baselineCpuMbPerSecond: number;
+  /** extractMbPerSecond / baselineMbPerSecond (wall clock); target ≥ 20. */
   ratio: number;
+  /** The ratio on CPU time. */
+  cpuRatio: number;
   /** Peak resident memory of the process that streamed the corpus through extraction, in MB; target < 500 at 100 MB. */
   peakRssMb: number;
   entities: number;
@@ -110,12 +116,14 @@ export function generateDocument(index: number, seeds: readonly string[]): { id:
   const next = random(index * 7919 + 17);
   const seed = seeds[index % seeds.length] ?? '';
   const paragraphs = seed.split(/\n\s*\n/);
+  const isHeader = (paragraph: string): boolean => /\d\d:\d\d\s*$/.test(paragraph) || paragraph.trim().length < 40;
   const body = paragraphs.slice(1).map((paragraph) => {
+    if (isHeader(paragraph)) return paragraph;
     const swapped = paragraph.replace(/\b(?:MONUSCO|MINUSCA|UNIFIL|UNMISS|UNISFA)\b/g, () => pick(MISSIONS, next));
     return next() < 0.35 ? `${swapped} ${syntheticSentence(next)} ${syntheticSentence(next)}` : swapped;
   });
   for (let i = body.length - 1; i > 0; i -= 1) {
-    if (next() < 0.3 && !/\d\d:\d\d\s*$/.test(body[i] ?? '') && !/\d\d:\d\d\s*$/.test(body[i - 1] ?? '')) {
+    if (next() < 0.3 && !isHeader(body[i] ?? '') && !isHeader(body[i - 1] ?? '')) {
       const swap = body[i] as string;
       body[i] = body[i - 1] as string;
       body[i - 1] = swap;
@@ -133,8 +141,13 @@ export function generateDocument(index: number, seeds: readonly string[]): { id:
   return { id: `generated/${index}.vtt`, text: cues.join('\n') };
 }
 
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+}
+
 /** Streams documents through extractDocument until `mb` MB were read; keeps only counts. Runs in the child. */
-async function streamExtraction(mb: number): Promise<{ bytes: number; documents: number; seconds: number; entities: number; coMentions: number }> {
+async function streamExtraction(mb: number): Promise<{ bytes: number; documents: number; seconds: number; cpuSeconds: number; entities: number; coMentions: number }> {
   seedTexts ??= await loadSeeds();
   const lexicon = defaultLexicon();
   extractDocument(generateDocument(0, seedTexts), { lexicon });
@@ -144,6 +157,7 @@ async function streamExtraction(mb: number): Promise<{ bytes: number; documents:
   let entities = 0;
   let coMentions = 0;
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   while (bytes < target) {
     const doc = generateDocument(documents, seedTexts);
     const result = extractDocument(doc, { lexicon });
@@ -152,7 +166,7 @@ async function streamExtraction(mb: number): Promise<{ bytes: number; documents:
     coMentions += result.coMentions.length;
     documents += 1;
   }
-  return { bytes, documents, seconds: (performance.now() - started) / 1000, entities, coMentions };
+  return { bytes, documents, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSeconds(cpuStarted), entities, coMentions };
 }
 
 interface CompromiseDoc {
@@ -162,7 +176,7 @@ interface CompromiseDoc {
 }
 
 /** The baseline: compromise's full NER (people, places, organisations) on every sentence of a sample. */
-async function baseline(mb: number): Promise<{ bytes: number; seconds: number }> {
+async function baseline(mb: number): Promise<{ bytes: number; seconds: number; cpuSeconds: number }> {
   seedTexts ??= await loadSeeds();
   const requireFromExtract = createRequire(path.join(rootDir, 'packages', 'extract', 'package.json'));
   const nlp = requireFromExtract('compromise') as (text: string) => CompromiseDoc;
@@ -177,13 +191,14 @@ async function baseline(mb: number): Promise<{ bytes: number; seconds: number }>
   }
   nlp('Warm up with Jean-Pierre Lacroix in Mali.').people();
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   for (const sentence of sentences) {
     const doc = nlp(sentence);
     doc.people().out('array');
     doc.places().out('array');
     doc.organizations().out('array');
   }
-  return { bytes, seconds: (performance.now() - started) / 1000 };
+  return { bytes, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSeconds(cpuStarted) };
 }
 
 /** Runs the benchmark: extraction in a child process (for a clean peak-memory figure), the baseline here. */
@@ -197,14 +212,19 @@ export async function runExtractBench(options: ExtractBenchOptions = {}): Promis
   const base = await baseline(baselineMb);
   const extractMbPerSecond = figures.bytes / 1e6 / figures.seconds;
   const baselineMbPerSecond = base.bytes / 1e6 / base.seconds;
+  const extractCpuMbPerSecond = figures.bytes / 1e6 / figures.cpuSeconds;
+  const baselineCpuMbPerSecond = base.bytes / 1e6 / base.cpuSeconds;
   return {
     corpusMb: figures.bytes / 1e6,
     documents: figures.documents,
     extractSeconds: figures.seconds,
     extractMbPerSecond,
+    extractCpuMbPerSecond,
     baselineMb: base.bytes / 1e6,
     baselineMbPerSecond,
+    baselineCpuMbPerSecond,
     ratio: extractMbPerSecond / baselineMbPerSecond,
+    cpuRatio: extractCpuMbPerSecond / baselineCpuMbPerSecond,
     peakRssMb: figures.maxRssKb / 1024,
     entities: figures.entities,
     coMentions: figures.coMentions,
@@ -230,9 +250,9 @@ if (isMain) {
     const result = await runExtractBench({ mb });
     const rows: [string, string, string][] = [
       ['corpus', `${result.corpusMb.toFixed(1)} MB in ${result.documents} documents`, ''],
-      ['extractDocument', `${result.extractMbPerSecond.toFixed(2)} MB/s`, `${result.extractSeconds.toFixed(1)} s, one core`],
-      ['compromise full NER (baseline)', `${result.baselineMbPerSecond.toFixed(3)} MB/s`, `on a ${result.baselineMb.toFixed(2)} MB sample`],
-      ['ratio', `${result.ratio.toFixed(1)}x`, result.ratio >= 20 ? 'target >= 20x: met' : 'target >= 20x: NOT met'],
+      ['extractDocument', `${result.extractMbPerSecond.toFixed(2)} MB/s`, `${result.extractSeconds.toFixed(1)} s wall, one core; ${result.extractCpuMbPerSecond.toFixed(2)} MB/s on CPU time`],
+      ['compromise full NER (baseline)', `${result.baselineMbPerSecond.toFixed(3)} MB/s`, `on a ${result.baselineMb.toFixed(2)} MB sample; ${result.baselineCpuMbPerSecond.toFixed(3)} MB/s on CPU time`],
+      ['ratio', `${result.ratio.toFixed(1)}x`, `${result.cpuRatio.toFixed(1)}x on CPU time; target >= 20x: ${Math.min(result.ratio, result.cpuRatio) >= 20 ? 'met' : 'NOT met'}`],
       ['peak memory (streaming)', `${result.peakRssMb.toFixed(0)} MB`, `${result.corpusMb.toFixed(0)} MB input; target < 500 MB at 100 MB${result.peakRssMb < 500 ? '' : ': NOT met'}`],
       ['output', `${result.entities} entity records, ${result.coMentions} co-mentions`, ''],
     ];

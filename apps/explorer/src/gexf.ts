@@ -17,7 +17,7 @@ export function graphFromGexf(text: string, name: string): LoadReport {
   try {
     parsed = readGexf(text, { DOMParser: window.DOMParser });
   } catch (error) {
-    if (error instanceof GexfError) throw new InputError(`${name}: not a GEXF graph the explorer can read (${error.message.replace(/^graph\/readGexf: /, '')})`);
+    if (error instanceof GexfError) throw new InputError(`${name}: not a GEXF graph the explorer can read: ${error.message.replace(/^graph\/readGexf: /, '')}`);
     throw new InputError(`${name}: could not be read as GEXF (${error instanceof Error ? error.message : String(error)})`);
   }
   return graphFromSerialised(parsed.export(), name);

@@ -1,16 +1,36 @@
 // ForceAtlas2 in a web worker through graphology's supervisor: start and stop from the toolbar,
 // positions stay where they are on stop, and the worker is killed when the graph goes away.
+import { UndirectedGraph } from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import type { ExplorerGraph } from './graph-model.ts';
 
+/** Graphs above this many nodes + links get their positions copied to the screen a few times a second. */
+const THROTTLE_ABOVE = 15_000;
+const THROTTLED_SYNC_MS = 600;
+
+interface LayoutNode {
+  x: number;
+  y: number;
+}
+
+/**
+ * On small graphs the supervisor moves the displayed graph directly (every iteration is drawn). On large
+ * ones it moves a light copy (positions and summed link weights) and the positions are copied onto the
+ * displayed graph every THROTTLED_SYNC_MS, so redrawing never crowds out the page's own work.
+ */
 export class LayoutControl {
   private supervisor: FA2LayoutSupervisor | null = null;
+  private layoutGraph: UndirectedGraph<LayoutNode, { weight: number }> | null = null;
+  private syncTimer: number | undefined;
+  private readonly throttled: boolean;
 
   constructor(
-    private graph: ExplorerGraph,
+    private readonly graph: ExplorerGraph,
     private readonly onStateChange: (running: boolean) => void,
-  ) {}
+  ) {
+    this.throttled = graph.order + graph.size > THROTTLE_ABOVE;
+  }
 
   get running(): boolean {
     return this.supervisor?.isRunning() ?? false;
@@ -18,15 +38,18 @@ export class LayoutControl {
 
   start(): void {
     if (!this.supervisor) {
-      const settings = { ...forceAtlas2.inferSettings(this.graph), barnesHutOptimize: this.graph.order > 2000 };
-      this.supervisor = new FA2LayoutSupervisor(this.graph, { settings, getEdgeWeight: 'weight' });
+      const target = this.throttled ? this.buildLayoutGraph() : this.graph;
+      const settings = { ...forceAtlas2.inferSettings(target), barnesHutOptimize: target.order > 2000 };
+      this.supervisor = new FA2LayoutSupervisor(target, { settings, getEdgeWeight: 'weight' });
     }
     this.supervisor.start();
+    if (this.throttled) this.syncTimer = window.setInterval(() => this.copyPositions(), THROTTLED_SYNC_MS);
     this.onStateChange(true);
   }
 
   stop(): void {
     this.supervisor?.stop();
+    this.endSync();
     this.onStateChange(false);
   }
 
@@ -39,6 +62,38 @@ export class LayoutControl {
   kill(): void {
     this.supervisor?.kill();
     this.supervisor = null;
+    this.endSync();
     this.onStateChange(false);
+  }
+
+  private endSync(): void {
+    if (this.syncTimer === undefined) return;
+    window.clearInterval(this.syncTimer);
+    this.syncTimer = undefined;
+    this.copyPositions();
+  }
+
+  private buildLayoutGraph(): UndirectedGraph<LayoutNode, { weight: number }> {
+    const copy = new UndirectedGraph<LayoutNode, { weight: number }>();
+    this.graph.forEachNode((node, attributes) => copy.addNode(node, { x: attributes.x, y: attributes.y }));
+    this.graph.forEachEdge((_edge, link, source, target) => {
+      copy.updateEdge(source, target, (current) => ({ weight: (current.weight ?? 0) + link.weight }));
+    });
+    this.layoutGraph = copy;
+    return copy;
+  }
+
+  private copyPositions(): void {
+    const layout = this.layoutGraph;
+    if (!layout) return;
+    this.graph.updateEachNodeAttributes(
+      (node, attributes) => {
+        const position = layout.getNodeAttributes(node);
+        attributes.x = position.x;
+        attributes.y = position.y;
+        return attributes;
+      },
+      { attributes: ['x', 'y'] },
+    );
   }
 }

@@ -72,7 +72,10 @@ class Explorer {
       const length = Number(response.headers.get('content-length') ?? '0');
       if (length > MAX_GRAPH_BYTES) throw new InputError(`graph.json: too big (${length} bytes; the limit is ${MAX_GRAPH_BYTES})`);
       const text = await response.text();
-      this.showGraph(graphFromSerialised(parseJson(text, 'graph.json'), 'graph.json'), this.view);
+      performance.mark('explorer:graph-fetched');
+      const report = graphFromSerialised(parseJson(text, 'graph.json'), 'graph.json');
+      performance.mark('explorer:graph-checked');
+      this.showGraph(report, this.view);
     } catch (error) {
       this.messages.show(describeError(error), 'error');
       this.setState('empty');

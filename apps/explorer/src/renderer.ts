@@ -46,7 +46,7 @@ export class GraphRenderer {
       enableEdgeEvents: !large,
       hideEdgesOnMove: large,
       labelDensity: 0.6,
-      labelGridCellSize: 70,
+      labelGridCellSize: 80,
       labelRenderedSizeThreshold: 7,
       labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
       labelSize: 13,

@@ -170,6 +170,20 @@ describe('explorer on the seed graph', () => {
     expect(output).toContain(`${counts.nodes} nodes`);
   });
 
+  it('opens its own GEXF export again: same entities, links and evidence', async () => {
+    await openExplorer(page, baseUrl);
+    const counts = await shownCounts(page);
+    const file = await downloadFrom(page, 'GEXF');
+    await page.locator('#file-input').setInputFiles(file);
+    await expect.poll(() => page.locator('.message.success').last().textContent()).toMatch(/Opened missiongraph\.gexf/);
+    expect(await shownCounts(page)).toEqual(counts);
+    await page.getByRole('combobox', { name: 'Search entities' }).fill('MONUSCO');
+    await page.getByRole('combobox', { name: 'Search entities' }).press('Enter');
+    const details = page.getByRole('region', { name: 'Details' });
+    await expect.poll(() => details.locator('.evidence blockquote').count()).toBeGreaterThan(0);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
   it('exports the shown part only as GEXF when a filter is on', async () => {
     await openExplorer(page, baseUrl, '?hide=mission');
     const counts = await shownCounts(page);

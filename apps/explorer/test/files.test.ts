@@ -59,6 +59,11 @@ describe('files given to the explorer', () => {
     ['not-xml.gexf', 'this is not XML <<<', /not-xml\.gexf: .*(XML|GEXF)/i],
     ['truncated.gexf', '<?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="a"', /truncated\.gexf: /],
     ['no-graph.gexf', '<?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3"></gexf>', /no-graph\.gexf: /],
+    [
+      'entity-bomb.gexf',
+      '<?xml version="1.0"?><!DOCTYPE gexf [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><gexf><graph><nodes><node id="&b;"/></nodes></graph></gexf>',
+      /entity-bomb\.gexf: .*DOCTYPE/,
+    ],
     ['broken.json', '{"nodes": [', /broken\.json: not valid JSON/],
     ['wrong-shape.json', '{"nodes": 5, "edges": []}', /wrong-shape\.json: not a graph JSON file/],
     ['array.json', '[1, 2, 3]', /array\.json: not a graph JSON file/],

@@ -26,7 +26,7 @@ import {
 } from './cache.ts';
 import { discoverInputs, InputError, type InputFile } from './discover.ts';
 import { describeFileError, formatBytes, type DocumentOutcome, type DocumentTask } from './document-task.ts';
-import { acquireLock, BuildError, ensureOutDir, removeStaleStaging, writeOutputsAtomically, type OutputFile, type WriteHooks } from './out-dir.ts';
+import { acquireLock, BuildError, ensureOutDir, removeStaleStaging, writeOutputsAtomically, type OutputFile, type WriteHooks, type WrittenOutput } from './out-dir.ts';
 import type { ExtractionRunner, PlannedTask } from './pool.ts';
 import { createProgress, type ProgressMode } from './progress.ts';
 import { CLI_VERSION } from './version.ts';
@@ -78,6 +78,8 @@ export interface BuildSummary {
   skipped: SkippedInput[];
   warnings: number;
   seconds: number;
+  /** Seconds per phase: reading and extraction, graph building, analysis, serialising and writing the outputs. */
+  timings: Record<'read' | 'graph' | 'analyze' | 'write', number>;
   peakRssBytes: number;
   outputs: string[];
 }
@@ -185,6 +187,8 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       });
     } finally {
       progress.stop();
+      // The workers' heaps (lexicon, NER models) are not needed for the graph: give the memory back now.
+      await runner.close();
     }
 
     const extractions: DocumentExtraction[] = [];
@@ -232,9 +236,17 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       throw new BuildError('no readable document among the inputs; no output written');
     }
 
+    const readDone = performance.now();
+    const documents = extractions.length;
+    const sentences = extractions.reduce((sum, extraction) => sum + extraction.document.sentenceCount, 0);
     const topics = options.topics ? rankTopics(extractions, { max: MAX_TOPICS }) : undefined;
     const graph = buildGraph(extractions, { lexicon, topics });
+    // The graph holds what it needs; the extractions can go before analysis and serialisation.
+    extractions.length = 0;
+    outcomes.clear();
+    const graphDone = performance.now();
     analyzeGraph(graph, { seed: ANALYSIS_SEED });
+    const analyzeDone = performance.now();
 
     const entitiesByType = new Map<string, number>();
     graph.forEachNode((_key, attributes) => {
@@ -249,38 +261,40 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
         evidence += Array.isArray(attributes['evidence']) ? (attributes['evidence'] as unknown[]).length : 0;
       }
     });
-    const sentences = extractions.reduce((sum, extraction) => sum + extraction.document.sentenceCount, 0);
 
     const files: OutputFile[] = [
-      { name: 'graph.json', content: toGraphJson(graph) },
-      { name: 'graph.gexf', content: writeGexf(graph) },
-      { name: 'graph.graphml', content: writeGraphml(graph) },
-      { name: 'nodes.csv', content: writeNodesCsv(graph) },
-      { name: 'edges.csv', content: writeEdgesCsv(graph) },
-      { name: 'evidence.jsonl', content: writeEvidenceJsonl(graph) },
+      { name: 'graph.json', content: () => toGraphJson(graph) },
+      { name: 'graph.gexf', content: () => writeGexf(graph) },
+      { name: 'graph.graphml', content: () => writeGraphml(graph) },
+      { name: 'nodes.csv', content: () => writeNodesCsv(graph) },
+      { name: 'edges.csv', content: () => writeEdgesCsv(graph) },
+      { name: 'evidence.jsonl', content: () => writeEvidenceJsonl(graph) },
     ];
-    const manifest = {
-      format: MANIFEST_FORMAT,
-      tool: { name: 'missiongraph', version: CLI_VERSION },
-      versions: { extractor: EXTRACTOR_VERSION, lexicon: lexicon.version },
-      options: { topics: options.topics, maxFileSize: options.maxFileSize, seed: ANALYSIS_SEED },
-      counts: {
-        documents: extractions.length,
-        skipped: skipped.length,
-        bytes,
-        sentences,
-        nodes: graph.order,
-        edges: graph.size,
-        coMentionEdges,
-        evidence,
-        entitiesByType: sortedRecord(entitiesByType),
-      },
-      inputs,
-      skipped,
-      outputs: files.map((file) => ({ name: file.name, sha256: sha256(file.content), bytes: Buffer.byteLength(file.content, 'utf8') })),
+    const manifestFile = (written: readonly WrittenOutput[]): OutputFile => {
+      const manifest = {
+        format: MANIFEST_FORMAT,
+        tool: { name: 'missiongraph', version: CLI_VERSION },
+        versions: { extractor: EXTRACTOR_VERSION, lexicon: lexicon.version },
+        options: { topics: options.topics, maxFileSize: options.maxFileSize, seed: ANALYSIS_SEED },
+        counts: {
+          documents: inputs.length,
+          skipped: skipped.length,
+          bytes,
+          sentences,
+          nodes: graph.order,
+          edges: graph.size,
+          coMentionEdges,
+          evidence,
+          entitiesByType: sortedRecord(entitiesByType),
+        },
+        inputs,
+        skipped,
+        outputs: written,
+      };
+      return { name: 'manifest.json', content: () => JSON.stringify(manifest, null, 2) + '\n' };
     };
-    files.push({ name: 'manifest.json', content: JSON.stringify(manifest, null, 2) + '\n' });
-    await writeOutputsAtomically(outDir, files, options.hooks);
+    const written = await writeOutputsAtomically(outDir, files, manifestFile, options.hooks);
+    const writeDone = performance.now();
 
     try {
       writeFileIndex(cacheDir, newIndex);
@@ -291,7 +305,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
 
     return {
       outDir,
-      documents: extractions.length,
+      documents,
       bytes,
       sentences,
       nodes: graph.order,
@@ -300,12 +314,18 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       evidence,
       entitiesByType: sortedRecord(entitiesByType),
       cacheHits,
-      extracted: extractions.length - cacheHits,
+      extracted: documents - cacheHits,
       skipped,
       warnings,
       seconds: (performance.now() - startedAt) / 1000,
+      timings: {
+        read: (readDone - startedAt) / 1000,
+        graph: (graphDone - readDone) / 1000,
+        analyze: (analyzeDone - graphDone) / 1000,
+        write: (writeDone - analyzeDone) / 1000,
+      },
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
-      outputs: files.map((file) => file.name),
+      outputs: written.map((file) => file.name),
     };
   } finally {
     releaseLock();

@@ -1,5 +1,6 @@
 // Safe writes into the output folder: a lock against concurrent builds, and outputs staged then renamed into place,
 // so a crash, Ctrl-C, a full disk or a read-only folder leaves the previous graph files as they were.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -144,7 +145,14 @@ export function removeStaleStaging(outDir: string): void {
 
 export interface OutputFile {
   name: string;
-  content: string;
+  /** Produced when the file is written, so only one output is held in memory at a time. */
+  content: () => string;
+}
+
+export interface WrittenOutput {
+  name: string;
+  sha256: string;
+  bytes: number;
 }
 
 export interface WriteHooks {
@@ -152,27 +160,52 @@ export interface WriteHooks {
   afterStaged?: () => Promise<void>;
 }
 
-function writeDurably(file: string, content: string): void {
+/** Characters encoded per write: big files are written in slices so no second full-size copy is held in memory. */
+const WRITE_SLICE = 4 * 1024 * 1024;
+
+function writeDurably(file: string, content: string): WrittenOutput {
+  const hash = createHash('sha256');
+  let bytes = 0;
   const descriptor = fs.openSync(file, 'wx');
   try {
-    fs.writeSync(descriptor, content, null, 'utf8');
+    for (let start = 0; start < content.length; ) {
+      let end = Math.min(content.length, start + WRITE_SLICE);
+      // Never split a surrogate pair between two slices.
+      const last = content.charCodeAt(end - 1);
+      if (end < content.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+      const slice = Buffer.from(content.slice(start, end), 'utf8');
+      hash.update(slice);
+      for (let offset = 0; offset < slice.length; ) offset += fs.writeSync(descriptor, slice, offset, slice.length - offset);
+      bytes += slice.length;
+      start = end;
+    }
     fs.fsyncSync(descriptor);
   } finally {
     fs.closeSync(descriptor);
   }
+  return { name: path.basename(file), sha256: hash.digest('hex'), bytes };
 }
 
 /**
- * Writes the files into a hidden staging folder inside outDir, then renames each into place, the last file last
- * (the manifest, which names the others' hashes). Each file is always either the old or the new version.
+ * Writes the files into a hidden staging folder inside outDir, one at a time, then renames each into place. The last
+ * file is produced after the others with their hashes (the manifest), and renamed last. Each file is always either the
+ * old or the new version; a failure leaves the previous outputs as they were.
  */
-export async function writeOutputsAtomically(outDir: string, files: readonly OutputFile[], hooks: WriteHooks = {}): Promise<void> {
+export async function writeOutputsAtomically(
+  outDir: string,
+  files: readonly OutputFile[],
+  last: (written: readonly WrittenOutput[]) => OutputFile,
+  hooks: WriteHooks = {},
+): Promise<WrittenOutput[]> {
   const staging = path.join(outDir, `${STAGING_PREFIX}${process.pid}`);
   const forget = onInterrupt(() => fs.rmSync(staging, { recursive: true, force: true }));
+  const written: WrittenOutput[] = [];
   try {
     fs.rmSync(staging, { recursive: true, force: true });
     fs.mkdirSync(staging);
-    for (const file of files) writeDurably(path.join(staging, file.name), file.content);
+    for (const file of files) written.push(writeDurably(path.join(staging, file.name), file.content()));
+    const closing = last(written);
+    written.push(writeDurably(path.join(staging, closing.name), closing.content()));
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
     forget();
@@ -180,7 +213,7 @@ export async function writeOutputsAtomically(outDir: string, files: readonly Out
   }
   if (hooks.afterStaged !== undefined) await hooks.afterStaged();
   try {
-    for (const file of files) fs.renameSync(path.join(staging, file.name), path.join(outDir, file.name));
+    for (const file of written) fs.renameSync(path.join(staging, file.name), path.join(outDir, file.name));
     const directory = fs.openSync(outDir, 'r');
     try {
       fs.fsyncSync(directory);
@@ -193,4 +226,5 @@ export async function writeOutputsAtomically(outDir: string, files: readonly Out
     fs.rmSync(staging, { recursive: true, force: true });
     forget();
   }
+  return written;
 }

@@ -72,6 +72,7 @@ export class ExtractionRunner {
     return this.#pool;
   }
 
+  /** Stops the worker threads (their memory goes back) until the next run needs them. */
   async close(): Promise<void> {
     const pool = this.#pool;
     this.#pool = undefined;

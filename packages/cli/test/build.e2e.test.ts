@@ -1,5 +1,6 @@
 // Promise: `missiongraph build` turns a folder of transcripts into the documented output files, the same bytes every
 // time, and a rebuild costs what is new: unchanged documents come from the cache, edits and removals show up.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +27,13 @@ describe('missiongraph build', () => {
     }
     const graph = readGraph(out);
     expect(graph.nodes.map((node) => node.key)).toContain('mission:monusco');
-    expect(manifest.counts.nodes).toBe(graph.nodes.length);
+    expect(manifest.counts).toMatchObject({ documents: 2, nodes: graph.nodes.length, edges: graph.edges.length });
+    expect(manifest.counts.sentences).toBe(manifest.inputs.reduce((sum, input) => sum + input.sentences, 0));
+    expect(manifest.counts.sentences).toBeGreaterThan(100);
+    expect(result.stdout).toContain(`sentences  ${manifest.counts.sentences}\n`);
+    for (const output of manifest.outputs) {
+      expect(createHash('sha256').update(fs.readFileSync(path.join(out, output.name))).digest('hex')).toBe(output.sha256);
+    }
   });
 
   it('writes byte-identical outputs for the same inputs: twice cold, warm from cache, and with 1 or 2 workers', () => {

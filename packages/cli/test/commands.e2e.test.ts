@@ -1,9 +1,10 @@
 // Promise: --watch rebuilds when inputs change; diff says what a regeneration changed; inspect shows an entity's facts,
 // neighbours and evidence; help, version and usage errors answer in plain words.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readGraph, readManifest, runCli, startCli, tempDir, TOPICS, transcript, writeFiles } from './helpers.ts';
+import { CLI_BIN, readGraph, readManifest, REPO_ROOT, runCli, startCli, tempDir, TOPICS, transcript, writeFiles } from './helpers.ts';
 
 describe('missiongraph build --watch', () => {
   it('rebuilds after a file is added or broken, keeping the last good graph', async () => {
@@ -129,5 +130,25 @@ describe('help and usage', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^missiongraph: Unknown option '--colour'/);
     expect(fs.existsSync('x')).toBe(false);
+  });
+});
+
+describe('progress display', () => {
+  it('draws a bar with files, MB, rate and ETA on a terminal (run under script(1) for a pseudo-terminal)', (context) => {
+    if (spawnSync('script', ['--version']).status !== 0) context.skip('script(1) from util-linux is not installed');
+    const out = path.join(tempDir(), 'graph');
+    const command = [process.execPath, CLI_BIN, 'build', 'data/transcripts', '--out', out, '-w', '1'].map((part) => `'${part}'`).join(' ');
+    const env = { ...process.env };
+    delete env['CI'];
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/missiongraph \[[█░]+\] 2\/2 files \| 38\.6 KB\/38\.6 KB \| [\d.]+ KB\/s \| ETA 0s/);
+    expect(result.stdout).not.toContain('missiongraph: reading');
+  });
+
+  it('writes plain lines instead when the output is not a terminal', () => {
+    const result = runCli(['build', 'data/transcripts', '--out', path.join(tempDir(), 'graph'), '-w', '1']);
+    expect(result.stderr).toBe('missiongraph: reading 2 files (38.6 KB)\n');
+    expect(result.stderr).not.toMatch(/\u001b\[/);
   });
 });

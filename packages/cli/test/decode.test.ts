@@ -60,6 +60,11 @@ describe('decodeText', () => {
     expect(!result.ok && result.reason).toMatch(reason);
   });
 
+  it('replaces lone surrogates in UTF-16 with U+FFFD instead of failing', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('UNMISS ', 'utf16le'), Buffer.from([0x00, 0xd8]), Buffer.from(' South Sudan', 'utf16le')]);
+    expect(decodeText(bytes)).toMatchObject({ ok: true, encoding: 'utf-16le', text: 'UNMISS \ufffd South Sudan' });
+  });
+
   it('accepts text that contains a few stray control characters (every C0 character once)', () => {
     const controls = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).join('');
     const text = `${'The Security Council renewed the mandate of UNMISS. '.repeat(20)}${controls}${'UNIFIL patrols continued. '.repeat(20)}`;

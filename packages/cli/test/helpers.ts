@@ -129,9 +129,9 @@ export const TOPICS = {
 } as const;
 
 export interface Manifest {
-  inputs: { id: string; sha256: string; bytes: number; encoding: string }[];
+  inputs: { id: string; sha256: string; bytes: number; encoding: string; sentences: number }[];
   skipped: { id: string; reason: string }[];
-  counts: { documents: number; nodes: number; edges: number };
+  counts: { documents: number; sentences: number; nodes: number; edges: number };
   outputs: { name: string; sha256: string }[];
 }
 

@@ -1,6 +1,7 @@
 // Promise: outputs are replaced whole or not at all, and one output folder is built by one process at a time;
 // a lock left by a dead process does not block the next build.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,15 +9,34 @@ import { acquireLock, BuildError, LOCK_NAME, removeStaleStaging, writeOutputsAto
 import { listFiles, tempDir } from './helpers.ts';
 
 describe('writeOutputsAtomically', () => {
-  it('replaces every file and leaves no staging folder', async () => {
+  it('replaces every file, gives the last one the hashes of the others, and leaves no staging folder', async () => {
     const out = tempDir();
     fs.writeFileSync(path.join(out, 'graph.json'), 'old');
-    await writeOutputsAtomically(out, [
-      { name: 'graph.json', content: 'new graph' },
-      { name: 'manifest.json', content: '{}' },
-    ]);
+    const written = await writeOutputsAtomically(out, [{ name: 'graph.json', content: () => 'new graph' }], (others) => ({
+      name: 'manifest.json',
+      content: () => JSON.stringify(others),
+    }));
     expect(listFiles(out)).toEqual(['graph.json', 'manifest.json']);
     expect(fs.readFileSync(path.join(out, 'graph.json'), 'utf8')).toBe('new graph');
+    const graphEntry = { name: 'graph.json', sha256: createHash('sha256').update('new graph').digest('hex'), bytes: 9 };
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'))).toEqual([graphEntry]);
+    expect(written[0]).toEqual(graphEntry);
+  });
+
+  it('leaves the previous files untouched when producing an output fails midway', async () => {
+    const out = tempDir();
+    fs.writeFileSync(path.join(out, 'graph.json'), 'old');
+    const failing = writeOutputsAtomically(
+      out,
+      [
+        { name: 'graph.json', content: () => 'new' },
+        { name: 'graph.gexf', content: () => { throw Object.assign(new Error('disk gone'), { code: 'EIO' }); } },
+      ],
+      () => ({ name: 'manifest.json', content: () => '{}' }),
+    );
+    await expect(failing).rejects.toThrow(BuildError);
+    expect(listFiles(out)).toEqual(['graph.json']);
+    expect(fs.readFileSync(path.join(out, 'graph.json'), 'utf8')).toBe('old');
   });
 
   it('removes staging folders that a killed build left behind', () => {
@@ -50,5 +70,20 @@ describe('acquireLock', () => {
     fs.writeFileSync(path.join(out, LOCK_NAME), '');
     acquireLock(out)();
     expect(fs.existsSync(path.join(out, LOCK_NAME))).toBe(false);
+  });
+});
+
+describe('large outputs', () => {
+  it('writes a file bigger than one write slice byte-exactly, with emoji on the slice boundaries', async () => {
+    const out = tempDir();
+    const unit = 'MONUSCO 🇨🇩 — ';
+    // The 10-character prefix puts a high surrogate right at the end of the first 4 Mi-character slice.
+    const content = 'x'.repeat(10) + unit.repeat(Math.ceil((9 * 1024 * 1024) / unit.length));
+    expect(content.charCodeAt(4 * 1024 * 1024 - 1)).toBeGreaterThanOrEqual(0xd800);
+    expect(content.charCodeAt(4 * 1024 * 1024 - 1)).toBeLessThanOrEqual(0xdbff);
+    const [written] = await writeOutputsAtomically(out, [], () => ({ name: 'evidence.jsonl', content: () => content }));
+    const onDisk = fs.readFileSync(path.join(out, 'evidence.jsonl'));
+    expect(onDisk.equals(Buffer.from(content, 'utf8'))).toBe(true);
+    expect(written).toEqual({ name: 'evidence.jsonl', sha256: createHash('sha256').update(content).digest('hex'), bytes: onDisk.length });
   });
 });

@@ -8,6 +8,7 @@ import { type WorkingMention, overlapsAny } from './recognize/mention.ts';
 import { type NerCandidate, findNames } from './recognize/ner.ts';
 import { isPersonName, joinSurnames } from './recognize/people.ts';
 import { matchKey } from './text/fold.ts';
+import { namesPattern } from './text/patterns.ts';
 import { slugify } from './text/slug.ts';
 import { collectPhrases } from './topics/candidates.ts';
 import type { CoMentionRecord, DocumentExtraction, EntityRecord, EntityType, MentionRecord, SentenceRecord, SourceDocument } from './types.ts';
@@ -46,8 +47,9 @@ function coveredSpans(state: DocumentState, sentence: number): { start: number; 
 /** Lexicon pass: unambiguous aliases become mentions; ambiguous forms wait for the whole document. */
 function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon): { sentence: number; start: number; end: number; surface: string; entityIds: string[] }[] {
   const pending: { sentence: number; start: number; end: number; surface: string; entityIds: string[] }[] = [];
+  const hitsBySentence = lexicon.matcher.scanAll(state.sentences.map((sentence) => sentence.text));
   for (const sentence of state.sentences) {
-    for (const hit of lexicon.matcher.scan(sentence.text)) {
+    for (const hit of hitsBySentence[sentence.index] ?? []) {
       const entity = hit.entityIds[0];
       if (hit.kind === 'alias' && entity !== undefined) {
         addMention(state, { entity, sentence: sentence.index, start: hit.start, end: hit.end, surface: hit.surface, how: 'lexicon' });
@@ -130,8 +132,7 @@ function recogniseNames(state: DocumentState, lexicon: CompiledLexicon, warnings
     }
   }
   if (found.size === 0) return;
-  const names = [...found.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map((name) => name.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const pattern = namesPattern([...found.keys()]);
   for (const sentence of state.sentences) {
     const covered = coveredSpans(state, sentence.index);
     pattern.lastIndex = 0;
@@ -176,7 +177,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   // Speakers named in the text are mentions of themselves, even where no lexicon entry knows them.
   const speakerNames = [...speakerIds].filter(([speaker, id]) => id.startsWith('person:') && !lexicon.get(id) && speaker.length > 0);
   if (speakerNames.length > 0) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${speakerNames.map(([name]) => name.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    const pattern = namesPattern(speakerNames.map(([name]) => name));
     for (const sentence of state.sentences) {
       const covered = coveredSpans(state, sentence.index);
       pattern.lastIndex = 0;

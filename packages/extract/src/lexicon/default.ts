@@ -1,15 +1,18 @@
 // defaultLexicon: the curated lexicon in data/lexicon/*.json, compiled once and shared.
 // Static JSON imports keep this module free of file-system access, so it runs in Node and in the browser.
+import agreements from '../../../../data/lexicon/agreements.json' with { type: 'json' };
 import concepts from '../../../../data/lexicon/concepts.json' with { type: 'json' };
 import countries from '../../../../data/lexicon/countries.json' with { type: 'json' };
+import events from '../../../../data/lexicon/events.json' with { type: 'json' };
 import missions from '../../../../data/lexicon/missions.json' with { type: 'json' };
 import organizations from '../../../../data/lexicon/organizations.json' with { type: 'json' };
+import people from '../../../../data/lexicon/people.json' with { type: 'json' };
 import places from '../../../../data/lexicon/places.json' with { type: 'json' };
 import { type CompiledLexicon, compileLexicon } from './compile.ts';
 import type { LexiconEntry } from './schema.ts';
 
 /** Every lexicon file, in a fixed order; compileLexicon validates them, so their inferred JSON types need no trust. */
-const LEXICON_FILES: readonly (readonly unknown[])[] = [missions, countries, places, organizations, concepts];
+const LEXICON_FILES: readonly (readonly unknown[])[] = [missions, countries, places, organizations, people, concepts, agreements, events];
 
 let compiled: CompiledLexicon | undefined;
 

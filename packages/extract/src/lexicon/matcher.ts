@@ -1,6 +1,7 @@
 // Compiles lexicon surface forms into one RegExp (a trie of alternatives, longest match first) and scans
 // sentences with it. Matching runs on a folded copy of the text, so offsets are those of the original.
 import { foldText, matchKey } from '../text/fold.ts';
+import { WORD_CLASS } from '../text/patterns.ts';
 
 /** What a surface form means when it matches. */
 export type SurfaceKind = 'alias' | 'ambiguous' | 'demonym';
@@ -67,11 +68,6 @@ interface TrieNode {
   terminal: boolean;
 }
 
-/**
- * Letters and digits for word boundaries, as a class body without the `u` flag: V8 runs a large alternation
- * many times faster without `u`, and every alias is in the Basic Multilingual Plane.
- */
-export const WORD_CLASS = 'A-Za-z0-9\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u1FFF\\u2C00-\\uD7FF\\uF900-\\uFFEF';
 const WORD_AFTER = `(?![${WORD_CLASS}])`;
 
 function trieToPattern(node: TrieNode): string {
@@ -86,19 +82,31 @@ function trieToPattern(node: TrieNode): string {
   return `(?:${branches.join('|')})`;
 }
 
-/** The compiled recogniser: scan() finds non-overlapping, leftmost-longest lexicon matches. */
+/** The trie key of one character of a folded surface form: separators match each other, letters any case. */
+function trieAtom(ch: string): string {
+  return ch === ' ' || ch === '-' ? '[ -]' : escapeChar(ch.toLowerCase());
+}
+
+const WORD_CHAR = new RegExp(`[${WORD_CLASS}]`);
+
+/**
+ * The compiled recogniser: scan() finds non-overlapping, leftmost-longest lexicon matches. One
+ * case-insensitive regex (a trie of every form) finds the longest candidate at each word start; the
+ * capitalisation rules of the forms are then checked, falling back to shorter forms at the same place.
+ */
 export class LexiconMatcher {
   private readonly pattern: RegExp | undefined;
+  private readonly root: TrieNode = { children: new Map(), terminal: false };
   private readonly forms = new Map<string, SurfaceForm[]>();
   private readonly checks = new Map<SurfaceForm, RegExp>();
 
   constructor(forms: readonly SurfaceForm[]) {
-    const root: TrieNode = { children: new Map(), terminal: false };
     for (const form of forms) {
       const atoms = surfaceAtoms(form.text, form.kind);
       if (atoms.length === 0) continue;
-      let node = root;
-      for (const atom of atoms) {
+      let node = this.root;
+      for (const ch of foldText(form.text.normalize('NFC')).trim().replace(/\s+/g, ' ')) {
+        const atom = trieAtom(ch);
         let child = node.children.get(atom);
         if (!child) {
           child = { children: new Map(), terminal: false };
@@ -113,33 +121,77 @@ export class LexiconMatcher {
       this.forms.set(key, list);
       this.checks.set(form, new RegExp(`^${atoms.join('')}$`));
     }
-    this.pattern = root.children.size > 0 ? new RegExp(`(?<![${WORD_CLASS}])${trieToPattern(root)}`, 'g') : undefined;
+    this.pattern = this.root.children.size > 0 ? new RegExp(`(?<![${WORD_CLASS}])${trieToPattern(this.root)}`, 'gi') : undefined;
+  }
+
+  /** The forms a matched span of folded text may be, given their capitalisation rules. */
+  private formsFor(surface: string): SurfaceForm[] {
+    const key = surface.toLowerCase().replace(/[\s-]+/g, ' ');
+    return (this.forms.get(key) ?? []).filter((form) => this.checks.get(form)?.test(surface) ?? false);
+  }
+
+  /** Ends of every form (any case) starting at `start` and ending at a word boundary, longest first. */
+  private endsAt(folded: string, start: number): number[] {
+    const ends: number[] = [];
+    let node: TrieNode | undefined = this.root;
+    for (let index = start; index < folded.length && node; index += 1) {
+      node = node.children.get(trieAtom(folded[index] ?? ''));
+      if (node?.terminal && !WORD_CHAR.test(folded[index + 1] ?? '')) ends.push(index + 1);
+    }
+    return ends.reverse();
   }
 
   /** Every lexicon match in `text`, in order, never overlapping. */
   scan(text: string): LexiconHit[] {
-    const hits: LexiconHit[] = [];
-    if (!this.pattern) return hits;
-    const folded = foldText(text);
+    return this.scanAll([text])[0] ?? [];
+  }
+
+  /**
+   * Scans many texts (the sentences of a document) in one pass: V8 runs a large regex much faster over
+   * one long string than over many short ones. Texts are joined by newlines, which no form contains.
+   */
+  scanAll(texts: readonly string[]): LexiconHit[][] {
+    const results: LexiconHit[][] = texts.map(() => []);
+    if (!this.pattern || texts.length === 0) return results;
+    const starts: number[] = [];
+    let offset = 0;
+    for (const text of texts) {
+      starts.push(offset);
+      offset += text.length + 1;
+    }
+    const folded = texts.map(foldText).join('\n');
     const pattern = this.pattern;
     pattern.lastIndex = 0;
+    let textIndex = 0;
     for (let match = pattern.exec(folded); match !== null; match = pattern.exec(folded)) {
       const start = match.index;
-      const end = start + match[0].length;
+      let end = start + match[0].length;
       if (end === start) {
         pattern.lastIndex += 1;
         continue;
       }
-      const candidates = (this.forms.get(matchKey(match[0])) ?? []).filter(
-        (form, _index, all) => all.length === 1 || (this.checks.get(form)?.test(match[0]) ?? false),
-      );
-      const first = candidates[0];
-      if (!first) continue;
+      let candidates = this.formsFor(match[0]);
+      if (candidates.length === 0) {
+        // The longest form failed its capitalisation rule ("mali" is not "Mali"): try shorter ones here.
+        for (const shorter of this.endsAt(folded, start)) {
+          if (shorter >= end) continue;
+          candidates = this.formsFor(folded.slice(start, shorter));
+          if (candidates.length > 0) {
+            end = shorter;
+            break;
+          }
+        }
+        pattern.lastIndex = candidates.length > 0 ? end : start + 1;
+        if (candidates.length === 0) continue;
+      }
+      while (textIndex + 1 < starts.length && (starts[textIndex + 1] ?? Infinity) <= start) textIndex += 1;
+      const base = starts[textIndex] ?? 0;
+      const text = texts[textIndex] ?? '';
       // An unambiguous alias beats a demonym beats an ambiguous form written the same way.
       const kind: SurfaceKind = candidates.some((form) => form.kind === 'alias') ? 'alias' : candidates.some((form) => form.kind === 'demonym') ? 'demonym' : 'ambiguous';
       const entityIds = [...new Set(candidates.filter((form) => form.kind === kind).map((form) => form.entityId))].sort();
-      hits.push({ start, end, surface: text.slice(start, end), kind, entityIds });
+      results[textIndex]?.push({ start: start - base, end: end - base, surface: text.slice(start - base, end - base), kind, entityIds });
     }
-    return hits;
+    return results;
   }
 }

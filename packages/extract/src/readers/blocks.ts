@@ -86,7 +86,7 @@ export function assignColonSpeakers(blocks: Block[]): Block[] {
   const accepted = new Set([...counts].filter(([, count]) => count >= 2).map(([name]) => name));
   if (accepted.size === 0) return blocks;
   let currentSpeaker: string | undefined;
-  return blocks.map((block) => {
+  const result = blocks.map((block): Block & { inherited?: boolean } => {
     const first = block.segments[0];
     const match = first ? COLON_TURN.exec(first.text) : null;
     const name = match ? (match[1] ?? '').trim() : '';
@@ -94,9 +94,21 @@ export function assignColonSpeakers(blocks: Block[]): Block[] {
       currentSpeaker = name;
       return { speaker: name, segments: [{ ...first, text: match[2] ?? '' }, ...block.segments.slice(1)] };
     }
-    return currentSpeaker === undefined || block.speaker !== undefined ? block : { ...block, speaker: currentSpeaker };
+    return currentSpeaker === undefined || block.speaker !== undefined ? block : { ...block, speaker: currentSpeaker, inherited: true };
   });
+  // A photo credit ends a caption: neither the credit nor the caption before it is the speaker's words.
+  for (let index = 0; index < result.length; index += 1) {
+    const text = result[index]?.segments[0]?.text ?? '';
+    if (!PHOTO_CREDIT.test(text)) continue;
+    for (const position of [index, index - 1]) {
+      const block = result[position];
+      if (block?.inherited) result[position] = { segments: block.segments };
+    }
+  }
+  return result.map(({ inherited: _inherited, ...block }) => block);
 }
+
+const PHOTO_CREDIT = /^(?:photos?|credits?|image|picture|caption|source|video)\s*:/i;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;

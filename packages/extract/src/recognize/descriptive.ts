@@ -35,9 +35,10 @@ export function missionForHost(lexicon: CompiledLexicon, countryId: string, year
   return byRecency.find((entry) => start(entry) <= year) ?? byRecency[byRecency.length - 1];
 }
 
-/** The year a sentence speaks of: the latest year written in it, else the document's year. */
+/** The year a sentence speaks of: the latest year written in it (not after the document's), else the document's year. */
 export function sentenceYear(text: string, documentYear: number | undefined): number | undefined {
-  const years = [...text.matchAll(/(?<![\d.,])((?:19[4-9]|20[0-9])\d)(?![\d.,]\d)/g)].map((match) => Number(match[1]));
+  // Decades ("the 2010s", "the 90s") and numbers inside longer numbers are not years.
+  const years = [...text.matchAll(/(?<![\d.,])((?:19[4-9]|20[0-9])\d)(?![\d.,]\d|['’]?s\b)/g)].map((match) => Number(match[1]));
   const plausible = years.filter((year) => documentYear === undefined || year <= documentYear);
   return plausible.length > 0 ? Math.max(...plausible) : documentYear;
 }

@@ -366,7 +366,9 @@ function classifyRun(
   if (terms.every((term) => term.tags.has('Place') || term.tags.has('City') || term.tags.has('Country') || term.tags.has('Region') || NAME_CONNECTORS.has(term.text.toLowerCase()))) {
     if (words.length > 1 || !runStartsSentence) return { type: 'place', start, end, name };
   }
-  if (words.length <= 3 && LOCATIVE_BEFORE.test(before) && !hasTag(terms, 'Organization', 'Person') && !runStartsSentence) {
+  // "in Chapter VII", "in Resolution 2098", "in Administration": numbered or abstract nouns are not places.
+  const numberedOrAbstract = /^\s+(?:\d|[IVXLC]+\b)/.test(after) || /(?:tion|ment|ness|ity|ance|ence|ship|ism)$/.test(lastWord);
+  if (words.length <= 3 && !numberedOrAbstract && LOCATIVE_BEFORE.test(before) && !hasTag(terms, 'Organization', 'Person') && !runStartsSentence) {
     return { type: 'place', start, end, name };
   }
   // Without a decisive signal, a run of several words may still be a name the tagger recognises in context.

@@ -5,13 +5,11 @@ import { surnameOf } from '../lexicon/compile.ts';
 import type { SentenceRecord } from '../types.ts';
 import { foldText, matchKey } from '../text/fold.ts';
 import { type WorkingMention, overlapsAny } from './mention.ts';
+import { NOT_AFTER_WORD, NOT_BEFORE_WORD, escapeRegExp } from '../text/patterns.ts';
 import { NEVER_NAMES } from './words.ts';
 
 const TITLES = String.raw`(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?|Professor|Secretary-General|Under-Secretary-General|President|Prime Minister|Minister|Ambassador|General|Special Representative|Special Envoy|Judge|Sir|Dame)`;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-}
 
 /**
  * Finds surname references. `fullNames` maps person ids named in full in this document to their full
@@ -47,7 +45,7 @@ export function joinSurnames(
   const alternatives: string[] = [];
   if (untitled.length > 0) alternatives.push(`(?<plain>${untitled.sort(byLength).map(escapeRegExp).join('|')})`);
   if (titledOnly.length > 0) alternatives.push(`${TITLES}\\s+(?<titled>${titledOnly.sort(byLength).map(escapeRegExp).join('|')})`);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const pattern = new RegExp(`${NOT_AFTER_WORD}(?:${alternatives.join('|')})${NOT_BEFORE_WORD}`, 'g');
   const idForUntitled = new Map<string, string>();
   for (const [surname, ids] of bySurname) {
     const id = [...ids][0];

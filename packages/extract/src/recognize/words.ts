@@ -36,7 +36,8 @@ january february march april may june july august september october november dec
 sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
 i i'm i've i'd i'll we you he she they it this that these those there here the a an and but or so yes no okay ok
 well now then thank thanks welcome hello hi good great excellent absolutely indeed also however therefore
-mr mrs ms dr
+mr mrs ms dr english arabic spanish portuguese russian chinese swahili headquarters chapter article resolution
+paragraph annex section session phase part volume item agenda report page figure table
 `);
 
 /** Honorifics and titles that, right before a name, mark it as a person's. Lower case. */

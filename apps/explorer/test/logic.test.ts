@@ -1,0 +1,162 @@
+// The explorer's pure logic in Node, without a browser: graph checks, filters, URL state, search
+// ranking, text decoding and the merge of dropped transcripts into a graph.
+import { MultiUndirectedGraph } from 'graphology';
+import { defaultLexicon, extractDocument } from '@missiongraph/extract';
+import { buildGraph, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from '@missiongraph/graph';
+import { describe, expect, it } from 'vitest';
+import { computeVisibility, emptyFilters, type FilterState } from '../src/filters.ts';
+import { graphFromSerialised, graphToSerialised, InputError } from '../src/graph-model.ts';
+import { decodeText } from '../src/io.ts';
+import { mergeGraphInto, type BuiltGraph } from '../src/merge.ts';
+import { SearchIndex } from '../src/search.ts';
+import { readViewState, viewStateToSearch } from '../src/url-state.ts';
+
+const evidence = (document: string, sentence: number, speaker?: string) => ({ document, sentence, text: `s${sentence}`, ...(speaker ? { speaker } : {}) });
+
+/** Four entities: MONUSCO—DRC (3 sentences, two speakers), MONUSCO—UN (1), UN—Guterres (1), and a host-country relation. */
+const smallGraph = {
+  nodes: [
+    { key: 'mission:monusco', attributes: { label: 'MONUSCO', type: 'mission', aliases: ['MONUSCO'], mentions: 4, x: 0, y: 0, size: 5 } },
+    { key: 'country:cod', attributes: { label: 'Democratic Republic of the Congo', type: 'country', aliases: ['DR Congo'], mentions: 3, x: 1, y: 0, size: 4 } },
+    { key: 'organization:united-nations', attributes: { label: 'United Nations', type: 'organization', aliases: ['UN'], mentions: 2, x: 0, y: 1, size: 3 } },
+    { key: 'person:antonio-guterres', attributes: { label: 'António Guterres', type: 'person', aliases: ['Guterres'], mentions: 1, x: 1, y: 1, size: 2 } },
+  ],
+  edges: [
+    { key: 'co:country:cod|mission:monusco', source: 'country:cod', target: 'mission:monusco', attributes: { kind: 'co-mention', weight: 3, evidence: [evidence('a.txt', 1, 'Ann'), evidence('a.txt', 2, 'Bob'), evidence('b.txt', 1, 'Ann')] } },
+    { key: 'co:mission:monusco|organization:united-nations', source: 'mission:monusco', target: 'organization:united-nations', attributes: { kind: 'co-mention', weight: 1, evidence: [evidence('b.txt', 4, 'Bob')] } },
+    { key: 'co:organization:united-nations|person:antonio-guterres', source: 'organization:united-nations', target: 'person:antonio-guterres', attributes: { kind: 'co-mention', weight: 1, evidence: [evidence('a.txt', 7, 'Ann')] } },
+    { key: 'rel:host-country:mission:monusco|country:cod', source: 'mission:monusco', target: 'country:cod', attributes: { kind: 'host-country', weight: 0, from: 'mission:monusco', to: 'country:cod' } },
+  ],
+};
+
+describe('graph checks', () => {
+  it('keeps the graph as given and drops forbidden fact keys', () => {
+    const withProto = JSON.parse(JSON.stringify(smallGraph)) as typeof smallGraph;
+    (withProto.nodes[0]!.attributes as Record<string, unknown>).facts = JSON.parse('{"__proto__": {"polluted": true}, "startYear": 2010}');
+    const { graph } = graphFromSerialised(withProto, 'small.json');
+    expect(graph.order).toBe(4);
+    expect(graph.size).toBe(4);
+    expect(graph.getNodeAttribute('mission:monusco', 'facts')).toEqual({ startYear: 2010 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const again = graphFromSerialised(graphToSerialised(graph), 'again.json').graph;
+    expect(again.export()).toEqual(graph.export());
+  });
+
+  it.each([
+    [{ nodes: 'x' }, 'bad.json: not a graph JSON file ("nodes" must be an array)'],
+    [{ nodes: [{ key: 'a' }], edges: [{ source: 'a', target: 'b' }] }, 'bad.json: edge 0 links to a missing node "b"'],
+    [{ nodes: [{}] }, 'bad.json: node 0 has no key'],
+    [{ nodes: [{ key: 'a' }, { key: 'b' }], edges: [{ key: 'e', source: 'a', target: 'b' }, { key: 'e', source: 'b', target: 'a' }] }, 'bad.json: edge "e" appears twice'],
+  ])('refuses %j with one line naming the file', (value, message) => {
+    expect(() => graphFromSerialised(value, 'bad.json')).toThrow(new InputError(message));
+  });
+
+  it('places entities without a position and says so', () => {
+    const { graph, notes } = graphFromSerialised({ nodes: [{ key: 'a', attributes: { x: Number.NaN } }, { key: 'b' }], edges: [] }, 'p.json');
+    expect(Number.isFinite(graph.getNodeAttribute('a', 'x'))).toBe(true);
+    expect(notes).toEqual(['p.json: 2 entities had no position; they were placed on a spiral (run the layout)']);
+  });
+});
+
+describe('filters', () => {
+  const { graph } = graphFromSerialised(smallGraph, 'small.json');
+  const filters = (change: Partial<FilterState>): FilterState => ({ ...emptyFilters(), ...change });
+  const cases: [string, FilterState, string[], number][] = [
+    ['nothing filtered', filters({}), ['country:cod', 'mission:monusco', 'organization:united-nations', 'person:antonio-guterres'], 4],
+    ['countries hidden', filters({ hiddenTypes: new Set(['country']) }), ['mission:monusco', 'organization:united-nations', 'person:antonio-guterres'], 2],
+    ['links of weight 2 or more', filters({ minEdgeWeight: 2 }), ['country:cod', 'mission:monusco', 'organization:united-nations', 'person:antonio-guterres'], 2],
+    ['at least 2 links', filters({ minDegree: 2 }), ['country:cod', 'mission:monusco', 'organization:united-nations'], 3],
+    ['document b.txt', filters({ documents: new Set(['b.txt']) }), ['country:cod', 'mission:monusco', 'organization:united-nations'], 3],
+    ['speaker Bob', filters({ speakers: new Set(['Bob']) }), ['country:cod', 'mission:monusco', 'organization:united-nations'], 3],
+    // Bob names all three, but none of his co-mentions reaches 2: only the lexicon relation stays.
+    ['speaker Bob, weight 2', filters({ speakers: new Set(['Bob']), minEdgeWeight: 2 }), ['country:cod', 'mission:monusco', 'organization:united-nations'], 1],
+    ['speaker Bob, weight 2, at least 1 link', filters({ speakers: new Set(['Bob']), minEdgeWeight: 2, minDegree: 1 }), ['country:cod', 'mission:monusco'], 1],
+  ];
+  it.each(cases)('%s', (_name, state, nodes, edges) => {
+    const visibility = computeVisibility(graph, state);
+    expect([...visibility.nodes].sort()).toEqual(nodes);
+    expect(visibility.edges.size).toBe(edges);
+  });
+
+  it('counts link weight over the chosen documents and speakers only', () => {
+    const visibility = computeVisibility(graph, filters({ speakers: new Set(['Ann']) }));
+    expect(visibility.edgeWeights.get('co:country:cod|mission:monusco')).toBe(2);
+  });
+});
+
+describe('URL state', () => {
+  it('round-trips selection, colours and filters, and ignores nonsense', () => {
+    const search = '?node=mission%3Amonusco&colour=community&hide=country&hide=place&minWeight=3&minDegree=2&doc=a+b.txt&speaker=Ann';
+    const state = readViewState(search);
+    expect(state.selection).toEqual({ kind: 'node', key: 'mission:monusco' });
+    expect(viewStateToSearch(state)).toBe(search);
+    const nonsense = readViewState('?minWeight=-4&minDegree=abc&colour=rainbow');
+    expect(viewStateToSearch(nonsense)).toBe('');
+  });
+});
+
+describe('search', () => {
+  const { graph } = graphFromSerialised(smallGraph, 'small.json');
+  const index = new SearchIndex(graph, new Map([['country:cod', ['DRC', 'Democratic Republic of the Congo']]]));
+  it.each([
+    ['DRC', 'country:cod'],
+    ['drc', 'country:cod'],
+    ['antonio', 'person:antonio-guterres'],
+    ['Guterres', 'person:antonio-guterres'],
+    ['congo', 'country:cod'],
+    ['monu', 'mission:monusco'],
+    ['UN', 'organization:united-nations'],
+  ])('"%s" finds %s first', (query, key) => {
+    expect(index.search(query)[0]?.key).toBe(key);
+  });
+  it('finds nothing for an unknown name', () => {
+    expect(index.search('UNFICYP')).toEqual([]);
+  });
+});
+
+describe('decoding dropped text', () => {
+  const utf16le = (text: string) => new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer);
+  it.each([
+    ['UTF-8', new TextEncoder().encode('Côte d’Ivoire'), 'Côte d’Ivoire'],
+    ['UTF-8 with BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('MONUSCO')]), 'MONUSCO'],
+    ['UTF-16LE with BOM', new Uint8Array([0xff, 0xfe, ...utf16le('MINUSCA')]), 'MINUSCA'],
+    ['UTF-16LE without BOM', utf16le('UNIFIL in Lebanon'), 'UNIFIL in Lebanon'],
+    ['Windows-1252', new Uint8Array([0x43, 0xf4, 0x74, 0x65]), 'Côte'],
+  ])('%s', (_name, bytes, text) => {
+    expect(decodeText(bytes, 'x.txt')).toBe(text);
+  });
+  it('refuses binary data', () => {
+    expect(() => decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 7, 0, 0]), 'x.txt')).toThrow('x.txt: looks like a binary file, not text');
+  });
+});
+
+describe('adding transcripts to a graph', () => {
+  const lexicon = defaultLexicon();
+  const build = (documents: { id: string; text: string }[]): BuiltGraph => buildGraph(documents.map((document) => extractDocument(document, { lexicon })), { lexicon });
+  const first = { id: 'one.txt', text: 'MONUSCO works with the African Union in the Democratic Republic of the Congo.' };
+  const second = { id: 'two.txt', text: 'MONUSCO and the African Union met again. MINURSO was not there.' };
+
+  it('adds weights, evidence and entities as a build of both documents would', () => {
+    const merged = build([first]);
+    mergeGraphInto(merged, build([second]));
+    const together = build([first, second]);
+    expect(merged.nodes().sort()).toEqual(together.nodes().sort());
+    expect(merged.edges().sort()).toEqual(together.edges().sort());
+    together.forEachEdge((edge, attributes) => {
+      expect(merged.getEdgeAttribute(edge, 'weight')).toBe(attributes.weight);
+      expect(merged.getEdgeAttribute(edge, 'evidence')).toEqual(attributes.evidence);
+    });
+    together.forEachNode((node, attributes) => {
+      expect(merged.getNodeAttribute(node, 'mentions')).toBe(attributes.mentions);
+      expect(merged.getNodeAttribute(node, 'documents')).toBe(attributes.documents);
+    });
+    expect(merged.getAttribute('documents')).toBe(2);
+  });
+
+  it('links a new mission to its host country already in the graph', () => {
+    const base: BuiltGraph = new MultiUndirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
+    base.import(build([{ id: 'c.txt', text: 'Fighting continued in the Democratic Republic of the Congo and in Mali.' }]).export());
+    mergeGraphInto(base, build([{ id: 'm.txt', text: 'MONUSCO issued a statement.' }]));
+    expect(base.hasEdge('rel:host-country:mission:monusco|country:cod')).toBe(true);
+  });
+});
