@@ -5,9 +5,12 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import type { ExplorerGraph } from './graph-model.ts';
 
-/** Graphs above this many nodes + links get their positions copied to the screen a few times a second. */
+/** Graphs above this many nodes + links get their positions copied to the screen now and then. */
 const THROTTLE_ABOVE = 15_000;
-const THROTTLED_SYNC_MS = 600;
+/** Pause between copies: at least this, and at least SYNC_COST_FACTOR times what the last copy cost to draw. */
+const MIN_SYNC_MS = 250;
+const MAX_SYNC_MS = 8000;
+const SYNC_COST_FACTOR = 5;
 
 interface LayoutNode {
   x: number;
@@ -17,12 +20,14 @@ interface LayoutNode {
 /**
  * On small graphs the supervisor moves the displayed graph directly (every iteration is drawn). On large
  * ones it moves a light copy (positions and summed link weights) and the positions are copied onto the
- * displayed graph every THROTTLED_SYNC_MS, so redrawing never crowds out the page's own work.
+ * displayed graph from time to time, pausing SYNC_COST_FACTOR times as long as the last redraw took, so
+ * drawing takes at most about a fifth of the page's time however slow the machine's graphics are.
  */
 export class LayoutControl {
   private supervisor: FA2LayoutSupervisor | null = null;
   private layoutGraph: UndirectedGraph<LayoutNode, { weight: number }> | null = null;
   private syncTimer: number | undefined;
+  private syncing = false;
   private readonly throttled: boolean;
 
   constructor(
@@ -43,7 +48,10 @@ export class LayoutControl {
       this.supervisor = new FA2LayoutSupervisor(target, { settings, getEdgeWeight: 'weight' });
     }
     this.supervisor.start();
-    if (this.throttled) this.syncTimer = window.setInterval(() => this.copyPositions(), THROTTLED_SYNC_MS);
+    if (this.throttled) {
+      this.syncing = true;
+      this.scheduleSync(MIN_SYNC_MS);
+    }
     this.onStateChange(true);
   }
 
@@ -66,9 +74,25 @@ export class LayoutControl {
     this.onStateChange(false);
   }
 
+  private scheduleSync(delay: number): void {
+    this.syncTimer = window.setTimeout(() => {
+      if (!this.syncing) return;
+      const started = performance.now();
+      this.copyPositions();
+      // Two frames later the copy has been drawn: that time is what one redraw costs on this machine.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const cost = performance.now() - started;
+          if (this.syncing) this.scheduleSync(Math.min(MAX_SYNC_MS, Math.max(MIN_SYNC_MS, SYNC_COST_FACTOR * cost)));
+        }),
+      );
+    }, delay);
+  }
+
   private endSync(): void {
-    if (this.syncTimer === undefined) return;
-    window.clearInterval(this.syncTimer);
+    if (!this.syncing) return;
+    this.syncing = false;
+    window.clearTimeout(this.syncTimer);
     this.syncTimer = undefined;
     this.copyPositions();
   }

@@ -111,6 +111,7 @@ class Explorer {
     });
     this.renderer = renderer;
     renderer.setColourMode(view.colourMode);
+    document.body.dataset.colour = view.colourMode;
     renderer.setVisibility(this.visibility);
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=colour]')) radio.checked = radio.value === view.colourMode;
     this.select(view.selection, true);
@@ -165,6 +166,7 @@ class Explorer {
 
   private setColourMode(mode: ColourMode): void {
     this.view.colourMode = mode;
+    document.body.dataset.colour = mode;
     this.renderer?.setColourMode(mode);
     writeViewState(this.view);
   }

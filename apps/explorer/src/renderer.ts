@@ -78,10 +78,12 @@ export class GraphRenderer {
     this.sigma.refresh();
   }
 
-  /** On large graphs edges are hidden while ForceAtlas2 moves the nodes, so each frame stays cheap. */
+  /** On large graphs edges and labels are hidden while ForceAtlas2 moves the nodes, so each frame stays cheap. */
   setLayoutRunning(running: boolean): void {
     this.layoutRunning = running;
-    if (this.large) this.sigma.refresh({ skipIndexation: true });
+    if (!this.large) return;
+    this.sigma.setSetting('renderLabels', !running);
+    this.sigma.refresh({ skipIndexation: true });
   }
 
   setColourMode(mode: ColourMode): void {

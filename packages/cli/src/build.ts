@@ -2,7 +2,7 @@
 // analyses the graph, and writes every output file atomically under the output folder's lock.
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultLexicon, EXTRACTOR_VERSION, rankTopics, type CompiledLexicon, type DocumentExtraction } from '@missiongraph/extract';
+import { defaultLexicon, rankTopics, type CompiledLexicon, type DocumentExtraction } from '@missiongraph/extract';
 import {
   analyzeGraph,
   buildGraph,
@@ -24,6 +24,7 @@ import {
   type ExtractionSettings,
   type FileIndex,
 } from './cache.ts';
+import { extractorFingerprint } from './fingerprint.ts';
 import { discoverInputs, InputError, type InputFile } from './discover.ts';
 import { describeFileError, formatBytes, type DocumentOutcome, type DocumentTask } from './document-task.ts';
 import { acquireLock, BuildError, ensureOutDir, removeStaleStaging, writeOutputsAtomically, type OutputFile, type WriteHooks, type WrittenOutput } from './out-dir.ts';
@@ -141,7 +142,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
   const releaseLock = acquireLock(outDir);
   try {
     removeStaleStaging(outDir);
-    const settings: ExtractionSettings = { extractorVersion: EXTRACTOR_VERSION, lexiconVersion: lexicon.version, topics: options.topics };
+    const settings: ExtractionSettings = { extractorVersion: extractorFingerprint(), lexiconVersion: lexicon.version, topics: options.topics };
     const skipped: SkippedInput[] = [];
     const relativeToRoot = (file: string): string => path.relative(discovery.root, file).split(path.sep).join('/');
     const skip = (file: string, reason: string): void => {
@@ -153,7 +154,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       options.log(`missiongraph: note: ${displayPath(duplicate.path, cwd)} is the same file as ${displayPath(duplicate.sameAs, cwd)}; read once`);
     }
 
-    const index = options.force ? new Map() : readFileIndex(cacheDir);
+    const index: FileIndex = options.force ? new Map() : readFileIndex(cacheDir);
     const outcomes = new Map<string, DocumentOutcome>();
     const stats = new Map<string, fs.Stats>();
     for (const file of discovery.files) {
@@ -171,7 +172,8 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
     for (const file of discovery.files) {
       const stat = stats.get(file.id);
       if (stat === undefined) continue;
-      const fromCache = options.force ? undefined : readUnchangedFromCache(file, stat, index, cacheDir, settings);
+      // Files over the size limit go to processDocument, which skips them, cached or not.
+      const fromCache = options.force || stat.size > options.maxFileSize ? undefined : readUnchangedFromCache(file, stat, index, cacheDir, settings);
       if (fromCache !== undefined) {
         outcomes.set(file.id, fromCache);
         progress.advance(stat.size);
@@ -274,7 +276,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       const manifest = {
         format: MANIFEST_FORMAT,
         tool: { name: 'missiongraph', version: CLI_VERSION },
-        versions: { extractor: EXTRACTOR_VERSION, lexicon: lexicon.version },
+        versions: { extractor: settings.extractorVersion, lexicon: lexicon.version },
         options: { topics: options.topics, maxFileSize: options.maxFileSize, seed: ANALYSIS_SEED },
         counts: {
           documents: inputs.length,

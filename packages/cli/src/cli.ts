@@ -323,7 +323,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       writeLine(`missiongraph: ${(error as Error).message} (see missiongraph ${command ?? ''} --help)`);
       return EXIT_FAILED;
     }
-    throw error;
+    // A bug, not bad input: still one line, with the stack on request.
+    const message = error instanceof Error ? error.message : String(error);
+    writeLine(`missiongraph: unexpected error: ${message} (set MISSIONGRAPH_DEBUG=1 for the stack trace)`);
+    if (process.env['MISSIONGRAPH_DEBUG'] && error instanceof Error && error.stack) writeLine(error.stack);
+    return EXIT_FAILED;
   } finally {
     runCleanups();
   }

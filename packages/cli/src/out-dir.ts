@@ -56,7 +56,8 @@ export function explainWriteError(error: unknown): string {
     case 'EDQUOT':
       return 'disk quota exceeded (EDQUOT)';
     case 'ENOTDIR':
-      return 'a file is in the way of the folder (ENOTDIR)';
+    case 'EEXIST':
+      return `a file is in the way of the folder (${code})`;
     default:
       return code ?? (error instanceof Error ? error.message : String(error));
   }
@@ -203,7 +204,11 @@ export async function writeOutputsAtomically(
   try {
     fs.rmSync(staging, { recursive: true, force: true });
     fs.mkdirSync(staging);
-    for (const file of files) written.push(writeDurably(path.join(staging, file.name), file.content()));
+    for (const file of files) {
+      written.push(writeDurably(path.join(staging, file.name), file.content()));
+      // Let a Ctrl-C in while only staged files exist: it then removes them and the old outputs stay.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const closing = last(written);
     written.push(writeDurably(path.join(staging, closing.name), closing.content()));
   } catch (error) {

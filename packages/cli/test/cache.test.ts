@@ -99,3 +99,12 @@ describe('extraction cache', () => {
     expect(readFileIndex(dir).size).toBe(0);
   });
 });
+
+describe('extractorFingerprint', () => {
+  it('is the declared EXTRACTOR_VERSION plus a hash of the extract package source, stable within a run', async () => {
+    const { EXTRACTOR_VERSION } = await import('@missiongraph/extract');
+    const { extractorFingerprint } = await import('../src/fingerprint.ts');
+    expect(extractorFingerprint()).toMatch(new RegExp(`^${EXTRACTOR_VERSION.replace(/\./g, '\\.')}\\+[0-9a-f]{12}$`));
+    expect(extractorFingerprint()).toBe(extractorFingerprint());
+  });
+});

@@ -7,11 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { CLI_BIN, readGraph, readManifest, REPO_ROOT, runCli, startCli, tempDir, TOPICS, transcript, writeFiles } from './helpers.ts';
 
 describe('missiongraph build --watch', () => {
-  it('rebuilds after a file is added or broken, keeping the last good graph', async () => {
+  it('rebuilds after a file is added, and keeps the last good graph when a rebuild fails', async () => {
     const corpus = tempDir();
     writeFiles(corpus, { 'a.txt': transcript(TOPICS.congo) });
     const out = path.join(tempDir(), 'graph');
-    const watcher = startCli(['build', corpus, '--out', out, '-w', '1', '--watch']);
+    // --strict so that an empty file makes the rebuild fail rather than skip.
+    const watcher = startCli(['build', corpus, '--out', out, '-w', '1', '--watch', '--strict']);
     try {
       await watcher.waitFor(/watching for changes/);
       expect(readManifest(out).inputs.map((input) => input.id)).toEqual(['a.txt']);
@@ -20,6 +21,11 @@ describe('missiongraph build --watch', () => {
       expect(readManifest(out).inputs.map((input) => input.id)).toEqual(['a.txt', 'b.txt']);
       expect(readGraph(out).nodes.map((node) => node.key)).toContain('mission:unifil');
       expect(watcher.output().stderr).toMatch(/change\(s\) \(.*b\.txt\); rebuilding/);
+      const good = fs.readFileSync(path.join(out, 'graph.json'));
+      writeFiles(corpus, { 'c.txt': '' });
+      await watcher.waitFor(/rebuild failed: 1 input\(s\) skipped and --strict is set; no output written; the last good graph is kept/);
+      expect(fs.readFileSync(path.join(out, 'graph.json')).equals(good)).toBe(true);
+      expect(watcher.child.exitCode).toBeNull();
     } finally {
       watcher.child.kill('SIGINT');
       await watcher.exited;

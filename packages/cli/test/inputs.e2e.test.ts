@@ -80,6 +80,17 @@ describe('bad inputs', () => {
     expect(result.stderr).toContain(`skipped ${huge}: too large (100.0 MB; the limit is 50.0 MB, see --max-file-size)`);
   });
 
+  it('applies a lowered --max-file-size to files that are already in the cache', () => {
+    const corpus = tempDir();
+    writeFiles(corpus, { 'small.txt': transcript(TOPICS.congo, 1), 'large.txt': transcript(TOPICS.car, 20) });
+    const out = path.join(tempDir(), 'g');
+    expect(runCli(['build', corpus, '--out', out, '-w', '1', '-q']).status).toBe(0);
+    const lowered = runCli(['build', corpus, '--out', out, '-w', '1', '-q', '--max-file-size', '2KB']);
+    expect(lowered.status).toBe(2);
+    expect(lowered.stderr).toMatch(/skipped .*large\.txt: too large/);
+    expect(readManifest(out).inputs.map((input) => input.id)).toEqual(['small.txt']);
+  });
+
   it('fails with one line when an input does not exist or nothing is readable', () => {
     const corpus = tempDir();
     const missing = runCli(['build', path.join(corpus, 'nope'), '--out', path.join(corpus, 'g')]);

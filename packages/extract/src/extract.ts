@@ -5,9 +5,9 @@ import { defaultLexicon } from './lexicon/default.ts';
 import { readDocument } from './readers/read.ts';
 import { resolveDescriptiveMissions } from './recognize/descriptive.ts';
 import { type WorkingMention, overlapsAny } from './recognize/mention.ts';
-import { type NerCandidate, findNames } from './recognize/ner.ts';
+import { type NerCandidate, TAGGER_WINDOWS_PER_DOCUMENT, type TaggerBudget, findNames } from './recognize/ner.ts';
 import { isPersonName, joinSurnames } from './recognize/people.ts';
-import { matchKey } from './text/fold.ts';
+import { foldText, matchKey } from './text/fold.ts';
 import { namesPattern } from './text/patterns.ts';
 import { slugify } from './text/slug.ts';
 import { collectPhrases } from './topics/candidates.ts';
@@ -82,6 +82,31 @@ function resolveAmbiguous(state: DocumentState, pending: ReturnType<typeof recog
   }
 }
 
+const RESOLUTION = /(?<![\p{L}\p{N}])(?:(?:UN\s+|U\.N\.\s+|United Nations\s+)?Security Council\s+)?[Rr]esolution\s+(\d{3,4})(?:\s*\((?:19|20)\d{2}\))?(?![\p{L}\p{N}])/gu;
+
+/**
+ * Security Council resolutions cited by number ("Security Council resolution 2284 (2016)", "resolution
+ * 2098") are agreements, `agreement:resolution-<number>`; the Security Council named inside is nested.
+ */
+function recogniseResolutions(state: DocumentState, lexicon: CompiledLexicon): void {
+  for (const sentence of state.sentences) {
+    if (!/esolution\s+\d/.test(sentence.text)) continue;
+    RESOLUTION.lastIndex = 0;
+    for (let match = RESOLUTION.exec(sentence.text); match !== null; match = RESOLUTION.exec(sentence.text)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      const id = `agreement:resolution-${match[1] ?? ''}`;
+      const list = (state.mentions.get(sentence.index) ?? []).filter((mention) => mention.end <= start || mention.start >= end);
+      state.mentions.set(sentence.index, list);
+      if (!lexicon.get(id)) {
+        state.labels.set(id, `Resolution ${match[1] ?? ''}`);
+        state.types.set(id, 'agreement');
+      }
+      addMention(state, { entity: id, sentence: sentence.index, start, end, surface: match[0], how: 'lexicon' });
+    }
+  }
+}
+
 /** Descriptive mission phrases replace the country mentions inside them, and swallow mentions they cover. */
 function applyDescriptiveMissions(state: DocumentState, lexicon: CompiledLexicon, documentYear: number | undefined): void {
   for (const sentence of state.sentences) {
@@ -111,24 +136,31 @@ function resolveSpeakers(speakers: readonly string[], lexicon: CompiledLexicon):
 /** Names found by NER become mentions; each name is then found again wherever else the document writes it. */
 function recogniseNames(state: DocumentState, lexicon: CompiledLexicon, warnings: string[], docId: string): void {
   const found = new Map<string, NerCandidate>();
+  const budget: TaggerBudget = { windows: TAGGER_WINDOWS_PER_DOCUMENT };
   for (const sentence of state.sentences) {
     let candidates: NerCandidate[] = [];
+    const mentions = state.mentions.get(sentence.index) ?? [];
+    const places = mentions.filter((mention) => mention.entity.startsWith('place:') || mention.entity.startsWith('country:'));
     try {
-      candidates = findNames(sentence.text, coveredSpans(state, sentence.index), lexicon);
+      candidates = findNames(sentence.text, coveredSpans(state, sentence.index), lexicon, budget, places);
     } catch (error) {
       warnings.push(`extract/extractDocument: ${docId}: name finder failed on sentence ${sentence.index}: ${error instanceof Error ? error.message : String(error)}`);
     }
     for (const candidate of candidates) {
+      const surface = sentence.text.slice(candidate.start, candidate.end);
       if (candidate.entityId !== undefined) {
-        addMention(state, { entity: candidate.entityId, sentence: sentence.index, start: candidate.start, end: candidate.end, surface: sentence.text.slice(candidate.start, candidate.end), how: 'ner' });
+        addMention(state, { entity: candidate.entityId, sentence: sentence.index, start: candidate.start, end: candidate.end, surface, how: 'ner' });
         continue;
       }
       const id = `${candidate.type}:${slugify(candidate.name)}`;
       if (id.endsWith(':') || lexicon.get(id)) continue;
+      // A name that takes in a lexicon name before it ("Timbuktu Super Camp") replaces that mention.
+      const list = state.mentions.get(sentence.index);
+      if (list) state.mentions.set(sentence.index, list.filter((mention) => mention.end <= candidate.start || mention.start >= candidate.end));
       if (!state.labels.has(id)) state.labels.set(id, candidate.name);
       state.types.set(id, candidate.type);
-      found.set(candidate.name, candidate);
-      addMention(state, { entity: id, sentence: sentence.index, start: candidate.start, end: candidate.end, surface: sentence.text.slice(candidate.start, candidate.end), how: 'ner' });
+      found.set(surface, candidate);
+      addMention(state, { entity: id, sentence: sentence.index, start: candidate.start, end: candidate.end, surface, how: 'ner' });
     }
   }
   if (found.size === 0) return;
@@ -147,6 +179,30 @@ function recogniseNames(state: DocumentState, lexicon: CompiledLexicon, warnings
   }
 }
 
+/**
+ * A person found under part of a longer name also found in the document ("Ruiz Massieu" beside "Carlos
+ * Ruiz Massieu") is that person: their mentions move to the full name.
+ */
+function mergePartialNames(state: DocumentState, fullNames: ReadonlyMap<string, string>): void {
+  const people = new Map<string, string>(fullNames);
+  for (const [id, label] of state.labels) if (id.startsWith('person:')) people.set(id, label);
+  const moves = new Map<string, string>();
+  for (const [id, label] of people) {
+    if (fullNames.has(id) && !state.labels.has(id)) continue;
+    const longer = [...people].filter(([otherId, other]) => otherId !== id && foldText(other).endsWith(` ${foldText(label)}`));
+    const target = longer[0];
+    if (longer.length === 1 && target) moves.set(id, target[0]);
+  }
+  if (moves.size === 0) return;
+  for (const [sentence, list] of state.mentions) {
+    state.mentions.set(sentence, list.map((mention) => ({ ...mention, entity: moves.get(mention.entity) ?? mention.entity })));
+  }
+  for (const id of moves.keys()) {
+    state.labels.delete(id);
+    state.types.delete(id);
+  }
+}
+
 function documentYear(date: string | undefined): number | undefined {
   const year = date ? Number(date.slice(0, 4)) : Number.NaN;
   return Number.isFinite(year) ? year : undefined;
@@ -162,6 +218,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
 
   resolveAmbiguous(state, recogniseLexicon(state, lexicon));
   applyDescriptiveMissions(state, lexicon, year);
+  recogniseResolutions(state, lexicon);
 
   // People named in full in this document (lexicon, speakers), for joining surnames.
   const speakerIds = resolveSpeakers(parsed.speakers, lexicon);
@@ -201,6 +258,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
     const nerPeople = new Map<string, string>(fullNames);
     for (const [id, label] of state.labels) if (id.startsWith('person:')) nerPeople.set(id, label);
     if (nerPeople.size > fullNames.size) joinSurnames(state.sentences, state.mentions, nerPeople, lexicon);
+    mergePartialNames(state, fullNames);
   }
 
   return assemble(doc, parsed, state, lexicon, speakerIds, options.topics === true, warnings);

@@ -107,15 +107,18 @@ describe('readDocument', () => {
     expect(parsed.date).toBe('2025-03-11');
     expect(parsed.speakers).toEqual(['Jaclyn Streitfeld-Hall', 'Jean-Pierre Lacroix']);
     expect(parsed.keywords).toContain('Responsibility to Protect');
-    // The keywords block is metadata, not speech: no sentence holds it.
-    expect(parsed.sentences.some((sentence) => sentence.text.includes('atrocity prevention, UN peace operations'))).toBe(false);
+    // The keywords line is a sentence of its own, spoken by no one; the SPEAKERS block is not a sentence.
+    const keywordLine = parsed.sentences.filter((sentence) => sentence.text.includes('atrocity prevention, UN peace operations'));
+    expect(keywordLine).toHaveLength(1);
+    expect(keywordLine[0]?.speaker).toBeUndefined();
+    expect(parsed.sentences.some((sentence) => sentence.text.startsWith('Jaclyn Streitfeld-Hall, Jean-Pierre Lacroix'))).toBe(false);
     const joined = parsed.sentences.find((sentence) => sentence.text.includes('to protection of civilian to more complex ones'));
     expect(joined).toMatchObject({ speaker: 'Jean-Pierre Lacroix', time: '08:22' });
     const afterBreak = parsed.sentences.find((sentence) => sentence.text.startsWith('So we were adapting'));
     expect(afterBreak?.time).toBe('11:04');
     expect(parsed.sentences.find((sentence) => sentence.text.startsWith('I believe that the risk'))).toMatchObject({ speaker: 'Jean-Pierre Lacroix', time: '27:47' });
     expect(parsed.sentences.some((sentence) => /^J\b/.test(sentence.text))).toBe(false);
-    expect(parsed.sentences.every((sentence) => sentence.speaker !== undefined || sentence.index === 0)).toBe(true);
+    expect(parsed.sentences.every((sentence) => sentence.speaker !== undefined || sentence.index <= 1)).toBe(true);
   });
 
   it('reads the news seed: Markdown links, title, date, "Name:" turns, page-break joins', () => {
@@ -127,5 +130,8 @@ describe('readDocument', () => {
     expect(parsed.sentences.some((sentence) => sentence.text === 'It has to do with modernizing equipment, resorting to new technologies.')).toBe(true);
     expect(parsed.sentences.some((sentence) => sentence.text.includes('](#)'))).toBe(false);
     expect(parsed.sentences.find((sentence) => sentence.text.startsWith('Yes, we are facing'))?.speaker).toBe('Jean-Pierre Lacroix');
+    // Photo captions between answers are not the speaker's words.
+    expect(parsed.sentences.find((sentence) => sentence.text.startsWith('Under-Secretary-General Jean-Pierre Lacroix visits'))?.speaker).toBeUndefined();
+    expect(parsed.sentences.find((sentence) => sentence.text.startsWith('I should also say a few words'))?.speaker).toBe('Jean-Pierre Lacroix');
   });
 });

@@ -1,4 +1,5 @@
-// Triggers a download from the explorer's toolbar and saves it to a temp file, the way a user would.
+// Downloads and drops as a user makes them: clicks an export button and saves the file to a temp folder,
+// or drops files made inside the page onto the explorer window.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

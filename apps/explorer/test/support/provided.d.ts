@@ -1,4 +1,5 @@
-// Values the explorer's global setup hands to the tests (vitest's provide/inject).
+// Values the explorer's global setup hands to the tests (vitest's provide/inject): the URL of the
+// served build and the folder of the seed graph.
 import 'vitest';
 
 declare module 'vitest' {

@@ -96,7 +96,8 @@ export function assignColonSpeakers(blocks: Block[]): Block[] {
     }
     return currentSpeaker === undefined || block.speaker !== undefined ? block : { ...block, speaker: currentSpeaker, inherited: true };
   });
-  // A photo credit ends a caption: neither the credit nor the caption before it is the speaker's words.
+  // A photo credit ("Photo: UN/Name") ends a caption, in the same paragraph or as the next one: neither the
+  // credit nor its caption is the speaker's words.
   for (let index = 0; index < result.length; index += 1) {
     const text = result[index]?.segments[0]?.text ?? '';
     if (!PHOTO_CREDIT.test(text)) continue;
@@ -108,7 +109,7 @@ export function assignColonSpeakers(blocks: Block[]): Block[] {
   return result.map(({ inherited: _inherited, ...block }) => block);
 }
 
-const PHOTO_CREDIT = /^(?:photos?|credits?|image|picture|caption|source|video)\s*:/i;
+const PHOTO_CREDIT = /(?:^|[.!?]\s+)(?:photos?|credits?|image|picture|caption|video)\s*(?:credit\s*)?:\s*[^.!?]{0,120}$|^(?:photos?|credits?|image|picture|caption|source|video)\s*:/i;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;

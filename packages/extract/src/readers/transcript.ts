@@ -78,8 +78,9 @@ const EXPORT_NOISE = /^(?:transcribed by\b|https?:\/\/otter\.ai\b|\d+\s*\/\s*\d+
 
 /**
  * Reads a transcript. Lines before the first speaker header are header material: the first line is the
- * title (kept as a sentence), a date line gives the date, and SUMMARY KEYWORDS / SPEAKERS blocks are
- * metadata, not speech. A header repeating the current speaker while their sentence is unfinished
+ * title (kept as a sentence), a date line gives the date (not a sentence), the SUMMARY KEYWORDS line is
+ * kept as a sentence of its own without a speaker (it names the document's subjects together, and is
+ * also returned as `keywords`), and the SPEAKERS block only lists the speakers. A header repeating the current speaker while their sentence is unfinished
  * (a page break) continues the same turn, so the broken sentence is read as one.
  */
 export function readTranscript(text: string): ReadResult {
@@ -91,6 +92,7 @@ export function readTranscript(text: string): ReadResult {
   let keywords: string[] | undefined;
   let declaredSpeakers: string[] | undefined;
   let metadataMode: 'keywords' | 'speakers' | undefined;
+  const keywordLines: string[] = [];
   let current: Block | undefined;
 
   const currentText = (): string => current?.segments.map((segment) => segment.text).join(' ') ?? '';
@@ -138,6 +140,7 @@ export function readTranscript(text: string): ReadResult {
     }
     if (metadataMode === 'keywords') {
       keywords = [...(keywords ?? []), ...line.split(/[,;]/).map(collapseWhitespace).filter((word) => word.length > 0)];
+      keywordLines.push(line);
       continue;
     }
     if (metadataMode === 'speakers') {
@@ -157,7 +160,8 @@ export function readTranscript(text: string): ReadResult {
   }
   const preface: Block[] = headerParagraphs.filter((paragraph) => paragraph.length > 0).map((paragraph) => ({ segments: [{ text: paragraph.join(' ') }] }));
   const titleBlocks = title === undefined ? [] : blocks.splice(0, 1);
-  const result: ReadResult = { blocks: [...titleBlocks, ...preface, ...blocks], warnings: [] };
+  const keywordBlocks: Block[] = keywordLines.map((line) => ({ segments: [{ text: line }] }));
+  const result: ReadResult = { blocks: [...titleBlocks, ...keywordBlocks, ...preface, ...blocks], warnings: [] };
   if (title !== undefined) result.title = title;
   if (date !== undefined) result.date = date;
   if (keywords !== undefined) result.keywords = keywords;

@@ -35,18 +35,35 @@ export function missionForHost(lexicon: CompiledLexicon, countryId: string, year
   return byRecency.find((entry) => start(entry) <= year) ?? byRecency[byRecency.length - 1];
 }
 
+/** How many UN missions (by kind) served in `countryId` during any of `years` (a year shared at a handover counts both). */
+function activeMissions(lexicon: CompiledLexicon, countryId: string, years: readonly number[]): number {
+  const hosted = (lexicon.missionsByHost.get(countryId) ?? []).filter((entry) => typeof entry.facts?.kind !== 'string' || UN_KIND.test(entry.facts.kind));
+  return hosted.filter((entry) => {
+    const start = typeof entry.facts?.startYear === 'number' ? entry.facts.startYear : -Infinity;
+    const end = typeof entry.facts?.endYear === 'number' ? entry.facts.endYear : entry.facts?.status === 'closed' ? start : Infinity;
+    return years.some((year) => start <= year && year <= end);
+  }).length;
+}
+
+/** Every year written in a sentence (not after the document's year). */
+function sentenceYears(text: string, documentYear: number | undefined): number[] {
+  return [...text.matchAll(/(?<![\d.,])((?:19[4-9]|20[0-9])\d)(?![\d.,]\d|['’]?s\b)/g)]
+    .map((match) => Number(match[1]))
+    .filter((year) => documentYear === undefined || year <= documentYear);
+}
+
 /** The year a sentence speaks of: the latest year written in it (not after the document's), else the document's year. */
 export function sentenceYear(text: string, documentYear: number | undefined): number | undefined {
   // Decades ("the 2010s", "the 90s") and numbers inside longer numbers are not years.
-  const years = [...text.matchAll(/(?<![\d.,])((?:19[4-9]|20[0-9])\d)(?![\d.,]\d|['’]?s\b)/g)].map((match) => Number(match[1]));
-  const plausible = years.filter((year) => documentYear === undefined || year <= documentYear);
+  const plausible = sentenceYears(text, documentYear);
   return plausible.length > 0 ? Math.max(...plausible) : documentYear;
 }
 
 /**
- * Replaces country mentions that sit inside a descriptive mission phrase by mission mentions spanning the
- * phrase. Countries coordinated in one phrase ("operations in the Central African Republic and Mali")
- * each give their own mission. Countries without a known mission stay country mentions.
+ * Replaces a country mention that sits inside a descriptive mission phrase ("the UN mission in Mali",
+ * "our mission in Mali", "the Côte d'Ivoire mission") by a mention of the mission, spanning the phrase.
+ * The phrase must pick out one mission: plural or coordinated phrases ("the Mali and CAR missions") and
+ * years when two missions served the country leave the country mentions as they are.
  */
 export function resolveDescriptiveMissions(
   text: string,
@@ -69,7 +86,8 @@ export function resolveDescriptiveMissions(
   for (const chain of chains) {
     const first = chain[0];
     const last = chain[chain.length - 1];
-    if (!first || !last) continue;
+    // Coordinated countries ("the Mali and CAR missions") name several missions at once: they stay countries.
+    if (!first || !last || chain.length > 1) continue;
     let spanStart: number | undefined;
     let spanEnd = last.end;
     const before = BEFORE_COUNTRY.exec(text.slice(Math.max(0, first.start - 120), first.start));
@@ -80,12 +98,17 @@ export function resolveDescriptiveMissions(
       spanEnd = last.end + (after[1] ?? '').length;
     }
     if (spanStart === undefined) continue;
+    // A plural ("operations in Mali", "the Mali missions") does not pick out one mission.
+    if (/(?:mission|operation|force|presence)s\b/i.test(text.slice(spanStart, spanEnd))) continue;
     // Trim a leading determiner so the surface reads "UN mission in Mali".
     const leading = /^(?:the|our|its|their)\s+/i.exec(text.slice(spanStart, spanEnd));
     if (leading && spanStart + leading[0].length < first.start) spanStart += leading[0].length;
     for (const country of chain) {
       const mission = missionForHost(lexicon, country.entity, year);
       if (!mission) continue;
+      // Years written in the sentence when two missions served there ("in 2017, 2018" in Haiti): ambiguous.
+      const written = sentenceYears(text, documentYear);
+      if (activeMissions(lexicon, country.entity, written.length > 0 ? written : year === undefined ? [] : [year]) > 1) continue;
       replaced.set(country, [
         { entity: mission.id, sentence: country.sentence, start: spanStart, end: spanEnd, surface: text.slice(spanStart, spanEnd), how: 'descriptive' },
       ]);

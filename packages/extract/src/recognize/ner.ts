@@ -6,9 +6,9 @@ import type { CompiledLexicon } from '../lexicon/compile.ts';
 import { matchKey } from '../text/fold.ts';
 import { coverageMask, maskOverlaps } from './mention.ts';
 import { STOPWORDS } from '../topics/stopwords.ts';
-import { NAME_CONNECTORS, NEVER_NAMES, PERSON_CONNECTORS, HONORIFICS, ORGANIZATION_HEADS, PERSON_APPOSITION, PERSON_VERB_AFTER, PLACE_HEADS, ROLE_WORDS } from './words.ts';
+import { HONORIFICS, NAME_CONNECTORS, NEVER_NAMES, PERSON_CONNECTORS, ORGANIZATION_HEADS, PERSON_APPOSITION, PERSON_VERB_AFTER, PLACE_HEADS, ROLE_WORDS } from './words.ts';
 
-export type NerType = 'person' | 'place' | 'organization';
+export type NerType = 'person' | 'place' | 'organization' | 'agreement' | 'event';
 
 /** A name found by NER: its span in the sentence and its cleaned form. */
 export interface NerCandidate {
@@ -18,6 +18,14 @@ export interface NerCandidate {
   name: string;
   /** Set when the name is a singular/plural variant of a lexicon name ("Department of Peace Operation"). */
   entityId?: string;
+}
+
+/** What a sentence's lexicon mentions tell the name finder. */
+export interface NameContext {
+  /** Start of each covered span, by its end. */
+  coveredByEnd: ReadonlyMap<number, number>;
+  /** Spans of place and country mentions, for lists of places ("Cauca, Nariño and Antioquia"). */
+  places: readonly { start: number; end: number }[];
 }
 
 /** The lexicon entity a name names when its last word is read in the singular or plural, if exactly one. */
@@ -32,7 +40,7 @@ function lexiconVariant(name: string, lexicon: CompiledLexicon): string | undefi
 }
 
 /** Context on each side of a candidate name handed to compromise with it; its cost grows with input length. */
-export const NER_CONTEXT = 48;
+export const NER_CONTEXT = 20;
 /** Longest window handed to compromise. */
 export const NER_WINDOW = 400;
 
@@ -79,7 +87,16 @@ function teach(lexicon: CompiledLexicon): void {
 
 const CAPITALISED_TOKEN = /(?<![\p{L}\p{N}'’])(?:\p{Lu}|[dl]['’]\p{Lu})[\p{L}\p{M}'’\-]*/gu;
 
-const LOCATIVE_BEFORE = /(?:^|[^\p{L}])(?:in|at|near|from)\s+$/iu;
+const LOCATIVE_BEFORE = /(?:^|[^\p{L}])(?:in|at|near|from|around|outside|across|towards?|into)\s+(?:the\s+)?$/iu;
+
+/** True when a run sits in a list next to a place or country mention ("Cauca, Nariño and Antioquia"). */
+function inPlaceList(text: string, run: { start: number; end: number }, places: readonly { start: number; end: number }[]): boolean {
+  return places.some((place) => {
+    if (place.end <= run.start) return /^(?:,\s*|,?\s+(?:and|or)\s+)$/.test(text.slice(place.end, run.start));
+    if (place.start >= run.end) return /^(?:,\s*|,?\s+(?:and|or)\s+)$/.test(text.slice(run.end, place.start));
+    return false;
+  });
+}
 
 /** True for a capitalised word that can be part of a name (not a stopword, month, title or pronoun). */
 function isNameWord(word: string): boolean {
@@ -97,7 +114,11 @@ function isRoleWord(word: string): boolean {
  * Spans of capitalised name words outside covered spans, merged when only spaces or connectors separate
  * them. The sentence's first word counts only as part of a longer run.
  */
-export function candidateRuns(text: string, covered: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+export function candidateRuns(
+  text: string,
+  covered: readonly { start: number; end: number }[],
+  places: readonly { start: number; end: number }[] = [],
+): { start: number; end: number }[] {
   const runs: { start: number; end: number; words: number; names: number }[] = [];
   const firstWord = /^[^\p{L}\p{N}]*/u.exec(text)?.[0].length ?? 0;
   const mask = coverageMask(covered, text.length);
@@ -109,7 +130,7 @@ export function candidateRuns(text: string, covered: readonly { start: number; e
     const last = runs[runs.length - 1];
     const gap = last ? text.slice(last.end, start) : '';
     const names = isRoleWord(match[0]) ? 0 : 1;
-    if (last && /^(?:\s+(?:(?:of|the|for|de|du|la|le|al|el|bin|van|von|der|da|dos|y)\s+)*|-)$/u.test(gap)) {
+    if (last && /^(?:\s+(?:(?:of|the|for|and|de|du|la|le|al|el|bin|van|von|der|da|dos|y)\s+)*|-)$/u.test(gap)) {
       last.end = end;
       last.words += 1;
       last.names += names;
@@ -117,11 +138,38 @@ export function candidateRuns(text: string, covered: readonly { start: number; e
       runs.push({ start, end, words: 1, names });
     }
   }
+  // "X and Y" is one name only when it ends in an organisation, agreement or event head
+  // ("Truth and Reconciliation Commission"); otherwise it is two ("Juan Manuel Santos and Rodrigo Londoño").
+  const pieces: typeof runs = [];
+  for (const run of runs) {
+    const runText = text.slice(run.start, run.end);
+    const lastWord = /[\p{L}\p{M}'’\-]+$/u.exec(runText)?.[0].toLowerCase() ?? '';
+    const head = headTypeOf([lastWord], 1);
+    if (!/\sand\s/.test(runText) || head === 'organization' || head === 'agreement' || head === 'event') {
+      pieces.push(run);
+      continue;
+    }
+    let offset = run.start;
+    for (const part of runText.split(/(\sand\s)/)) {
+      if (!/\sand\s/.test(part)) {
+        const words = part.trim().split(/\s+/).length;
+        pieces.push({ start: offset, end: offset + part.length, words, names: 1 });
+      }
+      offset += part.length;
+    }
+  }
+  runs.splice(0, runs.length, ...pieces);
   // A lone capitalised word can only become a place, and only after a locative preposition; skip the rest
   // without calling the tagger.
   return runs
     .filter((run) => run.names > 0)
-    .filter((run) => run.words > 1 || (run.start !== firstWord && LOCATIVE_BEFORE.test(text.slice(Math.max(0, run.start - 8), run.start))))
+    .filter(
+      (run) =>
+        run.words > 1 ||
+        (run.start !== firstWord && LOCATIVE_BEFORE.test(text.slice(Math.max(0, run.start - 16), run.start))) ||
+        inPlaceList(text, run, places) ||
+        (headTypeOf([text.slice(run.start, run.end).toLowerCase()], 1) !== undefined && places.some((place) => place.end === run.start - 1)),
+    )
     .map(({ start, end }) => ({ start, end }));
 }
 
@@ -172,34 +220,63 @@ function tagWindow(text: string, offset: number): TaggedTerm[] {
 const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 const isAllCaps = (word: string): boolean => word.length >= 2 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
 
+
+/** How many tagger windows one document may still use; bounds the time NER takes per document. */
+export interface TaggerBudget {
+  windows: number;
+}
+
+/** Tagger windows allowed per document by default. */
+export const TAGGER_WINDOWS_PER_DOCUMENT = 16;
+
 /**
  * Finds names in one sentence. `covered` are spans the lexicon already explains (mentions and demonyms);
  * names overlapping them are not proposed. Returns [] quickly when no capitalised token needs explaining.
+ * Words are first looked up in compromise's lexicon; its tagger runs only on small windows around runs
+ * of 2–4 capitalised words that no rule decided, at most `budget.windows` times per document.
  */
-export function findNames(text: string, covered: readonly { start: number; end: number }[], lexicon: CompiledLexicon): NerCandidate[] {
-  const runs = candidateRuns(text, covered);
+export function findNames(
+  text: string,
+  covered: readonly { start: number; end: number }[],
+  lexicon: CompiledLexicon,
+  budget: TaggerBudget = { windows: TAGGER_WINDOWS_PER_DOCUMENT },
+  places: readonly { start: number; end: number }[] = [],
+): NerCandidate[] {
+  const runs = candidateRuns(text, covered, places);
   if (runs.length === 0) return [];
   teach(lexicon);
-  const coveredEnds = new Set(covered.map((span) => span.end));
+  const context: { coveredByEnd: ReadonlyMap<number, number>; places: readonly { start: number; end: number }[] } = { coveredByEnd: new Map(covered.map((span) => [span.end, span.start])), places };
   const candidates: NerCandidate[] = [];
   const add = (candidate: NerCandidate): void => {
     if (!candidates.some((known) => known.start < candidate.end && candidate.start < known.end)) candidates.push(candidate);
   };
   // First pass: words looked up in compromise's lexicon decide most runs without running its tagger.
   const undecided: { start: number; end: number }[] = [];
-  for (const run of runs) {
-    const decision = classifyRun(lexicalTerms(text, run), text, lexicon, coveredEnds, false);
-    if (decision === 'undecided') undecided.push(run);
-    else if (decision) add(decision);
+  const seen = new Set<number>();
+  let pending = runs;
+  // Places found extend lists of places ("Cauca, Nariño and Antioquia"): look again, a few rounds at most.
+  for (let round = 0; round < 3 && pending.length > 0; round += 1) {
+    for (const run of pending) {
+      seen.add(run.start);
+      const decision = classifyRun(lexicalTerms(text, run), text, lexicon, context, false);
+      if (decision === 'undecided') undecided.push(run);
+      else if (decision) add(decision);
+    }
+    const places = [...context.places, ...candidates.filter((candidate) => candidate.type === 'place')];
+    if (places.length === context.places.length) break;
+    context.places = places;
+    pending = candidateRuns(text, covered, places).filter((run) => !seen.has(run.start));
   }
-  if (undecided.length === 0) return candidates.sort((a, b) => a.start - b.start);
+  if (undecided.length === 0 || budget.windows <= 0) return candidates.sort((a, b) => a.start - b.start);
   // Second pass: the tagger, on small windows around the runs left, for the tags context gives.
   const guarded = guardText(text);
   for (const window of windows(guarded, undecided)) {
+    if (budget.windows <= 0) break;
+    budget.windows -= 1;
     const terms = tagWindow(guarded.slice(window.start, window.end), window.start);
     for (const run of capitalisedRuns(terms, text, covered)) {
       if (!undecided.some((span) => span.start < run[run.length - 1]!.end && run[0]!.start < span.end)) continue;
-      const decision = classifyRun(run, text, lexicon, coveredEnds, true);
+      const decision = classifyRun(run, text, lexicon, context, true);
       if (decision && decision !== 'undecided') add(decision);
     }
   }
@@ -295,14 +372,46 @@ function hasTag(terms: readonly TaggedTerm[], ...tags: string[]): boolean {
   return terms.some((term) => tags.some((tag) => term.tags.has(tag)));
 }
 
+/** Head nouns that make a run an agreement or an event. Lower case. */
+const AGREEMENT_HEADS = new Set('agreement agreements accord accords declaration treaty convention protocol charter pact communique communiqué'.split(' '));
+const EVENT_HEADS = new Set('conference summit initiative talks forum dialogue'.split(' '));
+
+/** The type a run's head noun gives it: the last word (or the first, for "Agreement on ..."). */
+function headTypeOf(lowerWords: readonly string[], count: number): NerType | undefined {
+  const first = lowerWords[0] ?? '';
+  const last = lowerWords[lowerWords.length - 1] ?? '';
+  if (AGREEMENT_HEADS.has(last) || (count >= 3 && AGREEMENT_HEADS.has(first))) return 'agreement';
+  if (EVENT_HEADS.has(last)) return 'event';
+  if (ORGANIZATION_HEADS.has(last)) return 'organization';
+  if (PLACE_HEADS.has(last)) return 'place';
+  return undefined;
+}
+
+/** A credit line's name: "Photo: MINUSMA/Sylvain Liechti". */
+const PHOTO_CREDIT_BEFORE = /(?:photo|photos|credit|image|picture)\s*(?:credit\s*)?:\s*(?:[\p{L}\p{N}.\- ]{1,30}\/\s*)?$/iu;
+
+/** A name caption in capitals, as subtitles introduce people: "JOSEPH TOKPAH, former combatant:". */
+function nameCaption(run: readonly TaggedTerm[], text: string): NerCandidate | undefined {
+  const first = run[0];
+  const last = run[run.length - 1];
+  if (!first || !last || run.length < 2 || run.length > 4) return undefined;
+  const surface = text.slice(first.start, last.end);
+  if (!isAllCaps(surface) || !/^[\p{Lu}' \-]+$/u.test(surface)) return undefined;
+  if (!/^,\s+\p{Ll}[\p{Ll}\p{M}' \-]{1,60}:/u.test(text.slice(last.end, last.end + 80))) return undefined;
+  const name = surface.toLowerCase().replace(/(^|[\s\-'])(\p{Ll})/gu, (_whole, separator: string, letter: string) => separator + letter.toUpperCase());
+  return { type: 'person', start: first.start, end: last.end, name };
+}
+
 /** Decides whether a run is a person, place or organisation, or junk. */
 function classifyRun(
   run: readonly TaggedTerm[],
   text: string,
   lexicon: CompiledLexicon,
-  coveredEnds: ReadonlySet<number>,
+  context: NameContext,
   final: boolean,
 ): NerCandidate | 'undecided' | undefined {
+  const caption = nameCaption(run, text);
+  if (caption) return caption;
   const { terms, titled } = stripTitles(run);
   const first = terms[0];
   const last = terms[terms.length - 1];
@@ -315,10 +424,11 @@ function classifyRun(
   const lowerWords = words.map((word) => word.toLowerCase().replace(/\.$/, ''));
   // Junk: headline capitals, dates, verbs, role titles, lexicon names, demonyms.
   if (words.some(isAllCaps)) return undefined;
-  if (lowerWords.some((word) => NEVER_NAMES.has(word))) return undefined;
+  if (lowerWords.some((word) => NEVER_NAMES.has(word) && !NAME_CONNECTORS.has(word))) return undefined;
   if (lowerWords.every((word) => ROLE_WORDS.has(word) || NAME_CONNECTORS.has(word))) return undefined;
   // A verb, adverb, pronoun or date at either end makes a fragment ("Says Council"); adjectives may sit inside.
-  const junkAtEdge = [first, last].some(
+  const lastIsHead = headTypeOf([last.text.toLowerCase()], 1) !== undefined;
+  const junkAtEdge = (lastIsHead && terms.length > 1 ? [first] : [first, last]).some(
     (term) => ['Verb', 'Adverb', 'Pronoun', 'Date', 'Month', 'WeekDay', 'Value', 'Language'].some((tag) => term.tags.has(tag)) && !term.tags.has('Person') && !term.tags.has('Place'),
   );
   if (junkAtEdge || (terms.length === 1 && first.tags.has('Adjective'))) return undefined;
@@ -328,7 +438,8 @@ function classifyRun(
   const runStartsSentence = /^[^\p{L}\p{N}]*$/u.test(text.slice(0, run[0]?.start ?? 0));
   const lastWord = lowerWords[lowerWords.length - 1] ?? '';
   const after = text.slice(end, end + 60);
-  const before = text.slice(Math.max(0, start - 12), start);
+  const before = text.slice(Math.max(0, start - 16), start);
+  const hasRoleWord = lowerWords.some((word, index) => index > 0 && HONORIFICS.has(word));
 
   if (words.length >= 2) {
     const variant = lexiconVariant(name, lexicon);
@@ -337,12 +448,21 @@ function classifyRun(
       return { type: entry.type, start, end, name, entityId: entry.id };
     }
   }
-  // A run right after a lexicon name describes it ("Timbuktu Super Camp"): not a name of its own.
+  // A run right after a lexicon name: with a head noun the two make one name ("Timbuktu Super Camp",
+  // "Liberia National Police", "Ankara Declaration"); without one it only describes the lexicon entity.
   const wordBefore = /(\p{Lu}[\p{L}\p{M}'’\-]+)\s$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
   const followsDemonym = wordBefore !== undefined && lexicon.demonymKeys.has(matchKey(wordBefore));
-  const followsLexiconName = !followsDemonym && /^\s$/.test(text.slice(start - 1, start)) && coveredEnds.has(start - 1);
-  if (followsLexiconName) return undefined;
+  const lexiconStart = /^\s$/.test(text.slice(start - 1, start)) ? context.places.find((place) => place.end === start - 1)?.start : undefined;
+  const followsLexiconName = /^\s$/.test(text.slice(start - 1, start)) && context.coveredByEnd.has(start - 1);
+  const headType = headTypeOf(lowerWords, words.length);
+  if (!followsDemonym && lexiconStart !== undefined && headType !== undefined && !hasRoleWord) {
+    return { type: headType, start: lexiconStart, end, name: text.slice(lexiconStart, end) };
+  }
+  if (!followsDemonym && followsLexiconName) return undefined;
+  if ((headType === 'agreement' || headType === 'event') && words.length >= 2 && !hasRoleWord) return { type: headType, start, end, name };
   if (ORGANIZATION_HEADS.has(lowerWords[0] ?? '') || ORGANIZATION_HEADS.has(lastWord)) {
+    // "Government of President Touadera" describes a government by its leader: not a name.
+    if (hasRoleWord) return undefined;
     // A demonym right before an organisation belongs to its name ("Malian Armed Forces").
     const demonym = /(\p{Lu}[\p{L}\p{M}'’\-]+)\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
     if (demonym && lexicon.demonymKeys.has(matchKey(demonym[1] ?? ''))) {
@@ -357,6 +477,7 @@ function classifyRun(
   const personSignal =
     personTagged ||
     titled ||
+    PHOTO_CREDIT_BEFORE.test(text.slice(Math.max(0, start - 60), start)) ||
     PERSON_APPOSITION.test(after) ||
     PERSON_VERB_AFTER.test(after) ||
     (first.tags.has('FirstName') && words.length >= 2);
@@ -368,9 +489,10 @@ function classifyRun(
   }
   // "in Chapter VII", "in Resolution 2098", "in Administration": numbered or abstract nouns are not places.
   const numberedOrAbstract = /^\s+(?:\d|[IVXLC]+\b)/.test(after) || /(?:tion|ment|ness|ity|ance|ence|ship|ism)$/.test(lastWord);
-  if (words.length <= 3 && !numberedOrAbstract && LOCATIVE_BEFORE.test(before) && !hasTag(terms, 'Organization', 'Person') && !runStartsSentence) {
+  const locative = (LOCATIVE_BEFORE.test(before) && (words.length > 1 || !/the\s+$/i.test(before))) || inPlaceList(text, { start, end }, context.places);
+  if (words.length <= 3 && !numberedOrAbstract && locative && !hasTag(terms, 'Organization', 'Person') && !runStartsSentence) {
     return { type: 'place', start, end, name };
   }
   // Without a decisive signal, a run of several words may still be a name the tagger recognises in context.
-  return !final && words.length >= 2 ? 'undecided' : undefined;
+  return !final && words.length >= 2 && words.length <= 4 && words.every(isCapitalised) ? 'undecided' : undefined;
 }

@@ -20,14 +20,15 @@ export const ORGANIZATION_HEADS = list(`
 ministry department centre center council agency office organization organisation union fund programme program
 commission committee institute university bank court foundation association network group front movement army party
 coalition alliance corporation company police service secretariat tribunal assembly parliament government society
-federation board authority brigade battalion militia forces academy college school hospital trust initiative
+federation board authority brigade battalion militia forces academy college school hospital trust guard
 institution observatory watch league bureau directorate inc ltd llc
 `);
 
 /** Nouns that make a capitalised run a place. Lower case. */
 export const PLACE_HEADS = list(`
 city province region district county island islands river lake mountains mountain valley street square airport
-prefecture territory village town camp base peninsula desert sea ocean gulf bay coast plateau highlands state
+prefecture territory village town camp base peninsula desert sea ocean gulf bay coast plateau highlands hotel
+stadium bridge market
 `);
 
 /** Months, days and other capitalised words that are never names on their own. Lower case. */
@@ -37,7 +38,8 @@ sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today 
 i i'm i've i'd i'll we you he she they it this that these those there here the a an and but or so yes no okay ok
 well now then thank thanks welcome hello hi good great excellent absolutely indeed also however therefore
 mr mrs ms dr english arabic spanish portuguese russian chinese swahili headquarters chapter article resolution
-paragraph annex section session phase part volume item agenda report page figure table
+paragraph annex section session phase part volume item agenda report page figure table north south east west
+northern southern eastern western central northeast northwest southeast southwest
 `);
 
 /** Honorifics and titles that, right before a name, mark it as a person's. Lower case. */
@@ -56,7 +58,7 @@ export const NAME_CONNECTORS = list('of the for de du la le al el bin ibn van vo
 
 /** Appositions that mark the name before them as a person ("X, the head of ..."). */
 export const PERSON_APPOSITION =
-  /^,\s+(?:the\s+|a\s+|an\s+|our\s+|who\s+|former\s+|then\s+)*(?:head|chief|director|leader|president|minister|ambassador|spokesperson|spokesman|spokeswoman|representative|envoy|commander|coordinator|founder|secretary|professor|author|editor|deputy|special|who|executive|chair|adviser|advisor|researcher)\b/i;
+  /^,\s+(?:the\s+|a\s+|an\s+|our\s+|who\s+|former\s+|then\s+)*(?:[\w'’\-]+\s+){0,3}(?:head|chief|director|leader|president|minister|ambassador|spokesperson|spokesman|spokeswoman|representative|envoy|commander|coordinator|founder|secretary|professor|author|editor|deputy|special|who|executive|chair|adviser|advisor|researcher)\b/i;
 
 /** Verbs of saying after a name that mark it as a person ("X said", "X told"). */
 export const PERSON_VERB_AFTER = /^\s+(?:said|says|told|added|noted|stressed|explained|argued|recalled|warned|asked)\b/i;
