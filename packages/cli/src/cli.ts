@@ -172,7 +172,7 @@ async function runBuildCommand(args: string[]): Promise<number> {
     strict: values.strict === true,
     prune: values['keep-cache'] !== true,
     force: values.force === true,
-    progress: json ? (quiet ? 'none' : chooseProgressMode(false)) : chooseProgressMode(quiet),
+    progress: chooseProgressMode(quiet),
     log: writeLine,
     ...(pauseMs > 0
       ? {

@@ -8,18 +8,18 @@ import { type WorkingMention, overlapsAny } from './recognize/mention.ts';
 import { type NerCandidate, TAGGER_WINDOWS_PER_DOCUMENT, type TaggerBudget, findNames } from './recognize/ner.ts';
 import { isPersonName, joinSurnames } from './recognize/people.ts';
 import { foldText, matchKey } from './text/fold.ts';
-import { namesPattern } from './text/patterns.ts';
+import { NOT_AFTER_WORD, NOT_BEFORE_WORD, namesPattern } from './text/patterns.ts';
 import { slugify } from './text/slug.ts';
-import { collectPhrases } from './topics/candidates.ts';
+import { collectPhrases, normalizePhrase, phrasePattern } from './topics/candidates.ts';
 import type { CoMentionRecord, DocumentExtraction, EntityRecord, EntityType, MentionRecord, SentenceRecord, SourceDocument } from './types.ts';
 
 /** Bump whenever extraction output can change for the same input; part of the CLI's cache key. */
-export const EXTRACTOR_VERSION = '1.0.0';
+export const EXTRACTOR_VERSION = '1.1.0';
 
 export interface ExtractOptions {
   /** The lexicon to recognise with (default: defaultLexicon()). */
   lexicon?: CompiledLexicon;
-  /** Collect topic candidates (default false). */
+  /** Collect topic candidates, and mark the document's best ones as `topic` mentions (default false). */
   topics?: boolean;
   /** Find names the lexicon does not know with compromise (default true). */
   useNer?: boolean;
@@ -65,12 +65,24 @@ function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon): { sen
   return pending;
 }
 
-/** An ambiguous form names an entity only when exactly one of its entities is named unambiguously in the document. */
-function resolveAmbiguous(state: DocumentState, pending: ReturnType<typeof recogniseLexicon>): void {
+/**
+ * An ambiguous form names an entity only when exactly one of its entities is named unambiguously in the
+ * document, or, when several are, exactly one has its capital (facts.capital) named in the same sentence.
+ */
+function resolveAmbiguous(state: DocumentState, pending: ReturnType<typeof recogniseLexicon>, lexicon: CompiledLexicon): void {
   const named = new Set<string>();
   for (const list of state.mentions.values()) for (const mention of list) named.add(mention.entity);
   for (const hit of pending) {
-    const resolved = hit.entityIds.filter((id) => named.has(id));
+    let resolved = hit.entityIds.filter((id) => named.has(id));
+    if (resolved.length > 1) {
+      // Several candidates named: the one whose capital the same sentence names ("the Congo ... Brazzaville").
+      const inSentence = new Set((state.mentions.get(hit.sentence) ?? []).map((mention) => mention.entity));
+      const byCapital = resolved.filter((id) => {
+        const capital = lexicon.get(id)?.facts?.['capital'];
+        return typeof capital === 'string' && inSentence.has(capital);
+      });
+      if (byCapital.length === 1) resolved = byCapital;
+    }
     const entity = resolved[0];
     if (resolved.length === 1 && entity !== undefined) {
       addMention(state, { entity, sentence: hit.sentence, start: hit.start, end: hit.end, surface: hit.surface, how: 'ambiguous' });
@@ -216,7 +228,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   const state: DocumentState = { sentences: parsed.sentences, mentions: new Map(), blocked: new Map(), labels: new Map(), types: new Map() };
   const year = documentYear(parsed.date);
 
-  resolveAmbiguous(state, recogniseLexicon(state, lexicon));
+  resolveAmbiguous(state, recogniseLexicon(state, lexicon), lexicon);
   applyDescriptiveMissions(state, lexicon, year);
   recogniseResolutions(state, lexicon);
 
@@ -261,7 +273,48 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
     mergePartialNames(state, fullNames);
   }
 
-  return assemble(doc, parsed, state, lexicon, speakerIds, options.topics === true, warnings);
+  let candidates: { phrase: string; count: number; label: string }[] | undefined;
+  if (options.topics === true) {
+    candidates = topicCandidates(parsed.sentences, state);
+    addTopicMentions(state, candidates);
+  }
+  return assemble(doc, parsed, state, lexicon, speakerIds, candidates, warnings);
+}
+
+/** How many of a document's own best phrases become `topic` mentions (the corpus ranking keeps some). */
+export const TOPICS_PER_DOCUMENT = 25;
+
+/**
+ * Marks the document's best candidate phrases (recurring, longer first: log2(words + 1) × count) as
+ * `topic:<slug>` mentions wherever they occur outside entity mentions, so topics get sentence evidence and
+ * co-mentions; the CLI keeps those that rankTopics ranks across the corpus.
+ */
+function addTopicMentions(state: DocumentState, candidates: readonly { phrase: string; count: number; label: string }[]): void {
+  const best = candidates
+    .filter((candidate) => candidate.count >= 2)
+    .map((candidate) => ({ ...candidate, score: Math.log2(candidate.phrase.split(' ').length + 1) * candidate.count }))
+    .sort((a, b) => b.score - a.score || (a.phrase < b.phrase ? -1 : 1))
+    .slice(0, TOPICS_PER_DOCUMENT);
+  if (best.length === 0) return;
+  const phrases = [...best].sort((a, b) => b.phrase.length - a.phrase.length || (a.phrase < b.phrase ? -1 : 1)).map((candidate) => phrasePattern(candidate.phrase));
+  const pattern = new RegExp(`${NOT_AFTER_WORD}(?:${phrases.join('|')})${NOT_BEFORE_WORD}`, 'gi');
+  for (const sentence of state.sentences) {
+    const covered = coveredSpans(state, sentence.index);
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(sentence.text); match !== null; match = pattern.exec(sentence.text)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (overlapsAny(covered, start, end)) continue;
+      const phrase = normalizePhrase(match[0]);
+      const id = `topic:${slugify(phrase)}`;
+      if (id === 'topic:') continue;
+      state.labels.set(id, best.find((candidate) => candidate.phrase === phrase)?.label ?? phrase);
+      state.types.set(id, 'topic');
+      const mention: WorkingMention = { entity: id, sentence: sentence.index, start, end, surface: match[0], how: 'lexicon' };
+      addMention(state, mention);
+      covered.push(mention);
+    }
+  }
 }
 
 /** Builds the output records: entities sorted by id, mentions and co-mentions in document order. */
@@ -271,7 +324,7 @@ function assemble(
   state: DocumentState,
   lexicon: CompiledLexicon,
   speakerIds: ReadonlyMap<string, string>,
-  topics: boolean,
+  topicCandidateList: { phrase: string; count: number; label: string }[] | undefined,
   warnings: string[],
 ): DocumentExtraction {
   const mentions: MentionRecord[] = [];
@@ -330,18 +383,32 @@ function assemble(
   };
   if (parsed.title !== undefined) extraction.document.title = parsed.title;
   if (parsed.date !== undefined) extraction.document.date = parsed.date;
-  if (topics) extraction.topicCandidates = topicCandidates(parsed.sentences, state);
+  if (topicCandidateList) extraction.topicCandidates = topicCandidateList;
   return extraction;
 }
 
 const MAX_TOPIC_CANDIDATES = 2000;
 
 /** Candidate phrases of the whole document, entity mentions masked; the most frequent first. */
-function topicCandidates(sentences: readonly SentenceRecord[], state: DocumentState): { phrase: string; count: number }[] {
+function topicCandidates(sentences: readonly SentenceRecord[], state: DocumentState): { phrase: string; count: number; label: string }[] {
   const counts = new Map<string, number>();
-  for (const sentence of sentences) collectPhrases(sentence.text, coveredSpans(state, sentence.index), counts);
+  const surfaces = new Map<string, Map<string, number>>();
+  for (const sentence of sentences) collectPhrases(sentence.text, coveredSpans(state, sentence.index), counts, surfaces);
   return [...counts]
-    .map(([phrase, count]) => ({ phrase, count }))
+    .map(([phrase, count]) => ({ phrase, count, label: mostFrequent(surfaces.get(phrase)) ?? phrase }))
     .sort((a, b) => b.count - a.count || (a.phrase < b.phrase ? -1 : 1))
     .slice(0, MAX_TOPIC_CANDIDATES);
+}
+
+/** The most frequent key of a count map (ties: alphabetical). */
+function mostFrequent(counts: ReadonlyMap<string, number> | undefined): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [key, count] of counts ?? []) {
+    if (count > bestCount || (count === bestCount && best !== undefined && key < best)) {
+      best = key;
+      bestCount = count;
+    }
+  }
+  return best;
 }

@@ -108,6 +108,11 @@ export interface DocumentExtraction {
   mentions: MentionRecord[];
   coMentions: CoMentionRecord[];
   /** Candidate noun phrases for corpus-level topics (only with the topics option). */
-  topicCandidates?: { phrase: string; count: number }[];
+  topicCandidates?: {
+    phrase: string;
+    count: number;
+    /** The phrase as most often written in the document (the key is lower case, last word singular). Optional field added by extract. */
+    label?: string;
+  }[];
   warnings: string[];
 }

@@ -38,6 +38,7 @@ describe('matcher', () => {
     ['Security Council, security council, Security council', ['Security Council', 'security council', 'Security council']],
     ['the Council, The Council, the council', ['the Council', 'The Council']],
     ['Mali, mali, Malian', ['Mali', 'Malian']],
+    ['names in capitals (four letters or more), as in datelines: HAITI, SECURITY COUNCIL, MALI', ['HAITI', 'SECURITY COUNCIL', 'MALI']],
     ['PoC and POC and poc', ['PoC', 'POC']],
     ['Côte d’Ivoire, Cote d\'Ivoire', ['Côte d’Ivoire', "Cote d'Ivoire"]],
   ];

@@ -36,6 +36,8 @@ describe('lexicon recognition', () => {
     ['a year when two missions served is ambiguous: the country stays', 'In 2017 the UN mission in Haiti was changing.', ['country:hti']],
     ['a country without a mission stays a country', 'The UN mission in France is a diplomatic office.', ['country:fra']],
     ['other operations in a country are not UN missions', 'French military operations in Mali ended.', ['country:mli']],
+    ['the capital named in the sentence resolves an ambiguous alias', 'The DRC and the Republic of the Congo met. The representative of the Congo said Brazzaville agreed.', ['country:cod', 'country:cog', 'place:brazzaville']],
+    ['a dateline in capitals', 'PORT-AU-PRINCE, Haiti — The mission left.', ['country:hti', 'place:port-au-prince']],
     ['a resolution cited by number is an agreement; the Council inside it is nested', 'Under Security Council resolution 2284 (2016) the mission closed.', ['agreement:resolution-2284']],
     ['a resolution without the Council', 'The Council renewed it under resolution 2098. The Security Council agreed.', ['agreement:resolution-2098', 'organization:security-council']],
   ];
@@ -109,6 +111,7 @@ describe('names the lexicon does not know (NER) are filtered for junk', () => {
     ['a name caption in capitals', 'JOSEPH TOKPAH, former combatant: I laid down my gun. Tokpah now runs a workshop.', ['person:joseph-tokpah']],
     ['a photo credit names a person', 'Photo: MINUSMA/Sylvain Liechti', ['mission:minusma', 'person:sylvain-liechti']],
     ['an apposition with a role names a person', 'Farid Zarif, the mission’s last head, said so.', ['person:farid-zarif']],
+    ['a double surname after a title', 'María Ángela Holguín Cuéllar was appointed. Ms. Holguín is a negotiator.', ['person:maria-angela-holguin-cuellar']],
     ['part of a longer name is the same person', 'Carlos Ruiz Massieu leads the mission. Ruiz Massieu has also pushed for it.', ['person:carlos-ruiz-massieu']],
     ['a government described by its leader is not a name', 'The Government of President Touadera agreed.', []],
   ];

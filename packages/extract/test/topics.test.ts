@@ -13,16 +13,17 @@ const corpus = [
 describe('topics', () => {
   it('collects candidate phrases without entity mentions or stopwords', () => {
     const phrases = corpus[0]?.topicCandidates?.map((candidate) => candidate.phrase) ?? [];
-    expect(phrases).toContain('armed groups');
+    expect(phrases).toContain('armed group');
     expect(phrases).not.toContain('monusco');
     expect(phrases).not.toContain('the');
-    expect(corpus[0]?.topicCandidates?.find((candidate) => candidate.phrase === 'armed groups')?.count).toBe(2);
+    expect(corpus[0]?.topicCandidates?.find((candidate) => candidate.phrase === 'armed group')?.count).toBe(2);
   });
 
   it('ranks recurring multi-word terms first and counts documents', () => {
     const topics = rankTopics(corpus, { max: 3 });
     // "armed", "groups", "community" only ever appear inside longer terms: their C-value is 0, so they are left out.
-    expect(topics.map((topic) => topic.id)).toEqual(['topic:armed-groups', 'topic:community-alert-networks']);
+    expect(topics.map((topic) => topic.id)).toEqual(['topic:armed-group', 'topic:community-alert-network']);
+    // Ids use the singular key; labels the form most often written.
     expect(topics[0]).toMatchObject({ label: 'armed groups', documents: 3, count: 5 });
   });
 
@@ -31,13 +32,21 @@ describe('topics', () => {
     expect(rankTopics(corpus).some((topic) => topic.label === 'monusco')).toBe(false);
   });
 
+  it('marks a document\'s recurring phrases as topic mentions with evidence and co-mentions', () => {
+    const result = corpus[1];
+    const topic = result?.entities.find((entity) => entity.id === 'topic:armed-group');
+    expect(topic).toMatchObject({ type: 'topic', label: 'armed groups', mentions: 2, aliases: ['Armed groups', 'armed groups'] });
+    const withoutTopics = extractDocument({ id: 'x', text: 'Armed groups attacked MONUSCO. Armed groups fled.' }, { lexicon: testLexicon, useNer: false });
+    expect(withoutTopics.entities.map((entity) => entity.type)).toEqual(['mission']);
+  });
+
   it('finds ranked topics as topic mentions with co-mentions in a second pass', () => {
     const lexicon = topicLexicon(testLexicon, rankTopics(corpus, { max: 2 }));
     const result = extractDocument({ id: 'doc0.txt', text: 'Armed groups attacked MONUSCO.' }, { lexicon, useNer: false });
     expect(result.entities.map((entity) => [entity.id, entity.type])).toEqual([
       ['mission:monusco', 'mission'],
-      ['topic:armed-groups', 'topic'],
+      ['topic:armed-group', 'topic'],
     ]);
-    expect(result.coMentions).toEqual([{ source: 'mission:monusco', target: 'topic:armed-groups', sentence: 0 }]);
+    expect(result.coMentions).toEqual([{ source: 'mission:monusco', target: 'topic:armed-group', sentence: 0 }]);
   });
 });

@@ -119,7 +119,12 @@ export class LexiconMatcher {
       const list = this.forms.get(key) ?? [];
       list.push(form);
       this.forms.set(key, list);
-      this.checks.set(form, new RegExp(`^${atoms.join('')}$`));
+      // Names also match written all in capitals (datelines, headlines: "JUBA, South Sudan"), if long enough
+      // not to be mistaken for an acronym.
+      const folded = foldText(form.text.normalize('NFC')).trim().replace(/\s+/g, ' ');
+      const capitals = folded.replace(/[^\p{L}]/gu, '').length >= 4 && folded !== folded.toUpperCase() && form.kind === 'alias';
+      const upper = capitals ? `|^${[...folded.toUpperCase()].map((ch) => (ch === ' ' || ch === '-' ? '[ -]' : escapeChar(ch))).join('')}$` : '';
+      this.checks.set(form, new RegExp(`^${atoms.join('')}$${upper}`));
     }
     this.pattern = this.root.children.size > 0 ? new RegExp(`(?<![${WORD_CLASS}])${trieToPattern(this.root)}`, 'gi') : undefined;
   }

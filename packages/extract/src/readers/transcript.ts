@@ -80,7 +80,7 @@ const EXPORT_NOISE = /^(?:transcribed by\b|https?:\/\/otter\.ai\b|\d+\s*\/\s*\d+
  * Reads a transcript. Lines before the first speaker header are header material: the first line is the
  * title (kept as a sentence), a date line gives the date (not a sentence), the SUMMARY KEYWORDS line is
  * kept as a sentence of its own without a speaker (it names the document's subjects together, and is
- * also returned as `keywords`), and the SPEAKERS block only lists the speakers. A header repeating the current speaker while their sentence is unfinished
+ * also returned as `keywords`), and so is the SPEAKERS line (its names also become the speakers). A header repeating the current speaker while their sentence is unfinished
  * (a page break) continues the same turn, so the broken sentence is read as one.
  */
 export function readTranscript(text: string): ReadResult {
@@ -145,6 +145,7 @@ export function readTranscript(text: string): ReadResult {
     }
     if (metadataMode === 'speakers') {
       declaredSpeakers = [...(declaredSpeakers ?? []), ...line.split(/[,;]/).map(collapseWhitespace).filter(looksLikeSpeakerName)];
+      keywordLines.push(line);
       continue;
     }
     if (isDateLine(line)) {

@@ -130,7 +130,7 @@ export function candidateRuns(
     const last = runs[runs.length - 1];
     const gap = last ? text.slice(last.end, start) : '';
     const names = isRoleWord(match[0]) ? 0 : 1;
-    if (last && /^(?:\s+(?:(?:of|the|for|and|de|du|la|le|al|el|bin|van|von|der|da|dos|y)\s+)*|-)$/u.test(gap)) {
+    if (last && /^(?:\s+(?:(?:of|the|for|and|de|du|la|le|al|el|bin|van|von|der|da|dos|y)\s+)*|-)$/u.test(gap) && !/\band\s+the\b/.test(gap)) {
       last.end = end;
       last.words += 1;
       last.names += names;
@@ -143,7 +143,7 @@ export function candidateRuns(
   const pieces: typeof runs = [];
   for (const run of runs) {
     const runText = text.slice(run.start, run.end);
-    const lastWord = /[\p{L}\p{M}'’\-]+$/u.exec(runText)?.[0].toLowerCase() ?? '';
+    const lastWord = (/[\p{L}\p{M}'’\-]+$/u.exec(runText)?.[0].toLowerCase() ?? '').replace(/['’]s$/, '');
     const head = headTypeOf([lastWord], 1);
     if (!/\sand\s/.test(runText) || head === 'organization' || head === 'agreement' || head === 'event') {
       pieces.push(run);
@@ -286,7 +286,7 @@ export function findNames(
 const tagCache = new Map<string, ReadonlySet<string>>();
 
 /** Tags of a word in compromise's lexicon (with their parent tags); capitalised unknown words are proper nouns. */
-function lexicalTags(word: string): ReadonlySet<string> {
+export function lexicalTags(word: string): ReadonlySet<string> {
   const key = word.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
   const cached = tagCache.get(key);
   if (cached) return cached;

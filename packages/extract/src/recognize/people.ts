@@ -23,28 +23,42 @@ export function joinSurnames(
   lexicon: CompiledLexicon,
 ): void {
   const bySurname = new Map<string, Set<string>>();
-  for (const [id, name] of fullNames) {
-    const surname = surnameOf(name);
-    if (!surname || NEVER_NAMES.has(surname.toLowerCase()) || lexicon.surfaceKeys.has(matchKey(surname))) continue;
-    const key = foldText(surname);
-    bySurname.set(key, (bySurname.get(key) ?? new Set()).add(id));
-  }
-  const untitled = [...bySurname].filter(([, ids]) => ids.size === 1).map(([surname]) => surname);
   const titledOnly: string[] = [];
   const titledIds = new Map<string, string>();
+  const register = (surname: string, id: string): void => {
+    if (NEVER_NAMES.has(surname.toLowerCase()) || lexicon.surfaceKeys.has(matchKey(surname))) return;
+    const key = foldText(surname);
+    bySurname.set(key, (bySurname.get(key) ?? new Set()).add(id));
+  };
+  for (const [id, name] of fullNames) {
+    const surname = surnameOf(name);
+    if (surname) register(surname, id);
+    // Names of three words or more may carry a double surname: "Ruiz Massieu" alone, "Ms. Holguín" after a title.
+    const words = name.trim().split(/\s+/).filter((word) => /^\p{Lu}/u.test(word));
+    if (words.length >= 3) {
+      register(words.slice(-2).join(' '), id);
+      const first = foldText(words[words.length - 2] ?? '');
+      if (first.length > 2 && !NEVER_NAMES.has(first.toLowerCase()) && !lexicon.surfaceKeys.has(matchKey(first))) {
+        titledOnly.push(first);
+        titledIds.set(matchKey(first), id);
+      }
+    }
+  }
+  const untitled = [...bySurname].filter(([, ids]) => ids.size === 1).map(([surname]) => surname);
   for (const [key, ids] of lexicon.peopleBySurname) {
     const id = ids[0];
     const entry = id === undefined ? undefined : lexicon.get(id);
     const surname = entry ? surnameOf(entry.label) : undefined;
-    if (ids.length !== 1 || !id || !surname || bySurname.has(foldText(surname))) continue;
+    if (ids.length !== 1 || !id || !surname || bySurname.has(foldText(surname)) || titledIds.has(key)) continue;
     titledOnly.push(foldText(surname));
     titledIds.set(matchKey(surname), id);
   }
   if (untitled.length === 0 && titledOnly.length === 0) return;
+  const titledPattern = [...new Set(titledOnly)];
   const byLength = (a: string, b: string): number => b.length - a.length || (a < b ? -1 : 1);
   const alternatives: string[] = [];
   if (untitled.length > 0) alternatives.push(`(?<plain>${untitled.sort(byLength).map(escapeRegExp).join('|')})`);
-  if (titledOnly.length > 0) alternatives.push(`${TITLES}\\s+(?<titled>${titledOnly.sort(byLength).map(escapeRegExp).join('|')})`);
+  if (titledPattern.length > 0) alternatives.push(`${TITLES}\\s+(?<titled>${titledPattern.sort(byLength).map(escapeRegExp).join('|')})`);
   const pattern = new RegExp(`${NOT_AFTER_WORD}(?:${alternatives.join('|')})${NOT_BEFORE_WORD}`, 'g');
   const idForUntitled = new Map<string, string>();
   for (const [surname, ids] of bySurname) {

@@ -3,6 +3,7 @@
 import { type CompiledLexicon, compileLexicon } from '../lexicon/compile.ts';
 import type { LexiconEntry } from '../lexicon/schema.ts';
 import { matchKey } from '../text/fold.ts';
+import { normalizePhrase, pluralPhrase } from './candidates.ts';
 import type { TopicTerm } from './rank.ts';
 
 /** A lexicon with `topics` added; topics whose phrase the lexicon already names are skipped. */
@@ -15,7 +16,10 @@ export function topicLexicon(lexicon: CompiledLexicon, topics: readonly TopicTer
     if (taken.has(key) || ids.has(topic.id)) continue;
     taken.add(key);
     ids.add(topic.id);
-    entries.push({ id: topic.id, type: 'topic', label: topic.label, aliases: [topic.label] });
+    const singular = normalizePhrase(topic.label);
+    const aliases = [...new Set([topic.label, singular, pluralPhrase(singular)])].filter((alias) => alias === topic.label || !taken.has(matchKey(alias)));
+    for (const alias of aliases) taken.add(matchKey(alias));
+    entries.push({ id: topic.id, type: 'topic', label: topic.label, aliases });
   }
   return compileLexicon(entries);
 }

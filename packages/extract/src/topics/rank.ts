@@ -24,13 +24,14 @@ interface Aggregate {
   phrase: string;
   count: number;
   documents: number;
+  labels: Map<string, number>;
 }
 
 /**
  * Ranks the documents' topicCandidates. Phrases equal to an entity's label or alias in the extractions are
  * left out (they are nodes already). Score = C-value × (1 + log(documents)) with C-value =
  * log2(words + 1) × (frequency − mean frequency of longer candidates containing it). Sorted by score,
- * then phrase; phrases contained in a better-ranked term with the same frequency are dropped.
+ * then phrase; a phrase seen only inside longer candidates scores 0 and is dropped.
  */
 export function rankTopics(extractions: readonly DocumentExtraction[], options: RankTopicsOptions = {}): TopicTerm[] {
   const max = options.max ?? 50;
@@ -39,13 +40,16 @@ export function rankTopics(extractions: readonly DocumentExtraction[], options: 
   const entityNames = new Set<string>();
   for (const extraction of extractions) {
     for (const entity of extraction.entities) {
+      if (entity.type === 'topic') continue;
       for (const name of [entity.label, ...entity.aliases]) entityNames.add(normalizePhrase(name));
     }
     for (const candidate of extraction.topicCandidates ?? []) {
       const phrase = normalizePhrase(candidate.phrase);
-      const aggregate = aggregates.get(phrase) ?? { phrase, count: 0, documents: 0 };
+      const aggregate = aggregates.get(phrase) ?? { phrase, count: 0, documents: 0, labels: new Map<string, number>() };
       aggregate.count += candidate.count;
       aggregate.documents += 1;
+      const label = candidate.label ?? phrase;
+      aggregate.labels.set(label, (aggregate.labels.get(label) ?? 0) + candidate.count);
       aggregates.set(phrase, aggregate);
     }
   }
@@ -79,7 +83,8 @@ export function rankTopics(extractions: readonly DocumentExtraction[], options: 
     const id = `topic:${slugify(aggregate.phrase)}`;
     if (id === 'topic:' || usedIds.has(id)) continue;
     usedIds.add(id);
-    topics.push({ id, label: aggregate.phrase, score, documents: aggregate.documents, count: aggregate.count });
+    const label = [...aggregate.labels].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? aggregate.phrase;
+    topics.push({ id, label, score, documents: aggregate.documents, count: aggregate.count });
   }
   return topics;
 }

@@ -20,4 +20,6 @@ you're they're he's she's what's who's kind sort lot lots bit number part side s
 question issue issues course fact regard respect area areas level levels order way ways time times year years day days
 mean means thank thanks yeah okay ok oh um uh also again actually basically certainly clearly especially essentially
 indeed obviously particularly quite really relatively simply slightly sure very already able around across
+ground help host member members situation different political important various certain several whole general
+specific main major key good best better great lot thing people way ways
 `);
