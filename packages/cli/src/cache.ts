@@ -71,7 +71,10 @@ export function looksLikeExtraction(value: unknown, documentId: string): value i
   return entitiesValid && sentencesValid;
 }
 
-export type CacheRead = { status: 'hit'; extraction: DocumentExtraction } | { status: 'miss' } | { status: 'invalid'; reason: string };
+export type CacheRead =
+  | { status: 'hit'; extraction: DocumentExtraction; /** The entry's payload: the extraction as JSON text. */ json: string }
+  | { status: 'miss' }
+  | { status: 'invalid'; reason: string };
 
 /** Reads and validates one entry. A missing entry is a miss; a damaged or foreign one is 'invalid' (and will be overwritten). */
 export function readCacheEntry(cacheDir: string, key: string, documentId: string): CacheRead {
@@ -93,25 +96,27 @@ export function readCacheEntry(cacheDir: string, key: string, documentId: string
   if (header.key !== key || header.id !== documentId) return { status: 'invalid', reason: 'entry for another document' };
   const payload = raw.subarray(newline + 1);
   if (sha256(payload) !== header.payloadSha) return { status: 'invalid', reason: 'checksum mismatch' };
+  const json = payload.toString('utf8');
   let extraction: unknown;
   try {
-    extraction = JSON.parse(payload.toString('utf8'));
+    extraction = JSON.parse(json);
   } catch {
     return { status: 'invalid', reason: 'unreadable payload' };
   }
   if (!looksLikeExtraction(extraction, documentId)) return { status: 'invalid', reason: 'unexpected shape' };
-  return { status: 'hit', extraction };
+  return { status: 'hit', extraction, json };
 }
 
-/** Writes one entry atomically (temp file, then rename), so a reader never sees half an entry. */
+/** Writes one entry atomically (temp file, then rename), so a reader never sees half an entry. `json` is the extraction as JSON. */
 export function writeCacheEntry(
   cacheDir: string,
   key: string,
   contentSha: string,
   settings: ExtractionSettings,
   extraction: DocumentExtraction,
+  json: string = JSON.stringify(extraction),
 ): void {
-  const payload = Buffer.from(JSON.stringify(extraction), 'utf8');
+  const payload = Buffer.from(json, 'utf8');
   const header: EntryHeader = {
     format: CACHE_FORMAT,
     key,

@@ -16,20 +16,49 @@ export interface DocumentTask {
   ignoreCache: boolean;
 }
 
-export type DocumentOutcome =
-  | {
-      status: 'ok';
-      id: string;
-      source: 'cache' | 'extracted';
-      extraction: DocumentExtraction;
-      bytes: number;
-      encoding: TextEncodingName;
-      key: string;
-      stamp: FileStamp;
-      /** Notes for the user: encoding guesses, a cache entry that was rebuilt, a cache that could not be written. */
-      notes: string[];
-    }
-  | { status: 'skipped'; id: string; path: string; reason: string };
+interface DocumentRead {
+  status: 'ok';
+  id: string;
+  source: 'cache' | 'extracted';
+  bytes: number;
+  encoding: TextEncodingName;
+  key: string;
+  stamp: FileStamp;
+  /** Notes for the user: encoding guesses, a cache entry that was rebuilt, a cache that could not be written. */
+  notes: string[];
+}
+
+export interface SkippedDocument {
+  status: 'skipped';
+  id: string;
+  path: string;
+  reason: string;
+}
+
+export type DocumentOutcome = (DocumentRead & { extraction: DocumentExtraction }) | SkippedDocument;
+
+/**
+ * What a worker thread sends back: the extraction as JSON text (the cache payload it has anyway). Passing one string
+ * between threads is a copy; passing the object graph costs the main thread a structured-clone decode per document.
+ */
+export type WireOutcome = (DocumentRead & { extractionJson: string }) | SkippedDocument;
+
+/** Turns a worker's answer back into an outcome, parsing the extraction. */
+export function fromWire(wire: WireOutcome): DocumentOutcome {
+  if (wire.status === 'skipped') return wire;
+  const { extractionJson, ...read } = wire;
+  return { ...read, extraction: JSON.parse(extractionJson) as DocumentExtraction };
+}
+
+/** For a worker: the outcome with the extraction as JSON text only. */
+export function toWire(outcome: ProcessedDocument): WireOutcome {
+  if (outcome.status === 'skipped') return outcome;
+  const { extraction: _extraction, ...wire } = outcome;
+  return wire;
+}
+
+/** Both forms of the extraction: the object (in-process use) and its JSON (cache payload, wire format). */
+export type ProcessedDocument = (DocumentRead & { extraction: DocumentExtraction; extractionJson: string }) | SkippedDocument;
 
 export function describeFileError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -46,9 +75,17 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-/** Processes one document with the given lexicon; `extract` is injected so workers keep their own lexicon loaded once. */
+/** Processes one document in the main thread. */
 export function processDocument(task: DocumentTask, lexicon: CompiledLexicon): DocumentOutcome {
-  const skip = (reason: string): DocumentOutcome => ({ status: 'skipped', id: task.id, path: task.path, reason });
+  const processed = processDocumentFully(task, lexicon);
+  if (processed.status === 'skipped') return processed;
+  const { extractionJson: _json, ...outcome } = processed;
+  return outcome;
+}
+
+/** Processes one document with the given lexicon (loaded once per thread by the caller). */
+export function processDocumentFully(task: DocumentTask, lexicon: CompiledLexicon): ProcessedDocument {
+  const skip = (reason: string): SkippedDocument => ({ status: 'skipped', id: task.id, path: task.path, reason });
   let bytes: Buffer;
   let stat: fs.Stats;
   try {
@@ -77,9 +114,8 @@ export function processDocument(task: DocumentTask, lexicon: CompiledLexicon): D
   const key = cacheKey(task.id, contentSha, task.settings);
 
   const cached = task.ignoreCache ? ({ status: 'miss' } as const) : readCacheEntry(task.cacheDir, key, task.id);
-  if (cached.status === 'hit') {
-    return { status: 'ok', id: task.id, source: 'cache', extraction: cached.extraction, bytes: bytes.length, encoding: decoded.encoding, key, stamp, notes };
-  }
+  const read: DocumentRead = { status: 'ok', id: task.id, source: 'cache', bytes: bytes.length, encoding: decoded.encoding, key, stamp, notes };
+  if (cached.status === 'hit') return { ...read, extraction: cached.extraction, extractionJson: cached.json };
   if (cached.status === 'invalid') notes.push(`cache entry ignored and rebuilt (${cached.reason})`);
 
   let extraction: DocumentExtraction;
@@ -88,10 +124,11 @@ export function processDocument(task: DocumentTask, lexicon: CompiledLexicon): D
   } catch (error) {
     return skip(`extraction failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const extractionJson = JSON.stringify(extraction);
   try {
-    writeCacheEntry(task.cacheDir, key, contentSha, task.settings, extraction);
+    writeCacheEntry(task.cacheDir, key, contentSha, task.settings, extraction, extractionJson);
   } catch (error) {
     notes.push(`cache not written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  return { status: 'ok', id: task.id, source: 'extracted', extraction, bytes: bytes.length, encoding: decoded.encoding, key, stamp, notes };
+  return { ...read, source: 'extracted', extraction, extractionJson };
 }

@@ -3,7 +3,7 @@
 import { Piscina } from 'piscina';
 import type { CompiledLexicon } from '@missiongraph/extract';
 import { defaultLexicon } from '@missiongraph/extract';
-import { processDocument, type DocumentOutcome, type DocumentTask } from './document-task.ts';
+import { fromWire, processDocument, type DocumentOutcome, type DocumentTask, type WireOutcome } from './document-task.ts';
 
 /** Time allowed to one document before its worker is stopped: generous, and growing with the file. */
 function taskTimeLimitMs(bytes: number): number {
@@ -18,7 +18,7 @@ export interface PlannedTask {
 /** Keeps a pool (and the main thread's lexicon) alive across builds, which matters for --watch. */
 export class ExtractionRunner {
   readonly workers: number;
-  #pool: Piscina<DocumentTask, DocumentOutcome> | undefined;
+  #pool: Piscina<DocumentTask, WireOutcome> | undefined;
   #lexicon: CompiledLexicon | undefined;
 
   constructor(workers: number) {
@@ -34,7 +34,7 @@ export class ExtractionRunner {
         const signal = AbortSignal.timeout(taskTimeLimitMs(bytes));
         let outcome: DocumentOutcome;
         try {
-          outcome = await pool.run(task, { signal });
+          outcome = fromWire(await pool.run(task, { signal }));
         } catch (error) {
           const reason = signal.aborted
             ? `extraction took longer than ${Math.round(taskTimeLimitMs(bytes) / 1000)} s and was stopped`
@@ -60,8 +60,8 @@ export class ExtractionRunner {
     return outcomes;
   }
 
-  #ensurePool(): Piscina<DocumentTask, DocumentOutcome> {
-    this.#pool ??= new Piscina<DocumentTask, DocumentOutcome>({
+  #ensurePool(): Piscina<DocumentTask, WireOutcome> {
+    this.#pool ??= new Piscina<DocumentTask, WireOutcome>({
       filename: new URL('./worker-entry.mjs', import.meta.url).href,
       minThreads: this.workers,
       maxThreads: this.workers,

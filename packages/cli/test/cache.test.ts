@@ -37,7 +37,11 @@ describe('extraction cache', () => {
     const key = cacheKey('a.txt', sha256('text'), settings);
     expect(readCacheEntry(dir, key, 'a.txt')).toEqual({ status: 'miss' });
     writeCacheEntry(dir, key, sha256('text'), settings, extractionFor('a.txt'));
-    expect(readCacheEntry(dir, key, 'a.txt')).toEqual({ status: 'hit', extraction: extractionFor('a.txt') });
+    expect(readCacheEntry(dir, key, 'a.txt')).toEqual({
+      status: 'hit',
+      extraction: extractionFor('a.txt'),
+      json: JSON.stringify(extractionFor('a.txt')),
+    });
   });
 
   const corruptions: [string, (raw: Buffer) => Buffer | string, RegExp][] = [
