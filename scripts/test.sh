@@ -4,4 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-tools.sh --test
-pnpm test
+pnpm typecheck
+results=$(mktemp -t missiongraph-tests.XXXXXX.json)
+status=0
+pnpm exec vitest run --reporter=default --reporter=json --outputFile="$results" || status=$?
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+' "$results" || true
+rm -f "$results"
+exit "$status"
