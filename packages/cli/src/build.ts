@@ -30,6 +30,7 @@ import { describeFileError, formatBytes, type DocumentOutcome, type DocumentTask
 import { acquireLock, BuildError, ensureOutDir, removeStaleStaging, writeOutputsAtomically, type OutputFile, type WriteHooks, type WrittenOutput } from './out-dir.ts';
 import type { ExtractionRunner, PlannedTask } from './pool.ts';
 import { createProgress, type ProgressMode } from './progress.ts';
+import { terminalSafe } from './terminal.ts';
 import { CLI_VERSION } from './version.ts';
 
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
@@ -94,10 +95,13 @@ interface ManifestInput {
   sentences: number;
 }
 
-/** A path as the user would type it: relative to the working folder when inside it, absolute otherwise. */
+/**
+ * A path as the user would type it, relative to the working folder when inside it, absolute otherwise;
+ * made safe for one terminal line (a file name may hold newlines or escape sequences).
+ */
 export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  return terminalSafe(relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file);
 }
 
 function sortedRecord(counts: Map<string, number>): Record<string, number> {
