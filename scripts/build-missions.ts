@@ -300,10 +300,25 @@ const POLITICAL_MISSIONS: MissionSpec[] = [
     hostPlace: 'place:middle-east',
     startYear: 1994,
   }),
+  m('UNMC', {
+    fullName: 'United Nations Mission in Colombia',
+    hostCountry: 'country:col',
+    startYear: 2016,
+    endYear: 2017,
+    successor: 'mission:unvmc',
+  }),
   m('UNVMC', {
     fullName: 'United Nations Verification Mission in Colombia',
     hostCountry: 'country:col',
     startYear: 2017,
+    predecessor: 'mission:unmc',
+  }),
+  m('UNMEER', {
+    fullName: 'United Nations Mission for Ebola Emergency Response',
+    kind: 'emergency health mission',
+    hostCountry: 'country:gha',
+    startYear: 2014,
+    endYear: 2015,
   }),
   m('BONUCA', {
     fullName: 'United Nations Peacebuilding Support Office in the Central African Republic',
@@ -422,6 +437,7 @@ const OTHER_OPERATIONS: MissionSpec[] = [
   m('SAMIM', { fullName: 'Southern African Development Community Mission in Mozambique', aliases: ['SADC Mission in Mozambique'], kind: 'SADC operation', hostCountry: 'country:moz', startYear: 2021, endYear: 2024 }),
   m('EACRF', { fullName: 'East African Community Regional Force', aliases: ['EAC Regional Force', 'EAC-RF'], kind: 'EAC operation', hostCountry: 'country:cod', startYear: 2022, endYear: 2023 }),
   m('ECOMOG', { fullName: 'Economic Community of West African States Monitoring Group', aliases: ['ECOWAS Monitoring Group', 'ECOWAS Ceasefire Monitoring Group'], kind: 'ECOWAS operation', hostCountries: ['country:gnb', 'country:lbr', 'country:sle'], startYear: 1990, endYear: 1999 }),
+  m('ECOMICI', { fullName: "ECOWAS Mission in Côte d'Ivoire", aliases: ["ECOWAS Mission in Cote d'Ivoire"], kind: 'ECOWAS operation', hostCountry: 'country:civ', startYear: 2003, endYear: 2004, successor: 'mission:unoci' }),
   m('ECOMIB', { fullName: 'ECOWAS Mission in Guinea-Bissau', kind: 'ECOWAS operation', hostCountry: 'country:gnb', startYear: 2012, endYear: 2020 }),
   m('ECOMIG', { fullName: 'ECOWAS Mission in The Gambia', aliases: ['ECOWAS Mission in Gambia'], kind: 'ECOWAS operation', hostCountry: 'country:gmb', startYear: 2017 }),
   m('MFO', { label: 'Multinational Force and Observers', fullName: 'Multinational Force and Observers', ambiguousAliases: ['MFO'], kind: 'multinational force', hostCountry: 'country:egy', hostPlace: 'place:sinai', startYear: 1982 }),

@@ -287,6 +287,15 @@ describe('pnpm eval end to end', () => {
     expect(Object.keys(output.byType)).toEqual(expect.arrayContaining([...GOLD_TYPES]));
   });
 
+  it('meets the targets of issue 2 on the evaluation set: entity precision and recall of at least 95%', () => {
+    const result = run(['--json']);
+    expect(result.status).toBe(0);
+    const output = JSON.parse(result.stdout) as { total: { precision: number; recall: number; typeAccuracy: number } };
+    expect(output.total.precision).toBeGreaterThanOrEqual(0.95);
+    expect(output.total.recall).toBeGreaterThanOrEqual(0.95);
+    expect(output.total.typeAccuracy).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('prints the table and exits 1 when a threshold is not met', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mg-eval-'));
     tempDirs.push(dir);

@@ -348,10 +348,27 @@ describe('other kinds', () => {
     ['agreement:algiers-agreement', ['Agreement on Peace and Reconciliation in Mali']],
     ['agreement:pact-for-the-future', []],
     ['agreement:charter-of-the-united-nations', ['UN Charter']],
+    ['concept:human-rights', ['human rights']],
+    ['organization:un-news', ['UN News']],
+    ['organization:liberians-united-for-reconciliation-and-democracy', ['LURD']],
+    ['organization:forces-nouvelles', ['Forces Nouvelles']],
+    ['organization:a3', ['A3+']],
+    ['mission:ecomici', ['ECOMICI']],
+    ['mission:unmeer', ['UNMEER']],
+    ['event:crans-montana-conference-on-cyprus', ['Crans-Montana conference']],
   ])('%s exists with %j', (id, aliases) => {
     const entry = byId.get(id);
     expect(entry, id).toBeDefined();
     for (const alias of aliases) expect(entry?.aliases).toContain(alias);
+  });
+
+  it('leave out categories of states that are not concepts (troop-contributing countries)', () => {
+    expect(byId.has('concept:troop-and-police-contributing-countries')).toBe(false);
+  });
+
+  it('chain the UN missions in Colombia: UNMC was succeeded by UNVMC', () => {
+    expect(byId.get('mission:unmc')?.facts?.successor).toBe('mission:unvmc');
+    expect(byId.get('mission:unvmc')?.facts?.predecessor).toBe('mission:unmc');
   });
 
   it('keep ambiguous short forms ambiguous', () => {
