@@ -1,5 +1,5 @@
 // GEXF in and out of the page through @missiongraph/graph: export writes what the filters show;
-// import parses with the browser's DOMParser and then passes the same checks as graph JSON.
+// import parses with the graph package's strict XML parser and then passes the same checks as graph JSON.
 import { MultiUndirectedGraph } from 'graphology';
 import { GexfError, readGexf, writeGexf } from '@missiongraph/graph';
 import type { Visibility } from './filters.ts';
@@ -11,11 +11,15 @@ export function graphToGexf(graph: ExplorerGraph, visibility: Visibility): strin
   return writeGexf(shown);
 }
 
-/** Reads a GEXF file's text with the browser's DOMParser; any problem becomes one InputError line. */
+/**
+ * Reads a GEXF file's text; any problem becomes one InputError line. The strict parser (no DTDs, every
+ * well-formedness error thrown) is used rather than the browser's DOMParser, whose error document carries
+ * inline styles that this page's CSP blocks, filling the console with violations for every bad file.
+ */
 export function graphFromGexf(text: string, name: string): LoadReport {
   let parsed;
   try {
-    parsed = readGexf(text, { DOMParser: window.DOMParser });
+    parsed = readGexf(text);
   } catch (error) {
     if (error instanceof GexfError) throw new InputError(`${name}: not a GEXF graph the explorer can read: ${error.message.replace(/^graph\/readGexf: /, '')}`);
     throw new InputError(`${name}: could not be read as GEXF (${error instanceof Error ? error.message : String(error)})`);

@@ -64,6 +64,13 @@ describe('files given to the explorer', () => {
       '<?xml version="1.0"?><!DOCTYPE gexf [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><gexf><graph><nodes><node id="&b;"/></nodes></graph></gexf>',
       /entity-bomb\.gexf: .*DOCTYPE/,
     ],
+    // Well-formed at the edges (a closing </gexf>, no DOCTYPE) but with mismatched tags inside: only the
+    // browser's DOMParser can catch it, and its <parsererror> must become the message.
+    [
+      'mismatched.gexf',
+      '<?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="a"></edge></nodes></graph></gexf>',
+      /mismatched\.gexf: /,
+    ],
     ['broken.json', '{"nodes": [', /broken\.json: not valid JSON/],
     ['wrong-shape.json', '{"nodes": 5, "edges": []}', /wrong-shape\.json: not a graph JSON file/],
     ['array.json', '[1, 2, 3]', /array\.json: not a graph JSON file/],
@@ -85,6 +92,14 @@ describe('files given to the explorer', () => {
   it('refuses a graph file over the size limit without reading it', async () => {
     await dropFiles(page, [{ name: 'huge.json', zeroBytes: 65 * 1024 * 1024 }]);
     await expect.poll(() => page.getByRole('alert').allTextContents().then((texts) => texts.join('\n'))).toMatch(/huge\.json: too big \(65 MB; the limit is 64 MB\)/);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  it('refuses a transcript over its size limit with a message, and adds nothing', async () => {
+    const before = await shownCounts(page);
+    await dropFiles(page, [{ name: 'long-interview.txt', zeroBytes: 9 * 1024 * 1024 }]);
+    await expect.poll(() => page.getByRole('alert').allTextContents().then((texts) => texts.join('\n'))).toMatch(/long-interview\.txt: too big \(9\.0 MB; the limit is 8\.0 MB\)/);
+    expect(await shownCounts(page)).toEqual(before);
     expect(problems.consoleErrors).toEqual([]);
   });
 
