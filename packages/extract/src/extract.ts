@@ -14,7 +14,7 @@ import { collectPhrases, normalizePhrase, phrasePattern } from './topics/candida
 import type { CoMentionRecord, DocumentExtraction, EntityRecord, EntityType, MentionRecord, SentenceRecord, SourceDocument } from './types.ts';
 
 /** Bump whenever extraction output can change for the same input; part of the CLI's cache key. */
-export const EXTRACTOR_VERSION = '1.1.0';
+export const EXTRACTOR_VERSION = '1.2.0';
 
 export interface ExtractOptions {
   /** The lexicon to recognise with (default: defaultLexicon()). */
@@ -65,9 +65,24 @@ function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon): { sen
   return pending;
 }
 
+/** The countries and places an entry belongs to by its lexicon facts: a mission's hosts, a group's country. */
+function anchorsOf(lexicon: CompiledLexicon, id: string): string[] {
+  const facts = lexicon.get(id)?.facts;
+  if (facts === undefined) return [];
+  const anchors: string[] = [];
+  for (const key of ['hostCountry', 'hostPlace', 'country'] as const) {
+    const value = facts[key];
+    if (typeof value === 'string') anchors.push(value);
+  }
+  const hosts = facts['hostCountries'];
+  if (Array.isArray(hosts)) anchors.push(...hosts);
+  return anchors;
+}
+
 /**
  * An ambiguous form names an entity only when exactly one of its entities is named unambiguously in the
- * document, or, when several are, exactly one has its capital (facts.capital) named in the same sentence.
+ * document, or, when several are, exactly one has its capital (facts.capital) named in the same sentence,
+ * or, when none is, exactly one is anchored (host country, country) to a country or place the document names.
  */
 function resolveAmbiguous(state: DocumentState, pending: ReturnType<typeof recogniseLexicon>, lexicon: CompiledLexicon): void {
   const named = new Set<string>();
@@ -82,6 +97,11 @@ function resolveAmbiguous(state: DocumentState, pending: ReturnType<typeof recog
         return typeof capital === 'string' && inSentence.has(capital);
       });
       if (byCapital.length === 1) resolved = byCapital;
+    }
+    if (resolved.length === 0) {
+      // None named: the one candidate anchored to a country or place the document names ("the MSS" in a
+      // text about Haiti; "UPC" in a text about the Central African Republic).
+      resolved = hit.entityIds.filter((id) => anchorsOf(lexicon, id).some((anchor) => named.has(anchor)));
     }
     const entity = resolved[0];
     if (resolved.length === 1 && entity !== undefined) {
