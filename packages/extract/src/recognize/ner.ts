@@ -474,9 +474,14 @@ function classifyRun(
   }
   if (PLACE_HEADS.has(lastWord) && words.length >= 2) return { type: 'place', start, end, name };
   const personTagged = terms.every((term) => term.tags.has('Person') || term.tags.has('ProperNoun')) && hasTag(terms, 'FirstName', 'LastName', 'MaleName', 'FemaleName');
+  // A title or honorific just before the run ("Lieutenant General Aroldo Lázaro", "Ms. Ngozi Adeyemi"):
+  // the run is the person it introduces, whether or not the tagger knows the first name.
+  const titleBefore = /([\p{L}\-]+)\.?\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  const titledBefore = titleBefore !== undefined && isCapitalised(titleBefore) && HONORIFICS.has(titleBefore.toLowerCase());
   const personSignal =
     personTagged ||
     titled ||
+    titledBefore ||
     PHOTO_CREDIT_BEFORE.test(text.slice(Math.max(0, start - 60), start)) ||
     PERSON_APPOSITION.test(after) ||
     PERSON_VERB_AFTER.test(after) ||
