@@ -296,6 +296,14 @@ describe('pnpm eval end to end', () => {
     expect(output.total.typeAccuracy).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('finds every entity a careful reader annotated in the two seed texts, with nothing extra', () => {
+    const result = run(['--json']);
+    const output = JSON.parse(result.stdout) as { documents: { document: string; entities: { precision: number; recall: number } }[] };
+    const seeds = output.documents.filter((document) => readdirSync(path.join(repoRoot, 'data/transcripts')).includes(document.document));
+    expect(seeds.map((document) => document.document).sort()).toHaveLength(2);
+    for (const seed of seeds) expect(seed.entities, seed.document).toMatchObject({ precision: 1, recall: 1 });
+  });
+
   it('prints the table and exits 1 when a threshold is not met', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mg-eval-'));
     tempDirs.push(dir);
