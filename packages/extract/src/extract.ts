@@ -14,7 +14,7 @@ import { collectPhrases, normalizePhrase, phrasePattern } from './topics/candida
 import type { CoMentionRecord, DocumentExtraction, EntityRecord, EntityType, MentionRecord, SentenceRecord, SourceDocument } from './types.ts';
 
 /** Bump whenever extraction output can change for the same input; part of the CLI's cache key. */
-export const EXTRACTOR_VERSION = '1.3.0';
+export const EXTRACTOR_VERSION = '1.4.0';
 
 export interface ExtractOptions {
   /** The lexicon to recognise with (default: defaultLexicon()). */
@@ -79,6 +79,15 @@ function anchorsOf(lexicon: CompiledLexicon, id: string): string[] {
   return anchors;
 }
 
+/** True when the document names the title of a person's role (facts.role "Secretary-General 2017–" → "Secretary-General"). */
+function roleNamedIn(state: DocumentState, lexicon: CompiledLexicon, id: string): boolean {
+  const role = lexicon.get(id)?.facts?.role;
+  const title = typeof role === 'string' ? role.split(/\s+(?:for|of)\s+|\s+\d/)[0]?.trim() : undefined;
+  if (title === undefined || title.length < 4) return false;
+  const pattern = new RegExp(`(?<![\\p{L}\\-])${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\-])`, 'u');
+  return state.sentences.some((sentence) => pattern.test(sentence.text));
+}
+
 /**
  * An ambiguous form names an entity only when exactly one of its entities is named unambiguously in the
  * document, or, when several are, exactly one has its capital (facts.capital) named in the same sentence,
@@ -100,8 +109,11 @@ function resolveAmbiguous(state: DocumentState, pending: ReturnType<typeof recog
     }
     if (resolved.length === 0) {
       // None named: the one candidate anchored to a country or place the document names ("the MSS" in a
-      // text about Haiti; "UPC" in a text about the Central African Republic).
-      resolved = hit.entityIds.filter((id) => anchorsOf(lexicon, id).some((anchor) => named.has(anchor)));
+      // text about Haiti; "UPC" in a text about the Central African Republic); for a person's surname, the
+      // one whose role the document names ("Guterres" where the Secretary-General is spoken of).
+      resolved = hit.entityIds.filter((id) =>
+        lexicon.get(id)?.type === 'person' ? roleNamedIn(state, lexicon, id) : anchorsOf(lexicon, id).some((anchor) => named.has(anchor)),
+      );
     }
     const entity = resolved[0];
     if (resolved.length === 1 && entity !== undefined) {

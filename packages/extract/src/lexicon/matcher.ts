@@ -146,6 +146,16 @@ export class LexiconMatcher {
     return ends.reverse();
   }
 
+  /** The start of a word inside [start, end) where a longer form than [start, end) begins, if any. */
+  private longerMatchInside(folded: string, start: number, end: number): number | undefined {
+    for (let index = start + 1; index < end; index += 1) {
+      if (WORD_CHAR.test(folded[index - 1] ?? '') || !WORD_CHAR.test(folded[index] ?? '')) continue;
+      const longest = this.endsAt(folded, index)[0];
+      if (longest !== undefined && longest - index > end - start) return index;
+    }
+    return undefined;
+  }
+
   /** Every lexicon match in `text`, in order, never overlapping. */
   scan(text: string): LexiconHit[] {
     return this.scanAll([text])[0] ?? [];
@@ -188,6 +198,13 @@ export class LexiconMatcher {
         }
         pattern.lastIndex = candidates.length > 0 ? end : start + 1;
         if (candidates.length === 0) continue;
+      }
+      // A longer name that starts inside this match wins over it: "the Alliance" (a form of NATO) must not
+      // hide "Alliance of Sahel States". Scanning resumes at that name's start.
+      const laterStart = this.longerMatchInside(folded, start, end);
+      if (laterStart !== undefined) {
+        pattern.lastIndex = laterStart;
+        continue;
       }
       while (textIndex + 1 < starts.length && (starts[textIndex + 1] ?? Infinity) <= start) textIndex += 1;
       const base = starts[textIndex] ?? 0;
