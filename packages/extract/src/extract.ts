@@ -14,7 +14,7 @@ import { collectPhrases, normalizePhrase, phrasePattern } from './topics/candida
 import type { CoMentionRecord, DocumentExtraction, EntityRecord, EntityType, MentionRecord, SentenceRecord, SourceDocument } from './types.ts';
 
 /** Bump whenever extraction output can change for the same input; part of the CLI's cache key. */
-export const EXTRACTOR_VERSION = '1.4.0';
+export const EXTRACTOR_VERSION = '1.5.0';
 
 export interface ExtractOptions {
   /** The lexicon to recognise with (default: defaultLexicon()). */
@@ -177,6 +177,17 @@ function resolveSpeakers(speakers: readonly string[], lexicon: CompiledLexicon):
   return ids;
 }
 
+const HEADLINE_SMALL_WORDS = new Set(['with', 'from', 'into', 'over', 'near', 'after', 'amid', 'than', 'that', 'this', 'their', 'about', 'upon', 'onto']);
+
+/** A line without final punctuation whose content words are (nearly) all capitalised: a headline in title case. */
+function isTitleCaseHeadline(text: string): boolean {
+  if (/[.!?:;"”’)]\s*$/.test(text)) return false;
+  const words = (text.match(/[\p{L}][\p{L}'’\-]{3,}/gu) ?? []).filter((word) => !HEADLINE_SMALL_WORDS.has(word.toLowerCase()));
+  if (words.length < 5) return false;
+  const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
+  return capitalised / words.length >= 0.85;
+}
+
 /** Names found by NER become mentions; each name is then found again wherever else the document writes it. */
 function recogniseNames(state: DocumentState, lexicon: CompiledLexicon, warnings: string[], docId: string): void {
   const found = new Map<string, NerCandidate>();
@@ -185,6 +196,9 @@ function recogniseNames(state: DocumentState, lexicon: CompiledLexicon, warnings
     let candidates: NerCandidate[] = [];
     const mentions = state.mentions.get(sentence.index) ?? [];
     const places = mentions.filter((mention) => mention.entity.startsWith('place:') || mention.entity.startsWith('country:'));
+    // A title-case headline capitalises every word, so capitals say nothing there ("Caught in Crossfire");
+    // names in it are still found where the body writes them again.
+    if (isTitleCaseHeadline(sentence.text)) continue;
     try {
       candidates = findNames(sentence.text, coveredSpans(state, sentence.index), lexicon, budget, places);
     } catch (error) {

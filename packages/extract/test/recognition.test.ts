@@ -119,6 +119,8 @@ describe('names the lexicon does not know (NER) are filtered for junk', () => {
     ['a name caption in capitals', 'JOSEPH TOKPAH, former combatant: I laid down my gun. Tokpah now runs a workshop.', ['person:joseph-tokpah']],
     ['a photo credit names a person', 'Photo: MINUSMA/Sylvain Liechti', ['mission:minusma', 'person:sylvain-liechti']],
     ['an apposition with a role names a person', 'Farid Zarif, the mission’s last head, said so.', ['person:farid-zarif']],
+    ['a title-case headline proposes no names from its capitals', 'Peacekeepers Caught in Crossfire as Fighting Spreads Near Bamako\n\nThe convoy was hit.', ['place:bamako']],
+    ['a sentence of capitalised names is no headline: it still yields names', 'Colonel Zoran Petrovic met Major Ana Silva in Bamako.', ['person:ana-silva', 'person:zoran-petrovic', 'place:bamako']],
     ['a military title introduces a person whose first name the tagger does not know', 'The Force Commander, Lieutenant General Aroldo Lázaro, urged restraint. General Lázaro met the press.', ['person:aroldo-lazaro']],
     ['an honorific introduces a person whose names the tagger does not know', 'Ms. Ngozi Adeyemi chaired the meeting.', ['person:ngozi-adeyemi']],
     ['a double surname after a title', 'María Ángela Holguín Cuéllar was appointed. Ms. Holguín is a negotiator.', ['person:maria-angela-holguin-cuellar']],
