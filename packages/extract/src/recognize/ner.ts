@@ -451,7 +451,10 @@ function classifyRun(
   // A run right after a lexicon name: with a head noun the two make one name ("Timbuktu Super Camp",
   // "Liberia National Police", "Ankara Declaration"); without one it only describes the lexicon entity.
   const wordBefore = /(\p{Lu}[\p{L}\p{M}'’\-]+)\s$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
-  const followsDemonym = wordBefore !== undefined && lexicon.demonymKeys.has(matchKey(wordBefore));
+  const coveredBeforeStart = /^\s$/.test(text.slice(start - 1, start)) ? context.coveredByEnd.get(start - 1) : undefined;
+  const followsDemonym =
+    (wordBefore !== undefined && lexicon.demonymKeys.has(matchKey(wordBefore))) ||
+    (coveredBeforeStart !== undefined && lexicon.demonymKeys.has(matchKey(text.slice(coveredBeforeStart, start - 1))));
   const lexiconStart = /^\s$/.test(text.slice(start - 1, start)) ? context.places.find((place) => place.end === start - 1)?.start : undefined;
   const followsLexiconName = /^\s$/.test(text.slice(start - 1, start)) && context.coveredByEnd.has(start - 1);
   const headType = headTypeOf(lowerWords, words.length);
@@ -468,6 +471,10 @@ function classifyRun(
     if (demonym && lexicon.demonymKeys.has(matchKey(demonym[1] ?? ''))) {
       const withDemonym = start - demonym[0].length;
       return { type: 'organization', start: withDemonym, end, name: text.slice(withDemonym, end) };
+    }
+    // A demonym of several words ("South African National Defence Force").
+    if (followsDemonym && coveredBeforeStart !== undefined) {
+      return { type: 'organization', start: coveredBeforeStart, end, name: text.slice(coveredBeforeStart, end) };
     }
     if (words.length >= 2) return { type: 'organization', start, end, name };
     return undefined;

@@ -13,6 +13,7 @@ spokesperson spokesman spokeswoman officer officers researcher research analyst 
 moderator founder king queen prince princess emperor pope bishop cardinal imam sheikh judge justice prosecutor registrar
 high commissioner commissioner rapporteur expert experts member members mayor premier chancellor foreign defence defense
 interior affairs acting former late senior junior associate programme program manager officer-in-charge
+lt col gen maj capt sgt brig adm cdr gov sen amb
 `);
 
 /** Nouns that make a capitalised run an organisation when they head it. Lower case, singular. */
@@ -20,7 +21,7 @@ export const ORGANIZATION_HEADS = list(`
 ministry department centre center council agency office organization organisation union fund programme program
 commission committee institute university bank court foundation association network group front movement army party
 coalition alliance corporation company police service secretariat tribunal assembly parliament government society
-federation board authority brigade battalion militia forces academy college school hospital trust guard
+federation board authority brigade battalion militia force forces academy college school hospital trust guard
 institution observatory watch league bureau directorate inc ltd llc
 `);
 
@@ -48,6 +49,7 @@ mr mrs ms mx dr prof professor sir dame lord lady madam mister miss president mi
 under-secretary-general general colonel lieutenant captain sergeant admiral marshal governor senator judge king queen
 prince princess pope bishop cardinal imam sheikh mayor premier chancellor envoy representative coordinator spokesperson
 spokesman spokeswoman commander chairman chairwoman chairperson director chief head rapporteur commissioner
+lt col gen maj capt sgt brig adm cdr gov sen amb
 `);
 
 /** Particles that may sit inside a person's name. Lower case. */
