@@ -122,6 +122,8 @@ describe('names the lexicon does not know (NER) are filtered for junk', () => {
     ['a title-case headline proposes no names from its capitals', 'Peacekeepers Caught in Crossfire as Fighting Spreads Near Bamako\n\nThe convoy was hit.', ['place:bamako']],
     ['a sentence of capitalised names is no headline: it still yields names', 'Colonel Zoran Petrovic met Major Ana Silva in Bamako.', ['person:ana-silva', 'person:zoran-petrovic', 'place:bamako']],
     ['a military title introduces a person whose first name the tagger does not know', 'The Force Commander, Lieutenant General Aroldo Lázaro, urged restraint. General Lázaro met the press.', ['person:aroldo-lazaro']],
+    ['a first name written with diacritics is known like its plain spelling', 'Sérgio Vieira de Mello, the Transitional Administrator, spoke.', ['person:sergio-vieira-de-mello']],
+    ['a name caption in capitals with a capitalised role', 'ADAMA KONE, former Minister of Defence:\nWe waited for years.', ['person:adama-kone']],
     ['abbreviated military ranks introduce a person', 'Lt. Col. Ndivhuwo Mabaya spoke. Maj. Gen. Kwame Boateng arrived.', ['person:kwame-boateng', 'person:ndivhuwo-mabaya']],
     ['a demonym of several words belongs to the organisation it begins', 'He spoke for the South Sudanese National Defence Force.', ['organization:south-sudanese-national-defence-force']],
     ['an honorific introduces a person whose names the tagger does not know', 'Ms. Ngozi Adeyemi chaired the meeting.', ['person:ngozi-adeyemi']],

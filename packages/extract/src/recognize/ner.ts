@@ -3,7 +3,7 @@
 // compromise/two is the tagger without the phrase-level finders: the same term tags, about 2.5x faster.
 import nlp from 'compromise/two';
 import type { CompiledLexicon } from '../lexicon/compile.ts';
-import { matchKey } from '../text/fold.ts';
+import { foldText, matchKey } from '../text/fold.ts';
 import { coverageMask, maskOverlaps } from './mention.ts';
 import { STOPWORDS } from '../topics/stopwords.ts';
 import { HONORIFICS, NAME_CONNECTORS, NEVER_NAMES, PERSON_CONNECTORS, ORGANIZATION_HEADS, PERSON_APPOSITION, PERSON_VERB_AFTER, PLACE_HEADS, ROLE_WORDS } from './words.ts';
@@ -292,7 +292,10 @@ export function lexicalTags(word: string): ReadonlySet<string> {
   if (cached) return cached;
   const model = (nlp as unknown as { model(): CompromiseModel }).model();
   const tags = new Set<string>();
-  for (const part of [key, ...(key.includes('-') ? key.split('-') : [])]) {
+  // "Sérgio" is in compromise's lexicon as "sergio": look words up with and without their diacritics.
+  const folded = foldText(key);
+  const parts = [key, ...(key.includes('-') ? key.split('-') : [])];
+  for (const part of folded === key ? parts : [...parts, ...parts.map(foldText)]) {
     const found = model.one.lexicon[part];
     for (const tag of found === undefined ? [] : Array.isArray(found) ? found : [found]) {
       tags.add(tag);
@@ -397,7 +400,7 @@ function nameCaption(run: readonly TaggedTerm[], text: string): NerCandidate | u
   if (!first || !last || run.length < 2 || run.length > 4) return undefined;
   const surface = text.slice(first.start, last.end);
   if (!isAllCaps(surface) || !/^[\p{Lu}' \-]+$/u.test(surface)) return undefined;
-  if (!/^,\s+\p{Ll}[\p{Ll}\p{M}' \-]{1,60}:/u.test(text.slice(last.end, last.end + 80))) return undefined;
+  if (!/^,\s+\p{Ll}[\p{L}\p{M}' \-]{1,60}:/u.test(text.slice(last.end, last.end + 80))) return undefined;
   const name = surface.toLowerCase().replace(/(^|[\s\-'])(\p{Ll})/gu, (_whole, separator: string, letter: string) => separator + letter.toUpperCase());
   return { type: 'person', start: first.start, end: last.end, name };
 }
