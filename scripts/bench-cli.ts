@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { seededRandom } from '../packages/graph/src/random.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CLI_BIN = path.join(REPO, 'packages/cli/bin/missiongraph.js');
@@ -82,18 +83,6 @@ export async function machineParallelism(): Promise<number> {
   const one = Math.min(await calibrationSeconds(1), await calibrationSeconds(1));
   const two = await calibrationSeconds(2);
   return (2 * one) / two;
-}
-
-/** mulberry32: a small seeded generator, so the corpus is the same bytes on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface LexiconRecord {

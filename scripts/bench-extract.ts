@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultLexicon, extractDocument, readDocument } from '../packages/extract/src/index.ts';
+import { seededRandom as random } from '../packages/graph/src/random.ts';
 
 const scriptPath = fileURLToPath(import.meta.url);
 const rootDir = path.resolve(path.dirname(scriptPath), '..');
@@ -37,18 +38,6 @@ export interface ExtractBenchResult {
   peakRssMb: number;
   entities: number;
   coMentions: number;
-}
-
-/** A small seeded PRNG (mulberry32) so the corpus is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick<T>(items: readonly T[], next: () => number): T {
