@@ -14,7 +14,7 @@ import { collectPhrases, normalizePhrase, phrasePattern } from './topics/candida
 import type { CoMentionRecord, DocumentExtraction, EntityRecord, EntityType, MentionRecord, SentenceRecord, SourceDocument } from './types.ts';
 
 /** Bump whenever extraction output can change for the same input; part of the CLI's cache key. */
-export const EXTRACTOR_VERSION = '1.7.0';
+export const EXTRACTOR_VERSION = '1.8.0';
 
 export interface ExtractOptions {
   /** The lexicon to recognise with (default: defaultLexicon()). */
@@ -399,6 +399,8 @@ function assemble(
     const id = sentence.speaker === undefined ? undefined : speakerIds.get(sentence.speaker);
     if (id !== undefined) turns.set(id, (turns.get(id) ?? 0) + 1);
   }
+  // A speaker's label is a form the document writes their name in, even when the text never does.
+  for (const [speaker, id] of speakerIds) surfaces.set(id, (surfaces.get(id) ?? new Set()).add(speaker));
   const entityIds = [...new Set([...counts.keys(), ...speakerIds.values()])].sort();
   const entities: EntityRecord[] = entityIds.map((id) => {
     const entry = lexicon.get(id);

@@ -84,7 +84,7 @@ describe('people', () => {
   it('makes transcript speakers people and joins them with their mentions', () => {
     const result = extract('Jane Doe 00:01\n\nWelcome. I am Jane Doe, and Ms. Doe is me.\n\nJohn Roe 00:09\n\nThanks, Doe.\n', true);
     expect(result.entities.find((entity) => entity.id === 'person:jane-doe')).toMatchObject({ type: 'person', mentions: 3, speakerSentences: 2 });
-    expect(result.entities.find((entity) => entity.id === 'person:john-roe')).toMatchObject({ type: 'person', mentions: 0, speakerSentences: 1 });
+    expect(result.entities.find((entity) => entity.id === 'person:john-roe')).toMatchObject({ type: 'person', mentions: 0, speakerSentences: 1, aliases: ['John Roe'] });
   });
 });
 
