@@ -146,7 +146,7 @@ describe('entries', () => {
   });
 
   it('keep the domain words themselves out (they would link to everything)', () => {
-    const domainWords = ['peacekeeping', 'peace operations', 'peacekeeping operations', 'peace operation', 'peacekeepers'];
+    const domainWords = ['peacekeeping', 'peace operations', 'peacekeeping operations', 'peace operation', 'peacekeepers', 'peacebuilding', 'peace building', 'peace process'];
     const offenders = allEntries.filter((entry) => [...unambiguousForms(entry), ...(entry.ambiguousAliases ?? [])].some((form) => domainWords.includes(foldKey(form))));
     expect(offenders.map((entry) => entry.id)).toEqual([]);
   });
@@ -356,6 +356,30 @@ describe('other kinds', () => {
     ['mission:ecomici', ['ECOMICI']],
     ['mission:unmeer', ['UNMEER']],
     ['event:crans-montana-conference-on-cyprus', ['Crans-Montana conference']],
+    ['mission:ecomil', ['ECOMIL', 'ECOWAS Mission in Liberia']],
+    ['mission:amib', ['AMIB', 'African Union Mission in Burundi']],
+    ['mission:unpos', ['UNPOS']],
+    ['mission:operation-turquoise', ['Operation Turquoise']],
+    ['organization:united-liberation-movement-of-liberia-for-democracy', ['ULIMO']],
+    ['organization:ulimo-k', ['ULIMO-K']],
+    ['organization:armed-forces-revolutionary-council', ['AFRC']],
+    ['organization:civil-defence-forces-sierra-leone', ['Kamajors']],
+    ['organization:patriotic-movement-of-cote-d-ivoire', ['MPCI']],
+    ['organization:republican-forces-of-cote-d-ivoire', ['FRCI']],
+    ['organization:azande-ani-kpi-gbe', ['Azande Ani Kpi Gbe']],
+    ['organization:congolese-national-police', ['Police nationale congolaise']],
+    ['organization:south-sudan-national-police-service', ['SSNPS']],
+    ['organization:national-police-of-timor-leste', ['PNTL']],
+    ['organization:un-joint-human-rights-office', ['UNJHRO']],
+    ['organization:commission-on-human-rights-in-south-sudan', ['Commission on Human Rights in South Sudan']],
+    ['organization:truth-and-reconciliation-commission-of-sierra-leone', ['Truth and Reconciliation Commission of Sierra Leone']],
+    ['organization:french-ministry-of-foreign-affairs', ["Quai d'Orsay"]],
+    ['organization:p5', ['P5']],
+    ['concept:human-rights-up-front', ['Human Rights up Front']],
+    ['concept:un80-initiative', ['UN80']],
+    ['agreement:agreement-on-the-cessation-of-hostilities-in-the-central-african-republic', []],
+    ['agreement:resolution-2284', ['S/RES/2284']],
+    ['agreement:resolution-2100', ['UNSCR 2100']],
   ])('%s exists with %j', (id, aliases) => {
     const entry = byId.get(id);
     expect(entry, id).toBeDefined();
@@ -369,6 +393,59 @@ describe('other kinds', () => {
   it('chain the UN missions in Colombia: UNMC was succeeded by UNVMC', () => {
     expect(byId.get('mission:unmc')?.facts?.successor).toBe('mission:unvmc');
     expect(byId.get('mission:unvmc')?.facts?.predecessor).toBe('mission:unmc');
+  });
+
+  it('chain the missions that handed over to UN operations (ECOMIL → UNMIL, AMIB → ONUB, UNPOS → UNSOM)', () => {
+    for (const [before, after] of [
+      ['mission:ecomil', 'mission:unmil'],
+      ['mission:amib', 'mission:onub'],
+      ['mission:unpos', 'mission:unsom'],
+    ] as const) {
+      expect(byId.get(before)?.facts?.successor, before).toBe(after);
+      expect(byId.get(after)?.facts?.predecessor, after).toBe(before);
+    }
+  });
+
+  it('leave to the extractor the "Security Council resolution N" form, so the Council inside stays named', () => {
+    const resolutions = entriesOf('agreements.json').filter((entry) => /^agreement:resolution-\d+$/.test(entry.id));
+    expect(resolutions.length).toBeGreaterThan(20);
+    const problems = resolutions.flatMap((entry) => {
+      const number = entry.id.slice('agreement:resolution-'.length);
+      const wrong: string[] = [];
+      if (entry.label !== `Resolution ${number}`) wrong.push(`${entry.id}: label ${entry.label}`);
+      if (entry.facts?.kind !== 'Security Council resolution') wrong.push(`${entry.id}: kind ${String(entry.facts?.kind)}`);
+      for (const alias of entry.aliases) if (/security council/i.test(alias)) wrong.push(`${entry.id}: alias "${alias}"`);
+      return wrong;
+    });
+    expect(problems).toEqual([]);
+  });
+
+  // A concept is not swallowed by a shorter one: each longer name exists as another entry's unambiguous form.
+  it.each([
+    ['human rights due diligence policy', 'concept:human-rights-due-diligence-policy'],
+    ['human rights council', 'organization:human-rights-council'],
+    ['international human rights law', 'concept:international-human-rights-law'],
+    ['commission on human rights in south sudan', 'organization:commission-on-human-rights-in-south-sudan'],
+    ['un joint human rights office', 'organization:un-joint-human-rights-office'],
+  ])('name "%s" as %s, not as human rights', (form, id) => {
+    const owners = allEntries.filter((entry) => unambiguousForms(entry).some((alias) => foldKey(alias) === form)).map((entry) => entry.id);
+    expect(owners).toEqual([id]);
+  });
+
+  // Ordinary English (or generic) phrases are never unambiguous forms: in prose they mean something else.
+  it.each([
+    ['new forces', 'organization:forces-nouvelles'],
+    ['quartet', 'organization:middle-east-quartet'],
+    ['final agreement', 'agreement:final-peace-agreement-colombia'],
+    ['model', 'organization:movement-for-democracy-in-liberia'],
+    ['trc', 'organization:truth-and-reconciliation-commission-of-liberia'],
+    ['cdf', 'organization:civil-defence-forces-sierra-leone'],
+    ['civil defence forces', 'organization:civil-defence-forces-sierra-leone'],
+    ['afl', 'organization:armed-forces-of-liberia'],
+  ])('keep "%s" out of unambiguous forms (ambiguous for %s at most)', (form, id) => {
+    const owners = allEntries.filter((entry) => unambiguousForms(entry).some((alias) => foldKey(alias) === form)).map((entry) => entry.id);
+    expect(owners).toEqual([]);
+    expect(byId.get(id), id).toBeDefined();
   });
 
   it('keep ambiguous short forms ambiguous', () => {
