@@ -5,16 +5,20 @@ import { defaultLexicon } from './lexicon/default.ts';
 import { readDocument } from './readers/read.ts';
 import { resolveDescriptiveMissions } from './recognize/descriptive.ts';
 import { type WorkingMention, overlapsAny } from './recognize/mention.ts';
-import { type NerCandidate, TAGGER_WINDOWS_PER_DOCUMENT, type TaggerBudget, findNames } from './recognize/ner.ts';
+import { type NerCandidate, TAGGER_WINDOWS_PER_DOCUMENT, type TaggerBudget, findNames, headTypeOf } from './recognize/ner.ts';
 import { isPersonName, joinSurnames } from './recognize/people.ts';
 import { foldText, matchKey } from './text/fold.ts';
 import { NOT_AFTER_WORD, NOT_BEFORE_WORD, namesPattern } from './text/patterns.ts';
 import { slugify } from './text/slug.ts';
+import { NEVER_NAMES, ORGANIZATION_HEADS, ROLE_WORDS } from './recognize/words.ts';
+import { ACRONYM_IN_PARENTHESES, looksLikeAcronym, nameSpelledBy } from './recognize/acronyms.ts';
+import { STOPWORDS } from './topics/stopwords.ts';
+import type { LexiconEntry } from './lexicon/schema.ts';
 import { collectPhrases, normalizePhrase, phrasePattern } from './topics/candidates.ts';
 import type { CoMentionRecord, DocumentExtraction, EntityRecord, EntityType, MentionRecord, SentenceRecord, SourceDocument } from './types.ts';
 
 /** Bump whenever extraction output can change for the same input; part of the CLI's cache key. */
-export const EXTRACTOR_VERSION = '1.8.0';
+export const EXTRACTOR_VERSION = '1.9.0';
 
 export interface ExtractOptions {
   /** The lexicon to recognise with (default: defaultLexicon()). */
@@ -45,16 +49,26 @@ function coveredSpans(state: DocumentState, sentence: number): { start: number; 
 }
 
 /** Lexicon pass: unambiguous aliases become mentions; ambiguous forms wait for the whole document. */
-function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon): { sentence: number; start: number; end: number; surface: string; entityIds: string[] }[] {
-  const pending: { sentence: number; start: number; end: number; surface: string; entityIds: string[] }[] = [];
+interface PendingHit {
+  sentence: number;
+  start: number;
+  end: number;
+  surface: string;
+  entityIds: string[];
+  /** A country-bound name written without its country: when unresolved, NER may still read it. */
+  short: boolean;
+}
+
+function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon): PendingHit[] {
+  const pending: PendingHit[] = [];
   const hitsBySentence = lexicon.matcher.scanAll(state.sentences.map((sentence) => sentence.text));
   for (const sentence of state.sentences) {
     for (const hit of hitsBySentence[sentence.index] ?? []) {
       const entity = hit.entityIds[0];
       if (hit.kind === 'alias' && entity !== undefined) {
         addMention(state, { entity, sentence: sentence.index, start: hit.start, end: hit.end, surface: hit.surface, how: 'lexicon' });
-      } else if (hit.kind === 'ambiguous') {
-        pending.push({ sentence: sentence.index, start: hit.start, end: hit.end, surface: hit.surface, entityIds: hit.entityIds });
+      } else if (hit.kind === 'ambiguous' || hit.kind === 'short') {
+        pending.push({ sentence: sentence.index, start: hit.start, end: hit.end, surface: hit.surface, entityIds: hit.entityIds, short: hit.kind === 'short' });
       } else {
         const blocked = state.blocked.get(sentence.index) ?? [];
         blocked.push({ start: hit.start, end: hit.end });
@@ -89,14 +103,29 @@ function roleNamedIn(state: DocumentState, lexicon: CompiledLexicon, id: string)
 }
 
 /**
+ * True when a span sits inside a longer capitalised name: a capitalised word right before it that is no
+ * small word ("Rwandan Armed Forces"; not "In Congo"), or "of/in/for" and a capitalised word right after it
+ * ("Armed Forces of Liberia").
+ */
+function insideLongerName(text: string, start: number, end: number): boolean {
+  const before = /(\p{L}[\p{L}\p{M}'’\-]*)\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  const lower = before?.toLowerCase() ?? '';
+  if (before !== undefined && /^\p{Lu}/u.test(before) && !STOPWORDS.has(lower) && !NEVER_NAMES.has(lower)) return true;
+  return /^\s+(?:of|in|for)\s+(?:the\s+)?\p{Lu}/u.test(text.slice(end, end + 40));
+}
+
+/**
  * An ambiguous form names an entity only when exactly one of its entities is named unambiguously in the
  * document, or, when several are, exactly one has its capital (facts.capital) named in the same sentence,
  * or, when none is, exactly one is anchored (host country, country) to a country or place the document names.
  */
-function resolveAmbiguous(state: DocumentState, pending: ReturnType<typeof recogniseLexicon>, lexicon: CompiledLexicon): void {
-  const named = new Set<string>();
-  for (const list of state.mentions.values()) for (const mention of list) named.add(mention.entity);
+function resolveAmbiguous(state: DocumentState, pending: readonly PendingHit[], lexicon: CompiledLexicon): void {
+  const named = new Map<string, number>();
+  for (const list of state.mentions.values()) for (const mention of list) named.set(mention.entity, (named.get(mention.entity) ?? 0) + 1);
   for (const hit of pending) {
+    // A short or ambiguous form inside a longer capitalised name ("Transitional Presidential Council") is
+    // part of that name: it names nothing here, and NER may read the whole name.
+    if (insideLongerName(state.sentences[hit.sentence]?.text ?? '', hit.start, hit.end)) continue;
     let resolved = hit.entityIds.filter((id) => named.has(id));
     if (resolved.length > 1) {
       // Several candidates named: the one whose capital the same sentence names ("the Congo ... Brazzaville").
@@ -114,11 +143,19 @@ function resolveAmbiguous(state: DocumentState, pending: ReturnType<typeof recog
       resolved = hit.entityIds.filter((id) =>
         lexicon.get(id)?.type === 'person' ? roleNamedIn(state, lexicon, id) : anchorsOf(lexicon, id).some((anchor) => named.has(anchor)),
       );
+      // Several anchored: the one whose country the document is about, named at least twice as often as
+      // any other candidate's ("UPC" in a text on the Central African Republic that names the DRC once).
+      if (resolved.length > 1) {
+        const weight = (id: string): number => Math.max(0, ...anchorsOf(lexicon, id).map((anchor) => named.get(anchor) ?? 0));
+        const ranked = resolved.map((id) => ({ id, weight: weight(id) })).sort((a, b) => b.weight - a.weight);
+        const [top, next] = ranked;
+        if (top && next && top.weight >= 2 && top.weight >= 2 * next.weight) resolved = [top.id];
+      }
     }
     const entity = resolved[0];
     if (resolved.length === 1 && entity !== undefined) {
       addMention(state, { entity, sentence: hit.sentence, start: hit.start, end: hit.end, surface: hit.surface, how: 'ambiguous' });
-    } else {
+    } else if (!hit.short) {
       const blocked = state.blocked.get(hit.sentence) ?? [];
       blocked.push({ start: hit.start, end: hit.end });
       state.blocked.set(hit.sentence, blocked);
@@ -163,6 +200,64 @@ function applyDescriptiveMissions(state: DocumentState, lexicon: CompiledLexicon
       sentence.index,
       resolved.filter((mention) => mention.how === 'descriptive' || !overlapsAny(phrases, mention.start, mention.end)),
     );
+  }
+}
+
+/** Head words after which the name before them is a named meeting's or agreement's place ("Crans-Montana conference"). */
+const SHORT_NAME_HEAD = /^((?:\p{Lu}[\p{L}\p{M}'’]*)(?:[ -]\p{Lu}[\p{L}\p{M}'’]*)?)\s+(?:conference|summit|talks|agreement|agreements|accord|accords|declaration|peace agreement|peace accord|peace accords|peace talks|process)\b/iu;
+
+/**
+ * The short name of an operation, meeting or agreement the document names in full: "Licorne" for
+ * "Operation Licorne", "Crans-Montana" for the "Crans-Montana conference". Only names that are no other
+ * lexicon entity (so "Algiers" stays the city) and no common word qualify.
+ */
+function shortNamesOf(entry: LexiconEntry, lexicon: CompiledLexicon): string[] {
+  const shorts = new Set<string>();
+  for (const form of [entry.label, ...entry.aliases]) {
+    const short = entry.type === 'mission' ? /^Operation\s+(\p{Lu}[\p{L}\p{M}'’\-]+)$/u.exec(form)?.[1] : SHORT_NAME_HEAD.exec(form)?.[1];
+    if (short === undefined || short.length < 4 || !/^\p{Lu}/u.test(short)) continue;
+    const key = matchKey(short);
+    if (lexicon.surfaceKeys.has(key) || lexicon.demonymKeys.has(key)) continue;
+    if (short.split(/[ -]/).some((word) => NEVER_NAMES.has(word.toLowerCase()) || STOPWORDS.has(word.toLowerCase()))) continue;
+    shorts.add(short);
+  }
+  return [...shorts];
+}
+
+/**
+ * Short names of operations, meetings and agreements named in full earlier in the document ("the Licorne
+ * force", "since Crans-Montana") are mentions of them; a short name two named entities share is left alone.
+ */
+function recogniseShortNames(state: DocumentState, lexicon: CompiledLexicon): void {
+  const firstSentence = new Map<string, number>();
+  for (const [sentence, list] of state.mentions) {
+    for (const mention of list) {
+      if (mention.how === 'lexicon' && sentence < (firstSentence.get(mention.entity) ?? Infinity)) firstSentence.set(mention.entity, sentence);
+    }
+  }
+  const owners = new Map<string, string[]>();
+  for (const id of [...firstSentence.keys()].sort()) {
+    const entry = lexicon.get(id);
+    if (!entry || (entry.type !== 'mission' && entry.type !== 'event' && entry.type !== 'agreement')) continue;
+    for (const short of shortNamesOf(entry, lexicon)) owners.set(short, [...(owners.get(short) ?? []), id]);
+  }
+  const shorts = [...owners].filter(([, ids]) => ids.length === 1);
+  if (shorts.length === 0) return;
+  const pattern = namesPattern(shorts.map(([short]) => short));
+  for (const sentence of state.sentences) {
+    const covered = coveredSpans(state, sentence.index);
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(sentence.text); match !== null; match = pattern.exec(sentence.text)) {
+      const entity = owners.get(match[0])?.[0];
+      const start = match.index;
+      const end = start + match[0].length;
+      if (entity === undefined || sentence.index < (firstSentence.get(entity) ?? Infinity) || overlapsAny(covered, start, end)) continue;
+      // Part of a longer capitalised name ("Crans-Montana Resort") is not the short name.
+      if (/^[\s-]+\p{Lu}/u.test(sentence.text.slice(end, end + 3))) continue;
+      const mention: WorkingMention = { entity, sentence: sentence.index, start, end, surface: match[0], how: 'lexicon' };
+      addMention(state, mention);
+      covered.push(mention);
+    }
   }
 }
 
@@ -238,6 +333,94 @@ function recogniseNames(state: DocumentState, lexicon: CompiledLexicon, warnings
 }
 
 /**
+ * True when words spelled out by an acronym read as a name: not a plural category ("Internally Displaced
+ * Persons (IDPs)"), not a role ("Special Representative of the Secretary-General (SRSG)", "Head of Mission
+ * (HoM)"), and headed by an organisation, mission, agreement or event noun ("Lord's Resistance Army",
+ * "Mouvement patriotique pour la Centrafrique") — so "Improvised Explosive Device (IED)" is no name.
+ */
+function isDefinableName(name: string, acronym: string): boolean {
+  if (/\p{Ll}$/u.test(acronym)) return false;
+  const lower = name
+    .split(/[\s-]+/)
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .map((word) => word.toLowerCase().replace(/['’]s$/u, ''));
+  if (lower.every((word) => ROLE_WORDS.has(word)) || (ROLE_WORDS.has(lower[0] ?? '') && lower.length <= 3)) return false;
+  const all = name.toLowerCase().split(/[\s-]+/);
+  return definedNameType(name) !== 'organization' || all.some((word) => ORGANIZATION_HEADS.has(word));
+}
+
+/** The type a name defined with an acronym takes from its words: a mission, else its head noun, else an organisation. */
+function definedNameType(name: string): EntityType {
+  const words = name.toLowerCase().split(/[\s-]+/);
+  if (words.includes('mission') || words.includes('operation')) return 'mission';
+  return headTypeOf(words, words.length) ?? 'organization';
+}
+
+/**
+ * In-document acronym definitions. "the Lord's Resistance Army (LRA)" or "the LRA (Lord's Resistance Army)":
+ * an acronym the lexicon does not know, in parentheses right after a name (or right before one), names that
+ * name's entity wherever the document writes it. When no mention ends before the parenthesis, the words whose
+ * initials spell the acronym ("Azande Ani Kpi Gbe (AAKG)") become the name, if they are capitalised: a
+ * mission (`mission:<acronym>`), an agreement or event by its head noun, else an organisation. The first
+ * definition of an acronym in the document wins.
+ */
+function recogniseAcronymDefinitions(state: DocumentState, lexicon: CompiledLexicon, findNew: boolean): void {
+  const bound = new Map<string, string>();
+  for (const sentence of state.sentences) {
+    if (!sentence.text.includes('(')) continue;
+    ACRONYM_IN_PARENTHESES.lastIndex = 0;
+    for (let match = ACRONYM_IN_PARENTHESES.exec(sentence.text); match !== null; match = ACRONYM_IN_PARENTHESES.exec(sentence.text)) {
+      const acronym = match[1] ?? '';
+      if (!looksLikeAcronym(acronym) || bound.has(acronym) || lexicon.surfaceKeys.has(matchKey(acronym))) continue;
+      const nameEnd = match.index - (/\s*$/u.exec(sentence.text.slice(0, match.index))?.[0].length ?? 0);
+      const list = state.mentions.get(sentence.index) ?? [];
+      // A mention that is only the end of a longer capitalised name does not own the acronym.
+      const before = list.find((mention) => mention.end === nameEnd && mention.how !== 'ner' && !insideLongerName(sentence.text, mention.start, mention.start));
+      const spelled = nameSpelledBy(sentence.text, nameEnd, acronym);
+      const nerBefore = list.find((mention) => mention.end === nameEnd && mention.how === 'ner');
+      if (before && !before.entity.startsWith('person:')) {
+        bound.set(acronym, before.entity);
+      } else if (nerBefore && !nerBefore.entity.startsWith('person:') && (!spelled || spelled.start >= nerBefore.start)) {
+        bound.set(acronym, nerBefore.entity);
+      } else if (findNew && spelled) {
+        const name = sentence.text.slice(spelled.start, spelled.end).replace(/['’]s$/u, '');
+        if (!isDefinableName(name, acronym) || lexicon.demonymKeys.has(matchKey(name))) continue;
+        const known = lexicon.surfaceKeys.get(matchKey(name));
+        const type = definedNameType(name);
+        const id = known?.length === 1 && known[0] !== undefined ? known[0] : type === 'mission' ? `mission:${slugify(acronym)}` : `${type}:${slugify(name)}`;
+        if (!lexicon.get(id)) {
+          if (!state.labels.has(id)) state.labels.set(id, type === 'mission' ? acronym : name);
+          state.types.set(id, type);
+        }
+        state.mentions.set(sentence.index, list.filter((mention) => mention.end <= spelled.start || mention.start >= spelled.end));
+        addMention(state, { entity: id, sentence: sentence.index, start: spelled.start, end: spelled.end, surface: sentence.text.slice(spelled.start, spelled.end), how: 'ner' });
+        bound.set(acronym, id);
+      }
+    }
+    // The reverse order: "the LRA (Lord's Resistance Army)".
+    for (const mention of state.mentions.get(sentence.index) ?? []) {
+      if (mention.entity.startsWith('person:') || sentence.text[mention.end] !== ')') continue;
+      const acronym = /(\p{Lu}[\p{L}\p{N}&\-]{1,11})\s*\(\s*$/u.exec(sentence.text.slice(Math.max(0, mention.start - 20), mention.start))?.[1];
+      if (acronym === undefined || !looksLikeAcronym(acronym) || bound.has(acronym) || lexicon.surfaceKeys.has(matchKey(acronym))) continue;
+      bound.set(acronym, mention.entity);
+    }
+  }
+  if (bound.size === 0) return;
+  const pattern = namesPattern([...bound.keys()]);
+  for (const sentence of state.sentences) {
+    const covered = coveredSpans(state, sentence.index);
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(sentence.text); match !== null; match = pattern.exec(sentence.text)) {
+      const entity = bound.get(match[0]);
+      if (entity === undefined || overlapsAny(covered, match.index, match.index + match[0].length)) continue;
+      const mention: WorkingMention = { entity, sentence: sentence.index, start: match.index, end: match.index + match[0].length, surface: match[0], how: 'lexicon' };
+      addMention(state, mention);
+      covered.push(mention);
+    }
+  }
+}
+
+/**
  * A person found under part of a longer name also found in the document ("Ruiz Massieu" beside "Carlos
  * Ruiz Massieu") is that person: their mentions move to the full name.
  */
@@ -277,6 +460,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   resolveAmbiguous(state, recogniseLexicon(state, lexicon), lexicon);
   applyDescriptiveMissions(state, lexicon, year);
   recogniseResolutions(state, lexicon);
+  recogniseShortNames(state, lexicon);
 
   // People named in full in this document (lexicon, speakers), for joining surnames.
   const speakerIds = resolveSpeakers(parsed.speakers, lexicon);
@@ -318,6 +502,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
     if (nerPeople.size > fullNames.size) joinSurnames(state.sentences, state.mentions, nerPeople, lexicon);
     mergePartialNames(state, fullNames);
   }
+  recogniseAcronymDefinitions(state, lexicon, options.useNer !== false);
 
   let candidates: { phrase: string; count: number; label: string }[] | undefined;
   if (options.topics === true) {

@@ -20,6 +20,18 @@ const rows: Row[] = [
     [{ text: 'The mission was deployed to support the peace process.' }, { text: 'It stayed.' }],
   ],
   [
+    'plain text: a first line without final punctuation, before a capitalised line, is a title of its own',
+    'Envoy urges calm as talks stall in the Sahel\nNiamey, 3 March 2024. The envoy spoke.',
+    'text',
+    [{ text: 'Envoy urges calm as talks stall in the Sahel' }, { text: 'Niamey, 3 March 2024.' }, { text: 'The envoy spoke.' }],
+  ],
+  [
+    'plain text: a first line that stops on a small word goes on in the next line',
+    'The Council extended the mandate of\nMINUSCA by a year. It voted.',
+    'text',
+    [{ text: 'The Council extended the mandate of MINUSCA by a year.' }, { text: 'It voted.' }],
+  ],
+  [
     'markdown: heading, link, emphasis, image, list, bare URL',
     '# Report title\n\nThe [Security Council](https://un.org/sc) met **today** and _agreed_.\n\n![A photo of MINUSCA](photo.png)\n\n- First item\n- Second item\n\nSee https://example.org/x.y for more.',
     'markdown',

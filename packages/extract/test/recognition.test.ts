@@ -48,9 +48,29 @@ describe('lexicon recognition', () => {
     ['a dateline in capitals', 'PORT-AU-PRINCE, Haiti — The mission left.', ['country:hti', 'place:port-au-prince']],
     ['a resolution cited by number is an agreement; the Council inside it is nested', 'Under Security Council resolution 2284 (2016) the mission closed.', ['agreement:resolution-2284']],
     ['a resolution without the Council', 'The Council renewed it under resolution 2098. The Security Council agreed.', ['agreement:resolution-2098', 'organization:security-council']],
+    ['an ambiguous form at the end of a longer capitalised name is part of that name', 'The Security Council met. The Transitional Presidential Council named a minister.', ['organization:security-council']],
+    ['an ambiguous form after a small capitalised word still counts', 'The Security Council met. In Council members\' view it was late.', ['organization:security-council']],
+    ['a country-bound name without its demonym, in a text about that country', 'Gangs attacked a station in Haiti. The National Police sent reinforcements.', ['country:hti', 'organization:haitian-national-police']],
+    ['a country-bound name without its "of <country>"', 'Victims testified in Mali before the Reconciliation Commission last week.', ['country:mli', 'organization:reconciliation-commission-of-mali']],
+    ['a country-bound name without its "(<country>)"', 'Mali held talks. The National Accord was then signed.', ['agreement:national-accord-mali', 'country:mli']],
+    ['a country-bound short name with its country not named stays out', 'The National Police sent reinforcements.', []],
+    ['a country-bound short name inside a longer name is not it', 'Haiti asked for help. The Congolese National Police sent officers.', ['country:hti']],
+    ['an ambiguous acronym resolves to the candidate whose country the text is about (named twice as often)', 'Fighters of the UPC attacked a market in the Central African Republic. The Central African Republic asked for help; some refugees reached the DRC.', ['country:caf', 'country:cod', 'organization:union-for-peace-in-the-central-african-republic']],
+    ['an operation\'s short name after its full name', 'Operation Serval began in January. French troops of the Serval force then reached Timbuktu.', ['mission:operation-serval', 'place:timbuktu']],
+    ['a meeting\'s short name after its full name', 'The Bonn Conference set a timetable. Since Bonn, little has moved.', ['event:bonn-conference']],
+    ['a short name before the full name is not counted', 'Serval was a word first. Operation Serval came later.', ['mission:operation-serval']],
+    ['a short name that is a lexicon place stays the place', 'The Bamako Accord was signed. Bamako celebrated.', ['agreement:bamako-accord', 'place:bamako']],
   ];
   it.each(rows)('%s', (_rule, text, expected) => {
     expect(mentionedIds(text)).toEqual(expected);
+  });
+
+  it('counts an ambiguous form after a small capitalised word but not inside a longer name', () => {
+    expect(mentionCount('The Security Council met. In Council debates it was named. The Transitional Presidential Council met.', 'organization:security-council')).toBe(2);
+  });
+
+  it('counts every use of an operation\'s short name once the full name is written', () => {
+    expect(mentionCount('Operation Serval began in January. Serval ended in 2014; Serval troops stayed.', 'mission:operation-serval')).toBe(3);
   });
 
   it('counts a name with and without diacritics as one node with both surfaces', () => {
@@ -130,6 +150,17 @@ describe('names the lexicon does not know (NER) are filtered for junk', () => {
     ['a double surname after a title', 'María Ángela Holguín Cuéllar was appointed. Ms. Holguín is a negotiator.', ['person:maria-angela-holguin-cuellar']],
     ['part of a longer name is the same person', 'Carlos Ruiz Massieu leads the mission. Ruiz Massieu has also pushed for it.', ['person:carlos-ruiz-massieu']],
     ['a government described by its leader is not a name', 'The Government of President Touadera agreed.', []],
+    ['a role and a comma before a name set off by commas introduce a person', 'The head of the office, Alou Traoré Kané, met the press.', ['person:alou-traore-kane']],
+    ['a list of domains after a role is no person, nor a list of places', 'She was Director for Africa, Regional Partnerships, Gender Affairs and Youth at the agency.', ['place:africa']],
+    ['an organisation head inside a run, followed by its complement, makes an organisation', 'The Interim Government of National Concord took office.', ['organization:interim-government-of-national-concord']],
+    ['a monitoring mechanism is an organisation', 'The Joint Ceasefire Verification Mechanism reported violations.', ['organization:joint-ceasefire-verification-mechanism']],
+    ['a body named after an agreement is an organisation', 'The Ceasefire Agreement Monitoring Commission met in Juba.', ['organization:ceasefire-agreement-monitoring-commission', 'place:juba']],
+    ['the full name after the title in "Government of President X Y" is a person', 'The Government of President Amadou Bello Sanogo agreed.', ['person:amadou-bello-sanogo']],
+    ['"on" after a head noun continues the name', 'The Committee on Enforced Disappearances wrote to the Protocol on Non-Aggression signatories.', ['agreement:protocol-on-non-aggression', 'organization:committee-on-enforced-disappearances']],
+    ['"on" after a non-head word ends the name', 'Talks with Jean-Pierre Lacroix on Timbuktu continued.', ['person:jean-pierre-lacroix', 'place:timbuktu']],
+    ['a capitalised run before a lower-case "militia" is an armed group', 'Villagers fled raids by the Kata Mbolo Ndege militia in the north.', ['organization:kata-mbolo-ndege']],
+    ['a capitalised run before a lower-case "conference" is a named meeting', 'Hopes rose at the Lucerne Hills conference in spring.', ['event:lucerne-hills-conference']],
+    ['a known place before a lower-case "conference" stays the place', 'Hopes rose at the Bamako conference in spring.', ['place:bamako']],
   ];
   it.each(nameRows)('%s', (_rule, text, expected) => {
     const ids = extract(text, true).entities.map((entity) => entity.id).sort();
@@ -158,5 +189,31 @@ describe('co-mentions', () => {
     expect(result.sentences).toEqual([{ index: 1, text: 'MONUSCO is here.' }]);
     expect(result.mentions).toEqual([{ entity: 'mission:monusco', sentence: 1, start: 0, end: 7, surface: 'MONUSCO' }]);
     expect(result.document.sentenceCount).toBe(3);
+  });
+});
+
+describe('acronyms defined in the document', () => {
+  const rows: [rule: string, text: string, id: string, mentions: number][] = [
+    // The name, the acronym in parentheses and the later acronym: three mentions.
+    ['a new name spelled out before its acronym is found, and the acronym after it', 'Raids by the Kata Mbolo Ndege Front (KMNF) grew. Later the KMNF denied it.', 'organization:kata-mbolo-ndege-front', 3],
+    ['a name in French headed by its organisation noun', 'The Mouvement pour la renaissance du Nord (MRN) signed. The MRN then split.', 'organization:mouvement-pour-la-renaissance-du-nord', 3],
+    ['an acronym after a lexicon name names that entity', 'The Alliance of Sahel States (AES) met in Bamako. The AES chose a new chair.', 'organization:alliance-of-sahel-states', 3],
+    ['an acronym before a name in parentheses names that entity', 'The AES (Alliance of Sahel States) met. Then the AES expanded.', 'organization:alliance-of-sahel-states', 3],
+    ['small words inside the name are skipped by the initials', 'The Front for Unity and Renewal of the North (FURN) attacked. FURN fighters withdrew.', 'organization:front-for-unity-and-renewal-of-the-north', 3],
+    ['an acronym after a longer name ending in a known form belongs to the longer name', 'The Security Council met. The Transitional Presidential Council (CPT) named a minister. The CPT then met.', 'organization:transitional-presidential-council', 3],
+    ['a mission defined with its acronym takes the acronym as id', 'The Regional Protection Mission (RPM) deployed. RPM troops patrolled.', 'mission:rpm', 3],
+  ];
+  it.each(rows)('%s', (_rule, text, id, mentions) => {
+    expect(mentionCount(text, id, true)).toBe(mentions);
+  });
+
+  const junk: [rule: string, text: string][] = [
+    ['a role with its acronym is no entity', 'The Special Representative of the Secretary-General (SRSG) and the Head of Mission (HoM) spoke.'],
+    ['a plural category with its acronym is no entity', 'Internally Displaced People (IDPs) returned home.'],
+    ['common words with an acronym are no name', 'Quick Impact Projects (QIP) and an Improvised Explosive Device (IED) were found.'],
+    ['initials that do not spell the acronym find nothing', 'The Green Valley Farmers (XYZ) met.'],
+  ];
+  it.each(junk)('%s', (_rule, text) => {
+    expect(extract(text, true).entities.map((entity) => entity.id)).toEqual([]);
   });
 });

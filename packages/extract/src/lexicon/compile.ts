@@ -45,6 +45,44 @@ export function surnameOf(fullName: string): string | undefined {
   return words[words.length - 1]?.replace(/[.,]$/, '');
 }
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Short forms of country-bound names: an organisation, agreement or event whose facts.country is a country
+ * and whose name carries that country ("Truth and Reconciliation Commission of Liberia", "Committee on
+ * Missing Persons in Cyprus", "Haitian National Police", "Final Peace Agreement (Colombia)") is usually
+ * written without it in a text about that country ("the Truth and Reconciliation Commission"). Each such
+ * form of two or more words, capitalised as written and naming no other entry, becomes a `short` form:
+ * resolved like an ambiguous alias (by the country the document names), and left to NER when unresolved.
+ */
+function countryShortForms(ordered: readonly LexiconEntry[], byId: ReadonlyMap<string, LexiconEntry>, surfaceKeys: ReadonlyMap<string, readonly string[]>): SurfaceForm[] {
+  const forms: SurfaceForm[] = [];
+  const seen = new Set<string>();
+  for (const entry of ordered) {
+    if (entry.type !== 'organization' && entry.type !== 'agreement' && entry.type !== 'event') continue;
+    const countryId = entry.facts?.['country'];
+    const country = typeof countryId === 'string' ? byId.get(countryId) : undefined;
+    if (!country || (country.type !== 'country' && country.type !== 'place')) continue;
+    const names = [country.label, ...country.aliases].filter((name) => name.length >= 3).map(escapeRegExp);
+    const adjectives = [...names, ...(country.demonyms ?? []).map(escapeRegExp)];
+    if (names.length === 0) continue;
+    const suffix = new RegExp(`^(.+?)(?:\\s+(?:of|in|for)\\s+(?:the\\s+)?(?:${names.join('|')})|\\s*\\((?:${names.join('|')})\\))$`, 'u');
+    const prefix = new RegExp(`^(?:${adjectives.join('|')})(?:['’]s)?\\s+(.+)$`, 'u');
+    for (const alias of new Set([entry.label, ...entry.aliases])) {
+      for (const short of [suffix.exec(alias)?.[1], prefix.exec(alias)?.[1]]) {
+        if (short === undefined || !/^\p{Lu}/u.test(short) || short.trim().split(/\s+/).length < 2) continue;
+        const key = matchKey(short);
+        const owners = surfaceKeys.get(key);
+        if ((owners && owners.some((id) => id !== entry.id)) || seen.has(`${key}\u0000${entry.id}`)) continue;
+        seen.add(`${key}\u0000${entry.id}`);
+        if (owners?.includes(entry.id)) continue;
+        forms.push({ entityId: entry.id, text: short.trim(), kind: 'short' });
+      }
+    }
+  }
+  return forms;
+}
+
 const TYPE_ORDER: readonly EntityType[] = ['mission', 'country', 'organization', 'agreement', 'event', 'concept', 'place', 'person', 'topic'];
 
 /**
@@ -86,6 +124,7 @@ export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexico
       demonymKeys.add(matchKey(demonym));
     }
   }
+  forms.push(...countryShortForms(ordered, byId, surfaceKeys));
   const missionsByHost = new Map<string, LexiconEntry[]>();
   const peopleBySurname = new Map<string, string[]>();
   for (const entry of ordered) {

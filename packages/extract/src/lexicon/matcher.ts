@@ -4,7 +4,8 @@ import { foldText, matchKey } from '../text/fold.ts';
 import { WORD_CLASS } from '../text/patterns.ts';
 
 /** What a surface form means when it matches. */
-export type SurfaceKind = 'alias' | 'ambiguous' | 'demonym';
+/** `short`: a country-bound name written without its country, resolved like an ambiguous alias (see compile.ts). */
+export type SurfaceKind = 'alias' | 'ambiguous' | 'demonym' | 'short';
 
 export interface SurfaceForm {
   entityId: string;
@@ -56,7 +57,7 @@ export function surfaceAtoms(text: string, kind: SurfaceKind): string[] {
     const lower = ch.toLowerCase();
     const upper = ch.toUpperCase();
     const caseFree =
-      atWordStart && lower !== upper && !isExactWord(word) && !singleCapitalised && (kind !== 'ambiguous' || wordIndex === 0);
+      atWordStart && lower !== upper && !isExactWord(word) && !singleCapitalised && ((kind !== 'ambiguous' && kind !== 'short') || wordIndex === 0);
     atoms.push(caseFree ? `[${escapeChar(upper)}${escapeChar(lower)}]` : escapeChar(ch));
     atWordStart = false;
   }
@@ -209,8 +210,8 @@ export class LexiconMatcher {
       while (textIndex + 1 < starts.length && (starts[textIndex + 1] ?? Infinity) <= start) textIndex += 1;
       const base = starts[textIndex] ?? 0;
       const text = texts[textIndex] ?? '';
-      // An unambiguous alias beats a demonym beats an ambiguous form written the same way.
-      const kind: SurfaceKind = candidates.some((form) => form.kind === 'alias') ? 'alias' : candidates.some((form) => form.kind === 'demonym') ? 'demonym' : 'ambiguous';
+      // An unambiguous alias beats a demonym beats an ambiguous form beats a short form written the same way.
+      const kind: SurfaceKind = (['alias', 'demonym', 'ambiguous', 'short'] as const).find((wanted) => candidates.some((form) => form.kind === wanted)) ?? 'short';
       const entityIds = [...new Set(candidates.filter((form) => form.kind === kind).map((form) => form.entityId))].sort();
       results[textIndex]?.push({ start: start - base, end: end - base, surface: text.slice(start - base, end - base), kind, entityIds });
     }

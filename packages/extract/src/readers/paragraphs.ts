@@ -1,6 +1,7 @@
 // Reads plain text and Markdown into paragraph blocks: Markdown syntax is reduced to its text, and
 // paragraphs split by a page break in mid-sentence are joined again.
 import { type Block, type ReadResult, assignColonSpeakers, collapseWhitespace, endsWithTerminal, findDate } from './blocks.ts';
+import { STOPWORDS } from '../topics/stopwords.ts';
 
 interface Paragraph {
   text: string;
@@ -40,6 +41,18 @@ export function stripInlineMarkdown(text: string): string {
   );
 }
 
+/**
+ * True when a document's first line is a title line of its own although the next line follows without a
+ * blank line ("Interview: …\nRecorded in Bogota, 2023."): short, without final punctuation, not ending in
+ * a small word or comma that a wrapped sentence would go on from, and followed by a capitalised line.
+ */
+function isTitleLine(line: string, next: string): boolean {
+  if (line.length > 150 || next.length === 0 || /^#/.test(line) || /[.!?:;,]["'”’)]*$/u.test(line)) return false;
+  const lastWord = (/[\p{L}'’]+$/u.exec(line)?.[0] ?? '').toLowerCase();
+  if (lastWord.length === 0 || STOPWORDS.has(lastWord)) return false;
+  return /^["“‘(]?[\p{Lu}\p{N}]/u.test(next);
+}
+
 /** Splits Markdown (or plain text) into paragraphs, dropping code blocks, rules and link definitions. */
 function markdownParagraphs(text: string, markdown: boolean): { paragraphs: Paragraph[]; frontTitle?: string } {
   const lines = text.split('\n');
@@ -73,6 +86,10 @@ function markdownParagraphs(text: string, markdown: boolean): { paragraphs: Para
     if (inFence) continue;
     if (line.length === 0) {
       flush();
+      continue;
+    }
+    if (paragraphs.length === 0 && buffer.length === 0 && isTitleLine(line, lines[index + 1]?.trim() ?? '')) {
+      paragraphs.push({ text: line, standalone: true, heading: false });
       continue;
     }
     if (!markdown) {

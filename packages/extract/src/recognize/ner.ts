@@ -110,6 +110,19 @@ function isRoleWord(word: string): boolean {
   return ROLE_WORDS.has(lower) || lower.split('-').every((part) => ROLE_WORDS.has(part));
 }
 
+/** "on" joins a head noun to what follows it: "Committee on Missing Persons", "Agreement on the Cessation of Hostilities". */
+function headBeforeOn(text: string, end: number, gap: string): boolean {
+  if (!/^\s+on\s+(?:the\s+)?$/u.test(gap)) return false;
+  const word = (/[\p{L}\p{M}'’\-]+$/u.exec(text.slice(Math.max(0, end - 30), end))?.[0] ?? '').toLowerCase();
+  return ORGANIZATION_HEADS.has(word) || AGREEMENT_HEADS.has(word) || EVENT_HEADS.has(word);
+}
+
+/** Lower-case nouns after a capitalised run that make it an armed group's name: "the Kata Mbolo militia", "the Gran Ravine gang". */
+const GROUP_NOUN_AFTER = /^\s+(?:militias?|gang|rebel\s+(?:group|movement)|armed\s+group)\b/u;
+
+/** Lower-case nouns after a capitalised run that make it a named meeting: "the Crans-Montana conference". */
+const EVENT_NOUN_AFTER = /^\s+(?:conference|summit|peace\s+talks)\b/u;
+
 /**
  * Spans of capitalised name words outside covered spans, merged when only spaces or connectors separate
  * them. The sentence's first word counts only as part of a longer run.
@@ -130,7 +143,7 @@ export function candidateRuns(
     const last = runs[runs.length - 1];
     const gap = last ? text.slice(last.end, start) : '';
     const names = isRoleWord(match[0]) ? 0 : 1;
-    if (last && /^(?:\s+(?:(?:of|the|for|and|de|du|la|le|al|el|bin|van|von|der|da|dos|y)\s+)*|-)$/u.test(gap) && !/\band\s+the\b/.test(gap)) {
+    if (last && (/^(?:\s+(?:(?:of|the|for|and|de|du|la|le|al|el|bin|van|von|der|da|dos|y)\s+)*|-)$/u.test(gap) || headBeforeOn(text, last.end, gap)) && !/\band\s+the\b/.test(gap)) {
       last.end = end;
       last.words += 1;
       last.names += names;
@@ -166,6 +179,7 @@ export function candidateRuns(
     .filter(
       (run) =>
         run.words > 1 ||
+        (run.start !== firstWord && GROUP_NOUN_AFTER.test(text.slice(run.end, run.end + 30))) ||
         (run.start !== firstWord && LOCATIVE_BEFORE.test(text.slice(Math.max(0, run.start - 16), run.start))) ||
         inPlaceList(text, run, places) ||
         (headTypeOf([text.slice(run.start, run.end).toLowerCase()], 1) !== undefined && places.some((place) => place.end === run.start - 1)),
@@ -380,10 +394,13 @@ const AGREEMENT_HEADS = new Set('agreement agreements accord accords declaration
 const EVENT_HEADS = new Set('conference summit initiative talks forum dialogue'.split(' '));
 
 /** The type a run's head noun gives it: the last word (or the first, for "Agreement on ..."). */
-function headTypeOf(lowerWords: readonly string[], count: number): NerType | undefined {
+export function headTypeOf(lowerWords: readonly string[], count: number): NerType | undefined {
   const first = lowerWords[0] ?? '';
   const last = lowerWords[lowerWords.length - 1] ?? '';
-  if (AGREEMENT_HEADS.has(last) || (count >= 3 && AGREEMENT_HEADS.has(first))) return 'agreement';
+  if (AGREEMENT_HEADS.has(last)) return 'agreement';
+  // "Agreement Monitoring Committee": a body named after an agreement is an organisation.
+  if (ORGANIZATION_HEADS.has(last) && count >= 2) return 'organization';
+  if (count >= 3 && AGREEMENT_HEADS.has(first)) return 'agreement';
   if (EVENT_HEADS.has(last)) return 'event';
   if (ORGANIZATION_HEADS.has(last)) return 'organization';
   if (PLACE_HEADS.has(last)) return 'place';
@@ -403,6 +420,19 @@ function nameCaption(run: readonly TaggedTerm[], text: string): NerCandidate | u
   if (!/^,\s+\p{Ll}[\p{L}\p{M}' \-]{1,60}:/u.test(text.slice(last.end, last.end + 80))) return undefined;
   const name = surface.toLowerCase().replace(/(^|[\s\-'])(\p{Ll})/gu, (_whole, separator: string, letter: string) => separator + letter.toUpperCase());
   return { type: 'person', start: first.start, end: last.end, name };
+}
+
+/**
+ * A role and a comma before a name set off by commas: "the Special Representative, Mahamat Saleh Annadif, said";
+ * not a list of domains after a role ("Director for United Nations, International Organizations, Human Rights").
+ */
+const ROLE_BEFORE_COMMA =
+  /(?:^|[^\p{L}])(?:head|chief|director|representative|envoy|commander|coordinator|spokesperson|spokesman|spokeswoman|minister|president|ambassador|adviser|advisor|leader|secretary-general|under-secretary-general|chair|chairperson|founder)(?:\s+(?:of|for|to)\s+[^,;.:!?]{1,60})?(?:\s*\([^()]{1,20}\))?\s*,\s*$/iu;
+
+/** A title or honorific just before a run ("Lieutenant General Aroldo Lázaro", "Ms. Ngozi Adeyemi"). */
+function titledBefore(text: string, start: number): boolean {
+  const titleBefore = /([\p{L}\-]+)\.?\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  return titleBefore !== undefined && isCapitalised(titleBefore) && HONORIFICS.has(titleBefore.toLowerCase());
 }
 
 /** Decides whether a run is a person, place or organisation, or junk. */
@@ -466,9 +496,19 @@ function classifyRun(
   }
   if (!followsDemonym && followsLexiconName) return undefined;
   if ((headType === 'agreement' || headType === 'event') && words.length >= 2 && !hasRoleWord) return { type: headType, start, end, name };
-  if (ORGANIZATION_HEADS.has(lowerWords[0] ?? '') || ORGANIZATION_HEADS.has(lastWord)) {
-    // "Government of President Touadera" describes a government by its leader: not a name.
-    if (hasRoleWord) return undefined;
+  // An organisation head inside the run, followed by its complement: "Transitional Government of National Unity".
+  const innerHead = lowerWords.some((word, index) => index > 0 && ORGANIZATION_HEADS.has(word) && ['of', 'for', 'on'].includes(lowerWords[index + 1] ?? ''));
+  if (ORGANIZATION_HEADS.has(lowerWords[0] ?? '') || ORGANIZATION_HEADS.has(lastWord) || (innerHead && !isRoleWord(words[0] ?? ''))) {
+    // "Government of President Touadera" describes a government by its leader: not a name, but a full name
+    // after the title is the leader ("the Government of President Félix Tshisekedi").
+    if (hasRoleWord) {
+      const titleIndex = lowerWords.findLastIndex((word) => HONORIFICS.has(word));
+      const person = terms.slice(titleIndex + 1);
+      const personFirst = person[0];
+      const personLast = person[person.length - 1];
+      if (!personFirst || !personLast || person.length < 2 || person.length > 4 || !person.every((term) => isCapitalised(term.text))) return undefined;
+      return { type: 'person', start: personFirst.start, end: personLast.end, name: text.slice(personFirst.start, personLast.end).replace(/['’]s$/, '') };
+    }
     // A demonym right before an organisation belongs to its name ("Malian Armed Forces").
     const demonym = /(\p{Lu}[\p{L}\p{M}'’\-]+)\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
     if (demonym && lexicon.demonymKeys.has(matchKey(demonym[1] ?? ''))) {
@@ -483,17 +523,24 @@ function classifyRun(
     return undefined;
   }
   if (PLACE_HEADS.has(lastWord) && words.length >= 2) return { type: 'place', start, end, name };
+  // A lower-case group noun after the run: "the Azande Ani Kpi Gbe militia", "the Twa rebels".
+  if (GROUP_NOUN_AFTER.test(after) && !hasRoleWord && !titledBefore(text, start) && !first.tags.has('FirstName')) return { type: 'organization', start, end, name };
+  // A lower-case meeting noun after a run that is no known place: "the Crans-Montana conference".
+  const eventNoun = EVENT_NOUN_AFTER.exec(after);
+  if (eventNoun && !hasRoleWord && !hasTag(terms, 'Person', 'Place', 'City', 'Country', 'Organization')) {
+    const eventEnd = end + eventNoun[0].length;
+    return { type: 'event', start, end: eventEnd, name: text.slice(start, eventEnd) };
+  }
   const personTagged = terms.every((term) => term.tags.has('Person') || term.tags.has('ProperNoun')) && hasTag(terms, 'FirstName', 'LastName', 'MaleName', 'FemaleName');
   // A title or honorific just before the run ("Lieutenant General Aroldo Lázaro", "Ms. Ngozi Adeyemi"):
   // the run is the person it introduces, whether or not the tagger knows the first name.
-  const titleBefore = /([\p{L}\-]+)\.?\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
-  const titledBefore = titleBefore !== undefined && isCapitalised(titleBefore) && HONORIFICS.has(titleBefore.toLowerCase());
   const personSignal =
     personTagged ||
     titled ||
-    titledBefore ||
+    titledBefore(text, start) ||
     PHOTO_CREDIT_BEFORE.test(text.slice(Math.max(0, start - 60), start)) ||
     PERSON_APPOSITION.test(after) ||
+    (ROLE_BEFORE_COMMA.test(text.slice(Math.max(0, start - 120), start)) && /^\s*,/u.test(after) && !/^\s*,\s*\p{Lu}[\p{L}\p{M}'’\- ]{0,40}(?:,|\s+and\s)/u.test(after)) ||
     PERSON_VERB_AFTER.test(after) ||
     (first.tags.has('FirstName') && words.length >= 2);
   if (personSignal && words.length >= 2 && words.length <= 5 && words.every((word, index) => isCapitalised(word) || (index > 0 && PERSON_CONNECTORS.has(word.toLowerCase())))) {
@@ -503,7 +550,7 @@ function classifyRun(
     if (words.length > 1 || !runStartsSentence) return { type: 'place', start, end, name };
   }
   // "in Chapter VII", "in Resolution 2098", "in Administration": numbered or abstract nouns are not places.
-  const numberedOrAbstract = /^\s+(?:\d|[IVXLC]+\b)/.test(after) || /(?:tion|ment|ness|ity|ance|ence|ship|ism)$/.test(lastWord);
+  const numberedOrAbstract = /^\s+(?:\d|[IVXLC]+\b)/.test(after) || /(?:tion|ment|ness|ity|ance|ence|ship|ism|affair)s?$/.test(lastWord);
   const locative = (LOCATIVE_BEFORE.test(before) && (words.length > 1 || !/the\s+$/i.test(before))) || inPlaceList(text, { start, end }, context.places);
   if (words.length <= 3 && !numberedOrAbstract && locative && !hasTag(terms, 'Organization', 'Person') && !runStartsSentence) {
     return { type: 'place', start, end, name };

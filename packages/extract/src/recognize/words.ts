@@ -16,13 +16,15 @@ interior affairs acting former late senior junior associate programme program ma
 lt col gen maj capt sgt brig adm cdr gov sen amb
 `);
 
-/** Nouns that make a capitalised run an organisation when they head it. Lower case, singular. */
+/** Nouns that make a capitalised run an organisation when they head it (English, then French, Spanish, Portuguese). Lower case. */
 export const ORGANIZATION_HEADS = list(`
 ministry department centre center council agency office organization organisation union fund programme program
 commission committee institute university bank court foundation association network group front movement army party
 coalition alliance corporation company police service secretariat tribunal assembly parliament government society
 federation board authority brigade battalion militia force forces academy college school hospital trust guard
-institution observatory watch league bureau directorate inc ltd llc
+institution observatory watch league bureau directorate inc ltd llc mechanism panel
+mouvement rassemblement parti conseil comite comité armee armée frente movimiento partido ejercito ejército fuerzas comision
+comisión uniao união
 `);
 
 /** Nouns that make a capitalised run a place. Lower case. */
