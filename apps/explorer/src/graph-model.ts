@@ -141,7 +141,37 @@ function cleanFacts(value: unknown): Record<string, FactValue> {
   return facts;
 }
 
-function cleanEvidence(value: unknown): EvidenceSentence[] {
+/** One evidence sentence from its JSON form, or undefined when it has no text. */
+function cleanSentence(item: unknown): EvidenceSentence | undefined {
+  if (!isRecord(item) || typeof item.text !== 'string') return undefined;
+  const sentence: EvidenceSentence = {
+    document: optionalString(item.document) ?? '',
+    sentence: finiteNumber(item.sentence) ?? 0,
+    text: item.text,
+  };
+  const speaker = optionalString(item.speaker);
+  const time = optionalString(item.time);
+  if (speaker) sentence.speaker = speaker;
+  if (time) sentence.time = time;
+  return sentence;
+}
+
+/**
+ * graph.json's table of evidence sentences (graph attribute `evidenceSentences`, each sentence once, by id), or
+ * an empty one for files that carry evidence inline. See docs/graph-format.md.
+ */
+function evidenceTable(attributes: unknown): Map<string, EvidenceSentence> {
+  const table = new Map<string, EvidenceSentence>();
+  if (!isRecord(attributes) || !isRecord(attributes.evidenceSentences)) return table;
+  for (const [id, item] of Object.entries(attributes.evidenceSentences)) {
+    const sentence = cleanSentence(item);
+    if (sentence !== undefined) table.set(id, sentence);
+  }
+  return table;
+}
+
+/** An edge's evidence: sentences inline, or ids of the sentence table (one object per sentence, shared). */
+function cleanEvidence(value: unknown, table: ReadonlyMap<string, EvidenceSentence>): EvidenceSentence[] {
   let source = value;
   if (typeof source === 'string' && source.trim().startsWith('[')) {
     try {
@@ -153,17 +183,8 @@ function cleanEvidence(value: unknown): EvidenceSentence[] {
   if (!Array.isArray(source)) return [];
   const evidence: EvidenceSentence[] = [];
   for (const item of source) {
-    if (!isRecord(item) || typeof item.text !== 'string') continue;
-    const sentence: EvidenceSentence = {
-      document: optionalString(item.document) ?? '',
-      sentence: finiteNumber(item.sentence) ?? 0,
-      text: item.text,
-    };
-    const speaker = optionalString(item.speaker);
-    const time = optionalString(item.time);
-    if (speaker) sentence.speaker = speaker;
-    if (time) sentence.time = time;
-    evidence.push(sentence);
+    const sentence = typeof item === 'string' ? table.get(item) : cleanSentence(item);
+    if (sentence !== undefined) evidence.push(sentence);
   }
   return evidence;
 }
@@ -243,6 +264,7 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
     graph.addNode(key, node);
   });
 
+  const sentences = evidenceTable(serialised.attributes);
   let selfLoops = 0;
   serialised.edges.forEach((entry, index) => {
     if (!isRecord(entry)) throw new InputError(`${source}: edge ${index} is not an object`);
@@ -265,7 +287,7 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
       weight: Math.max(0, finiteNumber(attributes.weight) ?? 1),
       documentList,
       documentCount: documentList.length > 0 ? documentList.length : Math.max(0, finiteNumber(attributes.documents) ?? 0),
-      evidence: cleanEvidence(attributes.evidence),
+      evidence: cleanEvidence(attributes.evidence, sentences),
     };
     const strength = finiteNumber(attributes.strength);
     if (strength !== undefined) link.strength = strength;

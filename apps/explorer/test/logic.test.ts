@@ -2,7 +2,7 @@
 // ranking, text decoding and the merge of dropped transcripts into a graph.
 import { MultiUndirectedGraph } from 'graphology';
 import { defaultLexicon, extractDocument } from '@missiongraph/extract';
-import { buildGraph, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from '@missiongraph/graph';
+import { buildGraph, toGraphJson, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from '@missiongraph/graph';
 import { describe, expect, it } from 'vitest';
 import { computeVisibility, emptyFilters, type FilterState } from '../src/filters.ts';
 import { graphFromSerialised, graphToSerialised, InputError } from '../src/graph-model.ts';
@@ -49,6 +49,23 @@ describe('graph checks', () => {
     [{ nodes: [{ key: 'a' }, { key: 'b' }], edges: [{ key: 'e', source: 'a', target: 'b' }, { key: 'e', source: 'b', target: 'a' }] }, 'bad.json: edge "e" appears twice'],
   ])('refuses %j with one line naming the file', (value, message) => {
     expect(() => graphFromSerialised(value, 'bad.json')).toThrow(new InputError(message));
+  });
+
+  it('reads the evidence of a graph.json that keeps each sentence once (evidenceSentences) like inline evidence', () => {
+    const lexicon = defaultLexicon();
+    const built = buildGraph(
+      [extractDocument({ id: 'brief.txt', text: 'MONUSCO and the Security Council met in Kinshasa. MONUSCO reported to the Security Council.' }, { lexicon })],
+      { lexicon },
+    );
+    const shared = JSON.parse(toGraphJson(built)) as { attributes: Record<string, unknown> };
+    expect(Object.keys(shared.attributes.evidenceSentences as object).length).toBeGreaterThan(0);
+    const fromTable = graphFromSerialised(shared, 'graph.json').graph;
+    const fromInline = graphFromSerialised(JSON.parse(JSON.stringify(built.export())), 'inline.json').graph;
+    expect(fromTable.size).toBeGreaterThan(0);
+    fromInline.forEachEdge((edge, attributes) => {
+      expect(fromTable.getEdgeAttribute(edge, 'evidence'), edge).toEqual(attributes.evidence);
+      if (attributes.kind === 'co-mention') expect(attributes.evidence.length, edge).toBe(attributes.weight);
+    });
   });
 
   it('places entities without a position and says so', () => {

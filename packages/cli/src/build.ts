@@ -6,12 +6,14 @@ import { defaultLexicon, rankTopics, type CompiledLexicon, type DocumentExtracti
 import {
   analyzeGraph,
   buildGraph,
-  toGraphJson,
-  writeEdgesCsv,
-  writeEvidenceJsonl,
-  writeGexf,
-  writeGraphml,
-  writeNodesCsv,
+  edgesCsvChunks,
+  evidenceJsonlChunks,
+  gexfChunks,
+  graphJsonChunks,
+  graphmlChunks,
+  GraphBuilder,
+  nodesCsvChunks,
+  type MissionGraph,
 } from '@missiongraph/graph';
 import {
   cacheKey,
@@ -83,6 +85,8 @@ export interface BuildSummary {
   /** Seconds per phase: reading and extraction, graph building, analysis, serialising and writing the outputs. */
   timings: Record<'read' | 'graph' | 'analyze' | 'write', number>;
   peakRssBytes: number;
+  /** CPU time of the whole process, every thread (user + system), in seconds: over `seconds`, the cores it kept busy. */
+  cpuSeconds: number;
   outputs: string[];
 }
 
@@ -159,70 +163,48 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
     }
 
     const index: FileIndex = options.force ? new Map() : readFileIndex(cacheDir);
-    const outcomes = new Map<string, DocumentOutcome>();
+    // Outcomes waiting for an earlier document: they go to the graph in corpus order, whatever order they finish in.
+    const waiting = new Map<string, DocumentOutcome>();
     const stats = new Map<string, fs.Stats>();
     for (const file of discovery.files) {
       try {
         stats.set(file.id, fs.statSync(file.path));
       } catch (error) {
-        outcomes.set(file.id, { status: 'skipped', id: file.id, path: file.path, reason: describeFileError(error) });
+        waiting.set(file.id, { status: 'skipped', id: file.id, path: file.path, reason: describeFileError(error) });
       }
     }
 
-    const progress = createProgress(options.progress);
-    const totalBytes = [...stats.values()].reduce((sum, stat) => sum + stat.size, 0);
-    progress.start(stats.size, totalBytes);
-    const toExtract: PlannedTask[] = [];
-    for (const file of discovery.files) {
-      const stat = stats.get(file.id);
-      if (stat === undefined) continue;
-      // Files over the size limit go to processDocument, which skips them, cached or not.
-      const fromCache = options.force || stat.size > options.maxFileSize ? undefined : readUnchangedFromCache(file, stat, index, cacheDir, settings);
-      if (fromCache !== undefined) {
-        outcomes.set(file.id, fromCache);
-        progress.advance(stat.size);
-        continue;
-      }
-      const task: DocumentTask = { id: file.id, path: file.path, cacheDir, maxFileSize: options.maxFileSize, settings, ignoreCache: options.force };
-      toExtract.push({ task, bytes: stat.size });
-    }
-    try {
-      await runner.run(toExtract, (outcome, bytes) => {
-        outcomes.set(outcome.id, outcome);
-        progress.advance(bytes);
-      });
-    } finally {
-      progress.stop();
-      // The workers' heaps (lexicon, NER models) are not needed for the graph: give the memory back now.
-      await runner.close();
-    }
-
-    const extractions: DocumentExtraction[] = [];
+    // Each extraction is added to the graph as soon as every document before it is in, then let go: the build never
+    // holds the whole corpus's extractions. --topics ranks topics over the whole corpus first, so it keeps them.
+    const builder = options.topics ? undefined : new GraphBuilder({ lexicon });
+    const keptForTopics: DocumentExtraction[] = [];
     const inputs: ManifestInput[] = [];
     const newIndex: FileIndex = new Map();
     const usedKeys = new Set<string>();
+    // Skip and warning lines wait until the progress display is gone; they are printed in corpus order.
+    const deferredLines: string[] = [];
+    let documents = 0;
+    let sentences = 0;
     let cacheHits = 0;
     let warnings = 0;
     let bytes = 0;
-    for (const file of discovery.files) {
-      const outcome = outcomes.get(file.id);
-      if (outcome === undefined) continue;
+    const consume = (file: InputFile, outcome: DocumentOutcome): void => {
       if (outcome.status === 'skipped') {
-        skip(file.path, outcome.reason);
-        continue;
+        skipped.push({ id: relativeToRoot(file.path), reason: outcome.reason });
+        deferredLines.push(`missiongraph: skipped ${displayPath(file.path, cwd)}: ${outcome.reason}`);
+        return;
       }
-      for (const note of outcome.notes) {
+      for (const note of [...outcome.notes, ...outcome.extraction.warnings]) {
         warnings += 1;
-        options.log(`missiongraph: warning: ${displayPath(file.path, cwd)}: ${note}`);
-      }
-      for (const warning of outcome.extraction.warnings) {
-        warnings += 1;
-        options.log(`missiongraph: warning: ${displayPath(file.path, cwd)}: ${warning}`);
+        deferredLines.push(`missiongraph: warning: ${displayPath(file.path, cwd)}: ${note}`);
       }
       if (outcome.source === 'cache') cacheHits += 1;
       usedKeys.add(outcome.key);
       newIndex.set(file.realPath, outcome.stamp);
-      extractions.push(outcome.extraction);
+      if (builder !== undefined) builder.add(outcome.extraction);
+      else keptForTopics.push(outcome.extraction);
+      documents += 1;
+      sentences += outcome.extraction.document.sentenceCount;
       bytes += outcome.bytes;
       inputs.push({
         id: file.id,
@@ -232,24 +214,69 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
         format: outcome.extraction.document.format,
         sentences: outcome.extraction.document.sentenceCount,
       });
+    };
+    let nextFile = 0;
+    const drain = (): void => {
+      while (nextFile < discovery.files.length) {
+        const file = discovery.files[nextFile]!;
+        const outcome = waiting.get(file.id);
+        if (outcome === undefined) return;
+        waiting.delete(file.id);
+        consume(file, outcome);
+        nextFile += 1;
+      }
+    };
+    const accept = (outcome: DocumentOutcome): void => {
+      waiting.set(outcome.id, outcome);
+      drain();
+    };
+
+    const progress = createProgress(options.progress);
+    const totalBytes = [...stats.values()].reduce((sum, stat) => sum + stat.size, 0);
+    progress.start(stats.size, totalBytes);
+    const toExtract: PlannedTask[] = [];
+    try {
+      for (const file of discovery.files) {
+        const stat = stats.get(file.id);
+        if (stat === undefined) continue;
+        // Files over the size limit go to processDocument, which skips them, cached or not.
+        const fromCache = options.force || stat.size > options.maxFileSize ? undefined : readUnchangedFromCache(file, stat, index, cacheDir, settings);
+        if (fromCache !== undefined) {
+          accept(fromCache);
+          progress.advance(stat.size);
+          continue;
+        }
+        const task: DocumentTask = { id: file.id, path: file.path, cacheDir, maxFileSize: options.maxFileSize, settings, ignoreCache: options.force };
+        toExtract.push({ task, bytes: stat.size });
+      }
+      await runner.run(toExtract, (outcome, fileBytes) => {
+        accept(outcome);
+        progress.advance(fileBytes);
+      });
+      drain();
+    } finally {
+      progress.stop();
+      // The workers' heaps (lexicon, NER models) are not needed for the graph: give the memory back now.
+      await runner.close();
+      for (const line of deferredLines) options.log(line);
     }
     skipped.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
     if (options.strict && skipped.length > 0) {
       throw new BuildError(`${skipped.length} input(s) skipped and --strict is set; no output written`);
     }
-    if (extractions.length === 0) {
+    if (documents === 0) {
       throw new BuildError('no readable document among the inputs; no output written');
     }
 
     const readDone = performance.now();
-    const documents = extractions.length;
-    const sentences = extractions.reduce((sum, extraction) => sum + extraction.document.sentenceCount, 0);
-    const topics = options.topics ? rankTopics(extractions, { max: MAX_TOPICS }) : undefined;
-    const graph = buildGraph(extractions, { lexicon, topics });
-    // The graph holds what it needs; the extractions can go before analysis and serialisation.
-    extractions.length = 0;
-    outcomes.clear();
+    let graph: MissionGraph;
+    if (builder !== undefined) graph = builder.finish();
+    else {
+      const topics = rankTopics(keptForTopics, { max: MAX_TOPICS });
+      graph = buildGraph(keptForTopics, { lexicon, topics });
+      keptForTopics.length = 0;
+    }
     const graphDone = performance.now();
     analyzeGraph(graph, { seed: ANALYSIS_SEED });
     const analyzeDone = performance.now();
@@ -269,12 +296,12 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
     });
 
     const files: OutputFile[] = [
-      { name: 'graph.json', content: () => toGraphJson(graph) },
-      { name: 'graph.gexf', content: () => writeGexf(graph) },
-      { name: 'graph.graphml', content: () => writeGraphml(graph) },
-      { name: 'nodes.csv', content: () => writeNodesCsv(graph) },
-      { name: 'edges.csv', content: () => writeEdgesCsv(graph) },
-      { name: 'evidence.jsonl', content: () => writeEvidenceJsonl(graph) },
+      { name: 'graph.json', content: () => graphJsonChunks(graph) },
+      { name: 'graph.gexf', content: () => gexfChunks(graph) },
+      { name: 'graph.graphml', content: () => graphmlChunks(graph) },
+      { name: 'nodes.csv', content: () => nodesCsvChunks(graph) },
+      { name: 'edges.csv', content: () => edgesCsvChunks(graph) },
+      { name: 'evidence.jsonl', content: () => evidenceJsonlChunks(graph) },
     ];
     const manifestFile = (written: readonly WrittenOutput[]): OutputFile => {
       const manifest = {
@@ -331,6 +358,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
         write: (writeDone - analyzeDone) / 1000,
       },
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
       outputs: written.map((file) => file.name),
     };
   } finally {

@@ -146,8 +146,11 @@ export function removeStaleStaging(outDir: string): void {
 
 export interface OutputFile {
   name: string;
-  /** Produced when the file is written, so only one output is held in memory at a time. */
-  content: () => string;
+  /**
+   * Produced when the file is written: the text, or a stream of chunks that is consumed as it is written, so no
+   * output needs to exist as one string.
+   */
+  content: () => string | Iterable<string>;
 }
 
 export interface WrittenOutput {
@@ -161,24 +164,47 @@ export interface WriteHooks {
   afterStaged?: () => Promise<void>;
 }
 
-/** Characters encoded per write: big files are written in slices so no second full-size copy is held in memory. */
+/** Characters encoded per write: big texts are written in slices so no second full-size copy is held in memory. */
 const WRITE_SLICE = 4 * 1024 * 1024;
+/** Small chunks are gathered up to this many characters before one write. */
+const CHUNK_BATCH = 1024 * 1024;
 
-function writeDurably(file: string, content: string): WrittenOutput {
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+
+function writeDurably(file: string, content: string | Iterable<string>): WrittenOutput {
   const hash = createHash('sha256');
   let bytes = 0;
   const descriptor = fs.openSync(file, 'wx');
-  try {
-    for (let start = 0; start < content.length; ) {
-      let end = Math.min(content.length, start + WRITE_SLICE);
+  /** Encodes and writes `text`; unless `final`, a high surrogate at its end is returned to go with the next chunk. */
+  const writeText = (text: string, final: boolean): string => {
+    let usable = text.length;
+    if (!final && usable > 0 && isHighSurrogate(text.charCodeAt(usable - 1))) usable -= 1;
+    for (let start = 0; start < usable; ) {
+      let end = Math.min(usable, start + WRITE_SLICE);
       // Never split a surrogate pair between two slices.
-      const last = content.charCodeAt(end - 1);
-      if (end < content.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
-      const slice = Buffer.from(content.slice(start, end), 'utf8');
+      if (end < usable && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
+      const slice = Buffer.from(text.slice(start, end), 'utf8');
       hash.update(slice);
       for (let offset = 0; offset < slice.length; ) offset += fs.writeSync(descriptor, slice, offset, slice.length - offset);
       bytes += slice.length;
       start = end;
+    }
+    return text.slice(usable);
+  };
+  try {
+    if (typeof content === 'string') writeText(content, true);
+    else {
+      let pending: string[] = [];
+      let pendingLength = 0;
+      for (const chunk of content) {
+        pending.push(chunk);
+        pendingLength += chunk.length;
+        if (pendingLength < CHUNK_BATCH) continue;
+        const carry = writeText(pending.join(''), false);
+        pending = [carry];
+        pendingLength = carry.length;
+      }
+      writeText(pending.join(''), true);
     }
     fs.fsyncSync(descriptor);
   } finally {

@@ -3,6 +3,7 @@
 import { Piscina } from 'piscina';
 import type { CompiledLexicon } from '@missiongraph/extract';
 import { defaultLexicon } from '@missiongraph/extract';
+import { workerBundleUrl } from './worker-bundle.ts';
 import { fromWire, processDocument, type DocumentOutcome, type DocumentTask, type WireOutcome } from './document-task.ts';
 
 /** Time allowed to one document before its worker is stopped: generous, and growing with the file. */
@@ -25,11 +26,14 @@ export class ExtractionRunner {
     this.workers = Math.max(1, Math.floor(workers));
   }
 
-  /** Processes every task; calls `onOutcome` as each finishes (in completion order) and returns the outcomes in task order. */
-  async run(planned: readonly PlannedTask[], onOutcome: (outcome: DocumentOutcome, bytes: number) => void): Promise<DocumentOutcome[]> {
+  /**
+   * Processes every task and hands each outcome to `onOutcome` as it finishes (in completion order). Keeps none of
+   * them, so the caller decides how long an extraction lives.
+   */
+  async run(planned: readonly PlannedTask[], onOutcome: (outcome: DocumentOutcome, bytes: number) => void): Promise<void> {
     if (this.workers === 1 || planned.length <= 1) return this.#runInProcess(planned, onOutcome);
-    const pool = this.#ensurePool();
-    return Promise.all(
+    const pool = await this.#ensurePool(planned[0]!.task.cacheDir);
+    await Promise.all(
       planned.map(async ({ task, bytes }) => {
         const signal = AbortSignal.timeout(taskTimeLimitMs(bytes));
         let outcome: DocumentOutcome;
@@ -42,30 +46,29 @@ export class ExtractionRunner {
           outcome = { status: 'skipped', id: task.id, path: task.path, reason };
         }
         onOutcome(outcome, bytes);
-        return outcome;
       }),
     );
   }
 
-  async #runInProcess(planned: readonly PlannedTask[], onOutcome: (outcome: DocumentOutcome, bytes: number) => void): Promise<DocumentOutcome[]> {
+  async #runInProcess(planned: readonly PlannedTask[], onOutcome: (outcome: DocumentOutcome, bytes: number) => void): Promise<void> {
     this.#lexicon ??= defaultLexicon();
-    const outcomes: DocumentOutcome[] = [];
     for (const { task, bytes } of planned) {
-      const outcome = processDocument(task, this.#lexicon);
-      outcomes.push(outcome);
-      onOutcome(outcome, bytes);
+      onOutcome(processDocument(task, this.#lexicon), bytes);
       // Let signals, timers and the progress display run between documents.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    return outcomes;
   }
 
-  #ensurePool(): Piscina<DocumentTask, WireOutcome> {
+  async #ensurePool(cacheDir: string): Promise<Piscina<DocumentTask, WireOutcome>> {
+    if (this.#pool !== undefined) return this.#pool;
+    // A thread loads the bundled worker in about a third of the time it takes to register tsx and compile the
+    // TypeScript; the TypeScript entry stays the fallback when the bundle cannot be made.
+    const filename = (await workerBundleUrl(cacheDir)) ?? new URL('./worker-entry.mjs', import.meta.url).href;
     this.#pool ??= new Piscina<DocumentTask, WireOutcome>({
-      filename: new URL('./worker-entry.mjs', import.meta.url).href,
+      filename,
       minThreads: this.workers,
       maxThreads: this.workers,
-      // The entry registers tsx itself; inheriting the parent's flags would load it twice.
+      // Neither entry needs the parent's loader flags (the TypeScript one registers tsx itself; loading it twice breaks).
       execArgv: [],
       idleTimeout: 60_000,
     });

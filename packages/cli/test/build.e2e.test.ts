@@ -34,6 +34,18 @@ describe('missiongraph build', () => {
     for (const output of manifest.outputs) {
       expect(createHash('sha256').update(fs.readFileSync(path.join(out, output.name))).digest('hex')).toBe(output.sha256);
     }
+    // Every evidence line has its sentence on its edge in graph.json, whose text is written there once.
+    const evidenceLines = fs.readFileSync(path.join(out, 'evidence.jsonl'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as { edge: string; document: string; sentence: number; text: string });
+    expect(evidenceLines).toHaveLength(manifest.counts.evidence);
+    const edgeEvidence = new Map(graph.edges.map((edge) => [edge.key, (edge.attributes['evidence'] ?? []) as { document: string; sentence: number; text: string }[]]));
+    for (const line of evidenceLines) {
+      expect(edgeEvidence.get(line.edge)).toContainEqual(expect.objectContaining({ document: line.document, sentence: line.sentence, text: line.text }));
+    }
+    const rawGraphJson = fs.readFileSync(path.join(out, 'graph.json'), 'utf8');
+    const sentencesByText = new Map<string, Set<string>>();
+    for (const line of evidenceLines) sentencesByText.set(line.text, (sentencesByText.get(line.text) ?? new Set()).add(`${line.document}#${line.sentence}`));
+    expect(sentencesByText.size).toBeLessThan(evidenceLines.length);
+    for (const [text, sentences] of sentencesByText) expect(rawGraphJson.split(JSON.stringify(text)).length - 1, text).toBe(sentences.size);
   });
 
   it('writes byte-identical outputs for the same inputs: twice cold, warm from cache, and with 1 or 2 workers', () => {

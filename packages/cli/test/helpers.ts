@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+import { fromGraphJson } from '@missiongraph/graph';
 
 export const CLI_BIN = fileURLToPath(new URL('../bin/missiongraph.js', import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -131,7 +132,7 @@ export const TOPICS = {
 export interface Manifest {
   inputs: { id: string; sha256: string; bytes: number; encoding: string; sentences: number }[];
   skipped: { id: string; reason: string }[];
-  counts: { documents: number; sentences: number; nodes: number; edges: number };
+  counts: { documents: number; sentences: number; nodes: number; edges: number; evidence: number };
   outputs: { name: string; sha256: string }[];
 }
 
@@ -144,8 +145,9 @@ export interface GraphJson {
   edges: { key: string; source: string; target: string; attributes: Record<string, unknown> }[];
 }
 
+/** graph.json read the documented way (fromGraphJson): every edge with its evidence sentences in full. */
 export function readGraph(outDir: string): GraphJson {
-  return JSON.parse(fs.readFileSync(path.join(outDir, 'graph.json'), 'utf8')) as GraphJson;
+  return fromGraphJson(fs.readFileSync(path.join(outDir, 'graph.json'), 'utf8')).export() as GraphJson;
 }
 
 /** Parses the --json summary printed on stdout. */

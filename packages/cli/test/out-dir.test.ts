@@ -86,4 +86,18 @@ describe('large outputs', () => {
     expect(onDisk.equals(Buffer.from(content, 'utf8'))).toBe(true);
     expect(written).toEqual({ name: 'evidence.jsonl', sha256: createHash('sha256').update(content).digest('hex'), bytes: onDisk.length });
   });
+
+  it('writes a stream of chunks byte-exactly, even when a chunk ends inside a surrogate pair', async () => {
+    const out = tempDir();
+    // A first chunk of exactly one write batch (1 Mi characters) that ends with the high half of an emoji.
+    const chunks: string[] = [`${'x'.repeat(1024 * 1024 - 1)}\ud83d`, '\ude80 rocket\n'];
+    // Many small chunks (gathered into batched writes), some cut between the two halves of an emoji.
+    for (let index = 0; index < 200_000; index += 1) chunks.push(index % 3 === 0 ? `line ${index} 👩🏽‍🚀`.slice(0, -1) : index % 3 === 1 ? '\udc80 MONUSCO\n' : `plain ${index}\n`);
+    const content = chunks.join('');
+    const [written] = await writeOutputsAtomically(out, [], () => ({ name: 'graph.gexf', content: () => chunks.values() }));
+    const onDisk = fs.readFileSync(path.join(out, 'graph.gexf'));
+    expect(onDisk.equals(Buffer.from(content, 'utf8'))).toBe(true);
+    expect(onDisk.includes(Buffer.from('\ufffd', 'utf8'))).toBe(false);
+    expect(written).toEqual({ name: 'graph.gexf', sha256: createHash('sha256').update(content).digest('hex'), bytes: onDisk.length });
+  });
 });

@@ -10,6 +10,7 @@ import type {
   GraphAttributes,
   NodeAttributes,
   RelationKind,
+  TopicScore,
 } from './types.ts';
 
 export type MissionGraph = MultiUndirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
@@ -76,23 +77,40 @@ function evidenceOf(documentId: string, sentence: SentenceRecord | undefined, in
 }
 
 /**
- * Builds the entity graph of a corpus. `extractions` are in corpus order (it decides first/last
- * document and the order of evidence). Deterministic: nodes and edges are inserted sorted by key.
+ * Builds the entity graph of a corpus one document at a time, so a caller can let each extraction go once it is
+ * added: the builder keeps only tallies and the evidence sentences. Documents must be added in corpus order (it
+ * decides first/last document and the order of evidence). A sentence's Evidence object is shared by every edge it
+ * supports (evidence is read-only). `finish` inserts nodes and edges sorted by key, so the result is deterministic.
  */
-export function buildGraph(extractions: readonly DocumentExtraction[], options: BuildOptions = {}): MissionGraph {
-  const topicScores = options.topics ? new Map(options.topics.map((topic) => [topic.id, topic])) : undefined;
-  const keepEntity = (entity: EntityRecord): boolean => entity.type !== 'topic' || !topicScores || topicScores.has(entity.id);
+export class GraphBuilder {
+  readonly #options: BuildOptions;
+  readonly #topicScores: Map<string, TopicScore> | undefined;
+  readonly #entities = new Map<string, EntityTally>();
+  readonly #pairs = new Map<string, PairTally>();
+  #documents = 0;
+  #sentenceTotal = 0;
+  #finished = false;
 
-  const entities = new Map<string, EntityTally>();
-  const pairs = new Map<string, PairTally>();
-  let sentenceTotal = 0;
+  constructor(options: BuildOptions = {}) {
+    this.#options = options;
+    this.#topicScores = options.topics ? new Map(options.topics.map((topic) => [topic.id, topic])) : undefined;
+  }
 
-  for (const extraction of extractions) {
+  #keepEntity(entity: EntityRecord): boolean {
+    return entity.type !== 'topic' || !this.#topicScores || this.#topicScores.has(entity.id);
+  }
+
+  /** Adds one document's extraction (the next in corpus order). Keeps no reference to `extraction` itself. */
+  add(extraction: DocumentExtraction): void {
+    if (this.#finished) throw new Error('graph/GraphBuilder: add() after finish()');
+    const entities = this.#entities;
+    const pairs = this.#pairs;
     const documentId = extraction.document.id;
-    sentenceTotal += extraction.document.sentenceCount;
+    this.#documents += 1;
+    this.#sentenceTotal += extraction.document.sentenceCount;
     const kept = new Set<string>();
     for (const entity of extraction.entities) {
-      if (!keepEntity(entity)) continue;
+      if (!this.#keepEntity(entity)) continue;
       kept.add(entity.id);
       let tally = entities.get(entity.id);
       if (!tally) {
@@ -130,6 +148,8 @@ export function buildGraph(extractions: readonly DocumentExtraction[], options: 
 
     const sentenceByIndex = new Map<number, SentenceRecord>();
     for (const sentence of extraction.sentences) sentenceByIndex.set(sentence.index, sentence);
+    // One Evidence object per sentence of this document, shared by all the edges it supports.
+    const evidenceBySentence = new Map<number, Evidence>();
     // Co-mentions in sentence order; one piece of evidence per pair and sentence.
     const coMentions = [...extraction.coMentions].sort(
       (a, b) => a.sentence - b.sentence || compareStrings(a.source, b.source) || compareStrings(a.target, b.target),
@@ -154,49 +174,73 @@ export function buildGraph(extractions: readonly DocumentExtraction[], options: 
         pair.documents += 1;
       }
       seenPair.add(sentenceKey);
-      pair.evidence.push(evidenceOf(documentId, sentenceByIndex.get(coMention.sentence), coMention.sentence));
+      let evidence = evidenceBySentence.get(coMention.sentence);
+      if (!evidence) {
+        evidence = evidenceOf(documentId, sentenceByIndex.get(coMention.sentence), coMention.sentence);
+        evidenceBySentence.set(coMention.sentence, evidence);
+      }
+      pair.evidence.push(evidence);
     }
   }
 
-  const graph: MissionGraph = new MultiUndirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ allowSelfLoops: false });
-  graph.replaceAttributes({ creator: 'missiongraph', documents: extractions.length, sentences: sentenceTotal });
+  /** The graph of every document added so far; the builder cannot be used afterwards. */
+  finish(): MissionGraph {
+    if (this.#finished) throw new Error('graph/GraphBuilder: finish() called twice');
+    this.#finished = true;
+    const entities = this.#entities;
+    const sentenceTotal = this.#sentenceTotal;
+    const graph: MissionGraph = new MultiUndirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ allowSelfLoops: false });
+    graph.replaceAttributes({ creator: 'missiongraph', documents: this.#documents, sentences: sentenceTotal });
 
-  for (const id of [...entities.keys()].sort(compareStrings)) {
-    const tally = entities.get(id)!;
-    const lexiconFacts = cleanFacts(options.lexicon?.get(id)?.facts);
-    const facts = lexiconFacts ?? tally.facts;
-    const topic = tally.type === 'topic' ? topicScores?.get(id) : undefined;
-    const attributes: NodeAttributes = {
-      label: topic?.label ?? pickLabel(tally.labels),
-      type: tally.type,
-      aliases: [...tally.aliases].sort(compareStrings),
-      mentions: tally.mentions,
-      documents: tally.documents,
-      firstDocument: tally.firstDocument,
-      lastDocument: tally.lastDocument,
-    };
-    if (facts) attributes.facts = facts;
-    if (topic) attributes.score = topic.score;
-    graph.addNode(id, attributes);
+    for (const id of [...entities.keys()].sort(compareStrings)) {
+      const tally = entities.get(id)!;
+      const lexiconFacts = cleanFacts(this.#options.lexicon?.get(id)?.facts);
+      const facts = lexiconFacts ?? tally.facts;
+      const topic = tally.type === 'topic' ? this.#topicScores?.get(id) : undefined;
+      const attributes: NodeAttributes = {
+        label: topic?.label ?? pickLabel(tally.labels),
+        type: tally.type,
+        aliases: [...tally.aliases].sort(compareStrings),
+        mentions: tally.mentions,
+        documents: tally.documents,
+        firstDocument: tally.firstDocument,
+        lastDocument: tally.lastDocument,
+      };
+      if (facts) attributes.facts = facts;
+      if (topic) attributes.score = topic.score;
+      graph.addNode(id, attributes);
+    }
+
+    const sentencesOf = (id: string): number => entities.get(id)?.sentences ?? 0;
+    for (const key of [...this.#pairs.keys()].sort(compareStrings)) {
+      const pair = this.#pairs.get(key)!;
+      const weight = pair.evidence.length;
+      // Association strength: observed co-mentions over those expected if the two were independent.
+      const expected = (Math.max(1, sentencesOf(pair.source)) * Math.max(1, sentencesOf(pair.target))) / Math.max(1, sentenceTotal);
+      graph.addEdgeWithKey(key, pair.source, pair.target, {
+        kind: 'co-mention',
+        weight,
+        documents: pair.documents,
+        strength: weight / expected,
+        evidence: pair.evidence,
+      });
+    }
+    this.#entities.clear();
+    this.#pairs.clear();
+
+    addRelationEdges(graph);
+    return graph;
   }
+}
 
-  const sentencesOf = (id: string): number => entities.get(id)?.sentences ?? 0;
-  for (const key of [...pairs.keys()].sort(compareStrings)) {
-    const pair = pairs.get(key)!;
-    const weight = pair.evidence.length;
-    // Association strength: observed co-mentions over those expected if the two were independent.
-    const expected = (Math.max(1, sentencesOf(pair.source)) * Math.max(1, sentencesOf(pair.target))) / Math.max(1, sentenceTotal);
-    graph.addEdgeWithKey(key, pair.source, pair.target, {
-      kind: 'co-mention',
-      weight,
-      documents: pair.documents,
-      strength: weight / expected,
-      evidence: pair.evidence,
-    });
-  }
-
-  addRelationEdges(graph);
-  return graph;
+/**
+ * Builds the entity graph of a corpus. `extractions` are in corpus order (it decides first/last
+ * document and the order of evidence). Deterministic: nodes and edges are inserted sorted by key.
+ */
+export function buildGraph(extractions: readonly DocumentExtraction[], options: BuildOptions = {}): MissionGraph {
+  const builder = new GraphBuilder(options);
+  for (const extraction of extractions) builder.add(extraction);
+  return builder.finish();
 }
 
 /** Relation edges from facts (host country, predecessor/successor) between nodes that both exist. */

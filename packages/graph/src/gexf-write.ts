@@ -92,7 +92,12 @@ function metaText(attributes: Attributes, name: string): string | undefined {
  * `json:<name>`. Graph attributes other than creator, description and keywords are not written.
  */
 export function writeGexf(graph: Graph): string {
-  const out: string[] = [];
+  return [...gexfChunks(graph)].join('');
+}
+
+/** writeGexf as a stream of chunks (a node or an edge each), so a big graph is never one string. Joined, they are writeGexf's text. */
+export function* gexfChunks(graph: Graph): Generator<string> {
+  let out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>\n');
   out.push('<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">\n');
   const graphAttributes = graph.getAttributes();
@@ -122,7 +127,9 @@ export function writeGexf(graph: Graph): string {
   writeDeclarations(out, 'edge', edgeColumns);
 
   out.push(`    <nodes count="${graph.order}">\n`);
-  graph.forEachNode((node, attributes) => {
+  yield out.join('');
+  out = [];
+  for (const { node, attributes } of graph.nodeEntries()) {
     const label = typeof attributes.label === 'string' ? ` label="${escapeXml(attributes.label)}"` : '';
     out.push(`      <node id="${escapeXml(node)}"${label}>\n`);
     writeAttvalues(out, nodeColumns, attributes, (name) => nodeSlot(name, attributes[name], attributes));
@@ -137,11 +144,13 @@ export function writeGexf(graph: Graph): string {
       out.push(`        <viz:position x="${formatNumber(attributes.x)}" y="${formatNumber(attributes.y)}"${z}/>\n`);
     }
     out.push('      </node>\n');
-  });
+    yield out.join('');
+    out = [];
+  }
   out.push('    </nodes>\n');
 
   out.push(`    <edges count="${graph.size}">\n`);
-  graph.forEachEdge((edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected) => {
+  for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
     let head = `      <edge id="${escapeXml(edge)}" source="${escapeXml(source)}" target="${escapeXml(target)}"`;
     if (defaultEdgeType === 'directed' && undirected) head += ' type="undirected"';
     if (edgeSlot('weight', attributes.weight)) head += ` weight="${formatNumber(attributes.weight)}"`;
@@ -151,9 +160,11 @@ export function writeGexf(graph: Graph): string {
     writeAttvalues(body, edgeColumns, attributes, (name) => edgeSlot(name, attributes[name]));
     if (body.length === 0) out.push(`${head}/>\n`);
     else out.push(`${head}>\n`, ...body, '      </edge>\n');
-  });
+    yield out.join('');
+    out = [];
+  }
   out.push('    </edges>\n');
   out.push('  </graph>\n');
   out.push('</gexf>\n');
-  return out.join('');
+  yield out.join('');
 }

@@ -3,8 +3,24 @@
 import Graph from 'graphology';
 import type { Attributes, SerializedGraph } from 'graphology-types';
 import { sortColumnNames } from './attributes.ts';
+import { compareStrings } from './build.ts';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Key orders already worked out, by the object's own key list: a graph's nodes and edges share a few key sets. */
+const keyOrders = new Map<string, string[]>();
+
+function orderedKeys(record: Record<string, unknown>): string[] {
+  const keys = Object.keys(record);
+  const signature = keys.join('\u0000');
+  let ordered = keyOrders.get(signature);
+  if (ordered === undefined) {
+    ordered = sortColumnNames(keys);
+    // Bounded: odd graphs with endless key sets just sort every time.
+    if (keyOrders.size < 4096) keyOrders.set(signature, ordered);
+  }
+  return ordered;
+}
 
 /** JSON with object keys in the order of docs/graph-format.md (the rest sorted), at every depth. */
 function stableJson(value: unknown): string {
@@ -12,7 +28,7 @@ function stableJson(value: unknown): string {
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     const parts: string[] = [];
-    for (const name of sortColumnNames(Object.keys(record))) {
+    for (const name of orderedKeys(record)) {
       const item = record[name];
       if (item === undefined || typeof item === 'function') continue;
       parts.push(`${JSON.stringify(name)}:${stableJson(item)}`);
@@ -23,34 +39,129 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** The graph attribute of graph.json that holds each evidence sentence once (reserved: see docs/graph-format.md). */
+export const EVIDENCE_TABLE = 'evidenceSentences';
+
+const EVIDENCE_FIELDS = new Set(['document', 'sentence', 'text', 'speaker', 'time']);
+
+interface SharedSentence {
+  document: string;
+  sentence: number;
+  text: string;
+  speaker: string | undefined;
+  time: string | undefined;
+}
+
+/** An evidence item in the shape buildGraph makes (and nothing else), or undefined. */
+function sharedSentenceOf(item: unknown): SharedSentence | undefined {
+  if (!isRecord(item)) return undefined;
+  for (const name in item) if (!EVIDENCE_FIELDS.has(name)) return undefined;
+  const { document, sentence, text, speaker, time } = item;
+  if (typeof document !== 'string' || typeof text !== 'string' || !Number.isSafeInteger(sentence) || (sentence as number) < 0) return undefined;
+  if ((speaker !== undefined && typeof speaker !== 'string') || (time !== undefined && typeof time !== 'string')) return undefined;
+  return { document, sentence: sentence as number, text, speaker, time };
+}
+
+/**
+ * The evidence sentences of a graph, each once, with their ids (`<document index>:<sentence>`, documents numbered in
+ * string order): or undefined when evidence cannot be shared (an item of another shape, the same sentence with two
+ * texts, the table's name already taken, no evidence at all). Then graph.json carries evidence inline.
+ */
+function evidenceTable(graph: GraphLike): { ids: Map<unknown, string>; entries: [string, SharedSentence][] } | undefined {
+  if (graph.hasAttribute(EVIDENCE_TABLE)) return undefined;
+  const byKey = new Map<string, SharedSentence>();
+  const keyOfItem = new Map<unknown, string>();
+  let usable = true;
+  graph.forEachEdge((_edge, attributes) => {
+    const evidence: unknown = attributes.evidence;
+    if (!usable || !Array.isArray(evidence)) return;
+    for (const item of evidence) {
+      if (keyOfItem.has(item)) continue;
+      const shared = sharedSentenceOf(item);
+      if (shared === undefined) {
+        usable = false;
+        return;
+      }
+      const key = `${shared.document}\u0000${shared.sentence}`;
+      const known = byKey.get(key);
+      if (known === undefined) byKey.set(key, shared);
+      else if (known.text !== shared.text || known.speaker !== shared.speaker || known.time !== shared.time) {
+        usable = false;
+        return;
+      }
+      keyOfItem.set(item, key);
+    }
+  });
+  if (!usable || byKey.size === 0) return undefined;
+  const documents = [...new Set([...byKey.values()].map((shared) => shared.document))].sort(compareStrings);
+  const documentIndex = new Map(documents.map((document, index) => [document, index]));
+  const idOfKey = new Map<string, string>();
+  const entries: [string, SharedSentence][] = [];
+  for (const [key, shared] of byKey) {
+    const id = `${documentIndex.get(shared.document)!}:${shared.sentence}`;
+    idOfKey.set(key, id);
+    entries.push([id, shared]);
+  }
+  entries.sort((a, b) => compareStrings(a[1].document, b[1].document) || a[1].sentence - b[1].sentence);
+  const ids = new Map<unknown, string>();
+  for (const [item, key] of keyOfItem) ids.set(item, idOfKey.get(key)!);
+  return { ids, entries };
+}
+
+type GraphLike = Graph | import('graphology-types').default;
+
 /**
  * graph.export() as JSON: `{"attributes":…,"options":…,"nodes":[…],"edges":[…]}` with each node and
  * each edge on a line of its own (compact inside), keys in a fixed order. Ends with a newline.
+ * Evidence sentences are written once, in the graph attribute `evidenceSentences` (one per line),
+ * and edges cite them by id; fromGraphJson restores the evidence objects.
  */
-export function toGraphJson(graph: Graph | import('graphology-types').default): string {
-  const data = graph.export();
-  const nodes = data.nodes.map((node) => {
-    const attributes = node.attributes ? `,"attributes":${stableJson(node.attributes)}` : '';
-    return `    {"key":${JSON.stringify(node.key)}${attributes}}`;
-  });
-  const edges = data.edges.map((edge) => {
-    const entry: [string, unknown][] = [];
-    if (edge.key !== undefined) entry.push(['key', edge.key]);
-    entry.push(['source', edge.source], ['target', edge.target]);
-    if (edge.attributes) entry.push(['attributes', edge.attributes]);
-    if (edge.undirected) entry.push(['undirected', true]);
-    return `    {${entry.map(([name, value]) => `${JSON.stringify(name)}:${stableJson(value)}`).join(',')}}`;
-  });
-  const options = data.options ?? { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
-  return [
-    '{',
-    `  "attributes": ${stableJson(data.attributes ?? {})},`,
-    `  "options": {"type":${JSON.stringify(options.type)},"multi":${Boolean(options.multi)},"allowSelfLoops":${Boolean(options.allowSelfLoops)}},`,
-    `  "nodes": [${nodes.length > 0 ? `\n${nodes.join(',\n')}\n  ` : ''}],`,
-    `  "edges": [${edges.length > 0 ? `\n${edges.join(',\n')}\n  ` : ''}]`,
-    '}',
-    '',
-  ].join('\n');
+export function toGraphJson(graph: GraphLike): string {
+  return [...graphJsonChunks(graph)].join('');
+}
+
+/** toGraphJson as a stream of chunks (a line or a few each), so a big graph is never one string. */
+export function* graphJsonChunks(graph: GraphLike): Generator<string> {
+  const table = evidenceTable(graph);
+  const attributes = stableJson(graph.getAttributes());
+  yield '{\n';
+  if (table === undefined) yield `  "attributes": ${attributes},\n`;
+  else {
+    yield `  "attributes": ${attributes === '{}' ? '{' : `${attributes.slice(0, -1)},`}${JSON.stringify(EVIDENCE_TABLE)}:{\n`;
+    let lines: string[] = [];
+    for (let index = 0; index < table.entries.length; index += 1) {
+      const [id, shared] = table.entries[index]!;
+      lines.push(`    ${JSON.stringify(id)}:${stableJson(shared)}${index + 1 < table.entries.length ? ',' : ''}\n`);
+      if (lines.length >= 256) {
+        yield lines.join('');
+        lines = [];
+      }
+    }
+    yield `${lines.join('')}  }},\n`;
+  }
+  yield `  "options": {"type":${JSON.stringify(graph.type)},"multi":${Boolean(graph.multi)},"allowSelfLoops":${Boolean(graph.allowSelfLoops)}},\n`;
+  yield `  "nodes": [${graph.order > 0 ? '\n' : ''}`;
+  let first = true;
+  for (const { node, attributes: nodeAttributes } of graph.nodeEntries()) {
+    const written = Object.keys(nodeAttributes).length > 0 ? `,"attributes":${stableJson(nodeAttributes)}` : '';
+    yield `${first ? '' : ',\n'}    {"key":${JSON.stringify(node)}${written}}`;
+    first = false;
+  }
+  yield `${graph.order > 0 ? '\n  ' : ''}],\n`;
+  yield `  "edges": [${graph.size > 0 ? '\n' : ''}`;
+  first = true;
+  for (const { edge, attributes: edgeAttributes, source, target, undirected } of graph.edgeEntries()) {
+    let written: Attributes = edgeAttributes;
+    if (table !== undefined && Array.isArray(edgeAttributes.evidence)) {
+      written = { ...edgeAttributes, evidence: (edgeAttributes.evidence as unknown[]).map((item) => table.ids.get(item)!) };
+    }
+    const attributesText = Object.keys(written).length > 0 ? `,"attributes":${stableJson(written)}` : '';
+    // As graph.export(): `undirected` is marked only in mixed graphs.
+    const undirectedMark = undirected && graph.type === 'mixed' ? ',"undirected":true' : '';
+    yield `${first ? '' : ',\n'}    {"key":${JSON.stringify(edge)},"source":${JSON.stringify(source)},"target":${JSON.stringify(target)}${attributesText}${undirectedMark}}`;
+    first = false;
+  }
+  yield `${graph.size > 0 ? '\n  ' : ''}]\n}\n`;
 }
 
 class GraphJsonError extends Error {
@@ -82,6 +193,37 @@ function keyOf(value: unknown, where: string): string {
   throw new GraphJsonError(`${where}: key must be a string`);
 }
 
+/** Takes the shared evidence table out of the graph attributes: id → one Evidence object, shared by the edges citing it. */
+function splitEvidenceTable(attributes: Attributes | undefined): { graphAttributes: Attributes | undefined; sentences: Map<string, Attributes> | undefined } {
+  if (attributes === undefined || !(EVIDENCE_TABLE in attributes)) return { graphAttributes: attributes, sentences: undefined };
+  const { [EVIDENCE_TABLE]: table, ...graphAttributes } = attributes;
+  if (!isRecord(table)) throw new GraphJsonError(`graph attribute "${EVIDENCE_TABLE}" must be an object of evidence sentences`);
+  const sentences = new Map<string, Attributes>();
+  for (const [id, item] of Object.entries(table)) {
+    const shared = sharedSentenceOf(item);
+    if (shared === undefined) {
+      throw new GraphJsonError(`evidence sentence ${JSON.stringify(id)} must be {document, sentence, text, speaker?, time?} with a text and a sentence number`);
+    }
+    const evidence: Attributes = { document: shared.document, sentence: shared.sentence, text: shared.text };
+    if (shared.speaker !== undefined) evidence.speaker = shared.speaker;
+    if (shared.time !== undefined) evidence.time = shared.time;
+    sentences.set(id, evidence);
+  }
+  return { graphAttributes, sentences };
+}
+
+/** Replaces the sentence ids an edge's evidence cites with the sentences themselves. */
+function resolveEvidence(attributes: Attributes | undefined, sentences: Map<string, Attributes> | undefined, where: string): Attributes | undefined {
+  if (attributes === undefined || sentences === undefined || !Array.isArray(attributes.evidence)) return attributes;
+  const evidence = (attributes.evidence as unknown[]).map((item) => {
+    if (typeof item !== 'string') return item;
+    const sentence = sentences.get(item);
+    if (sentence === undefined) throw new GraphJsonError(`${where} cites evidence sentence ${JSON.stringify(item)}, which is not in "${EVIDENCE_TABLE}"`);
+    return sentence;
+  });
+  return { ...attributes, evidence };
+}
+
 /** Reads graph.json (any graphology serialized graph), checking its shape first: never a partial graph. */
 export function fromGraphJson(text: string): Graph {
   let data: unknown;
@@ -100,7 +242,8 @@ export function fromGraphJson(text: string): Graph {
   const multi = options.multi ?? false;
   const allowSelfLoops = options.allowSelfLoops ?? true;
   if (typeof multi !== 'boolean' || typeof allowSelfLoops !== 'boolean') throw new GraphJsonError('"options.multi" and "options.allowSelfLoops" must be booleans');
-  const graphAttributes = checkAttributes(data.attributes, 'graph');
+  const checkedGraphAttributes = checkAttributes(data.attributes, 'graph');
+  const { graphAttributes, sentences } = splitEvidenceTable(checkedGraphAttributes);
 
   const nodes = new Set<string>();
   const serializedNodes: SerializedGraph['nodes'] = [];
@@ -126,7 +269,7 @@ export function fromGraphJson(text: string): Graph {
     if (edge.undirected !== undefined && typeof edge.undirected !== 'boolean') throw new GraphJsonError(`${where}: "undirected" must be a boolean`);
     if (type === 'undirected' && edge.undirected === false) throw new GraphJsonError(`${where} is directed in an undirected graph`);
     if (type === 'directed' && edge.undirected === true) throw new GraphJsonError(`${where} is undirected in a directed graph`);
-    const attributes = checkAttributes(edge.attributes, where);
+    const attributes = resolveEvidence(checkAttributes(edge.attributes, where), sentences, where);
     const serialized: SerializedGraph['edges'][number] = { source, target };
     if (edge.key !== undefined) {
       const key = keyOf(edge.key, where);

@@ -33,6 +33,11 @@ function writeData(out: string[], columns: AttributeColumn[], kind: 'node' | 'ed
  * directed edges and mark undirected ones with directed="false".
  */
 export function writeGraphml(graph: Graph): string {
+  return [...graphmlChunks(graph)].join('');
+}
+
+/** writeGraphml as a stream of chunks (a node or an edge each). Joined, they are writeGraphml's text. */
+export function* graphmlChunks(graph: Graph): Generator<string> {
   const nodeRecords: Attributes[] = [];
   graph.forEachNode((_node, attributes) => void nodeRecords.push(attributes));
   const edgeRecords: Attributes[] = [];
@@ -40,7 +45,7 @@ export function writeGraphml(graph: Graph): string {
   const nodeColumns = inferColumns(nodeRecords, () => false);
   const edgeColumns = inferColumns(edgeRecords, () => false);
 
-  const out: string[] = [];
+  let out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>\n');
   out.push(
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n',
@@ -56,18 +61,22 @@ export function writeGraphml(graph: Graph): string {
   declare(edgeColumns, 'edge');
   const directedByDefault = graph.type !== 'undirected';
   out.push(`  <graph id="G" edgedefault="${directedByDefault ? 'directed' : 'undirected'}">\n`);
-  graph.forEachNode((node, attributes) => {
+  yield out.join('');
+  out = [];
+  for (const { node, attributes } of graph.nodeEntries()) {
     out.push(`    <node id="${escapeXml(node)}">\n`);
     writeData(out, nodeColumns, 'node', attributes);
     out.push('    </node>\n');
-  });
-  graph.forEachEdge((edge, attributes, source, target, _sa, _ta, undirected) => {
+    yield out.join('');
+    out = [];
+  }
+  for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
     const direction = directedByDefault && undirected ? ' directed="false"' : '';
     out.push(`    <edge id="${escapeXml(edge)}" source="${escapeXml(source)}" target="${escapeXml(target)}"${direction}>\n`);
     writeData(out, edgeColumns, 'edge', attributes);
     out.push('    </edge>\n');
-  });
-  out.push('  </graph>\n');
-  out.push('</graphml>\n');
-  return out.join('');
+    yield out.join('');
+    out = [];
+  }
+  yield '  </graph>\n</graphml>\n';
 }

@@ -1,11 +1,11 @@
 // Public API of @missiongraph/graph: build, analyse and serialise the entity graph. Re-exports only;
 // the graph.json contract is docs/graph-format.md.
-export { buildGraph, type MissionGraph } from './build.ts';
+export { buildGraph, GraphBuilder, type MissionGraph } from './build.ts';
 export { analyzeGraph } from './analyze.ts';
 export { TYPE_COLORS, UNKNOWN_TYPE_COLOR } from './palette.ts';
-export { toGraphJson, fromGraphJson } from './graph-json.ts';
-export { writeGexf } from './gexf-write.ts';
+export { toGraphJson, fromGraphJson, graphJsonChunks, EVIDENCE_TABLE } from './graph-json.ts';
+export { writeGexf, gexfChunks } from './gexf-write.ts';
 export { readGexf, GexfError, type ReadGexfOptions, type DOMParserConstructor } from './gexf-read.ts';
-export { writeGraphml } from './graphml.ts';
-export { writeNodesCsv, writeEdgesCsv, writeEvidenceJsonl } from './tables.ts';
+export { writeGraphml, graphmlChunks } from './graphml.ts';
+export { writeNodesCsv, writeEdgesCsv, writeEvidenceJsonl, nodesCsvChunks, edgesCsvChunks, evidenceJsonlChunks } from './tables.ts';
 export type * from './types.ts';

@@ -21,9 +21,8 @@ export function csvField(text: string): string {
   return /[",\r\n]|^\s|\s$/.test(clean) ? `"${clean.replace(/"/g, '""')}"` : clean;
 }
 
-function csv(header: string[], rows: string[][]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvField).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+function csvLine(row: readonly string[]): string {
+  return `${row.map(csvField).join(',')}\r\n`;
 }
 
 function columnsOf(records: Attributes[], leading: string[], skip: Set<string>): string[] {
@@ -34,46 +33,57 @@ function columnsOf(records: Attributes[], leading: string[], skip: Set<string>):
 
 /** nodes.csv: `id`, then the attributes (order of docs/graph-format.md, then the rest sorted). Aliases are `|`-joined; facts JSON. */
 export function writeNodesCsv(graph: Graph): string {
+  return [...nodesCsvChunks(graph)].join('');
+}
+
+/** nodes.csv as a stream of lines. */
+export function* nodesCsvChunks(graph: Graph): Generator<string> {
   const records: Attributes[] = [];
   graph.forEachNode((_node, attributes) => void records.push(attributes));
   const columns = columnsOf(records, [], new Set());
-  const rows: string[][] = [];
-  graph.forEachNode((node, attributes) => rows.push([node, ...columns.map((name) => cellText(attributes[name]))]));
-  return csv(['id', ...columns], rows);
+  yield csvLine(['id', ...columns]);
+  for (const { node, attributes } of graph.nodeEntries()) yield csvLine([node, ...columns.map((name) => cellText(attributes[name]))]);
 }
 
 /** edges.csv: `id,source,target`, then the attributes except `evidence` (that is evidence.jsonl). */
 export function writeEdgesCsv(graph: Graph): string {
+  return [...edgesCsvChunks(graph)].join('');
+}
+
+/** edges.csv as a stream of lines. */
+export function* edgesCsvChunks(graph: Graph): Generator<string> {
   const records: Attributes[] = [];
   graph.forEachEdge((_edge, attributes) => void records.push(attributes));
   const columns = columnsOf(records, [], new Set(['evidence']));
-  const rows: string[][] = [];
-  graph.forEachEdge((edge, attributes, source, target) =>
-    rows.push([edge, source, target, ...columns.map((name) => cellText(attributes[name]))]),
-  );
-  return csv(['id', 'source', 'target', ...columns], rows);
+  yield csvLine(['id', 'source', 'target', ...columns]);
+  for (const { edge, attributes, source, target } of graph.edgeEntries()) {
+    yield csvLine([edge, source, target, ...columns.map((name) => cellText(attributes[name]))]);
+  }
 }
 
 /** evidence.jsonl: per edge (graph order), per piece of evidence (corpus order): edge, source, target, document, sentence, text, speaker, time. */
 export function writeEvidenceJsonl(graph: Graph): string {
-  const lines: string[] = [];
-  graph.forEachEdge((edge, attributes, source, target) => {
+  return [...evidenceJsonlChunks(graph)].join('');
+}
+
+/** evidence.jsonl as a stream of chunks (one edge's lines each). */
+export function* evidenceJsonlChunks(graph: Graph): Generator<string> {
+  // A sentence's evidence object is shared by every edge it supports: encode its fields once.
+  const fieldsOf = new WeakMap<object, string>();
+  for (const { edge, attributes, source, target } of graph.edgeEntries()) {
     const evidence: unknown = attributes.evidence;
-    if (!Array.isArray(evidence)) return;
+    if (!Array.isArray(evidence) || evidence.length === 0) continue;
+    // The edge's own fields are the same on each of its lines: encode them once.
+    const head = `{"edge":${JSON.stringify(edge)},"source":${JSON.stringify(source)},"target":${JSON.stringify(target)}`;
+    let lines = '';
     for (const item of evidence as Record<string, unknown>[]) {
-      lines.push(
-        JSON.stringify({
-          edge,
-          source,
-          target,
-          document: item.document,
-          sentence: item.sentence,
-          text: item.text,
-          speaker: item.speaker,
-          time: item.time,
-        }),
-      );
+      let fields = fieldsOf.get(item);
+      if (fields === undefined) {
+        fields = JSON.stringify({ document: item.document, sentence: item.sentence, text: item.text, speaker: item.speaker, time: item.time });
+        fieldsOf.set(item, fields);
+      }
+      lines += fields === '{}' ? `${head}}\n` : `${head},${fields.slice(1)}\n`;
     }
-  });
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+    yield lines;
+  }
 }

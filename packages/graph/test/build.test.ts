@@ -1,7 +1,7 @@
 // buildGraph on handmade extraction fixtures: node and edge attributes, evidence, association
 // strength, lexicon relation edges that stay apart from co-mention weights, topics.
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../src/index.ts';
+import { buildGraph, GraphBuilder, toGraphJson } from '../src/index.ts';
 import { fixtureLexicon, loadCorpus } from './helpers.ts';
 
 describe('buildGraph', () => {
@@ -89,5 +89,33 @@ describe('buildGraph', () => {
   it('builds an empty graph from no documents', () => {
     const empty = buildGraph([]);
     expect([empty.order, empty.size]).toEqual([0, 0]);
+  });
+});
+
+describe('GraphBuilder', () => {
+  it('takes documents one at a time and needs none of them afterwards', () => {
+    const whole = buildGraph(loadCorpus(), { lexicon: fixtureLexicon() });
+    const builder = new GraphBuilder({ lexicon: fixtureLexicon() });
+    for (const extraction of loadCorpus()) {
+      builder.add(extraction);
+      // The caller may drop or reuse the extraction once added: wreck it and the graph must not change.
+      for (const sentence of extraction.sentences) sentence.text = 'overwritten';
+      for (const entity of extraction.entities) entity.aliases.length = 0;
+      extraction.coMentions.length = 0;
+    }
+    expect(toGraphJson(builder.finish())).toBe(toGraphJson(whole));
+    expect(() => builder.add(loadCorpus()[0]!)).toThrow(/add\(\) after finish\(\)/);
+  });
+
+  it('shares one evidence object per sentence between the edges it supports', () => {
+    const graph = buildGraph(loadCorpus(), { lexicon: fixtureLexicon() });
+    const bySentence = new Map<string, Set<object>>();
+    graph.forEachEdge((_edge, attributes) => {
+      for (const item of attributes.evidence ?? []) {
+        const key = `${item.document}#${item.sentence}`;
+        bySentence.set(key, (bySentence.get(key) ?? new Set()).add(item));
+      }
+    });
+    expect([...bySentence.values()].every((objects) => objects.size === 1)).toBe(true);
   });
 });

@@ -18,6 +18,7 @@ import {
   writeGraphml,
   writeNodesCsv,
 } from '../src/index.ts';
+import type { MissionGraph } from '../src/index.ts';
 import { analysedSample, expectGolden, parseCsv, xmlError } from './helpers.ts';
 
 const CHECK_GEXF = path.resolve(process.cwd(), process.cwd().endsWith('graph') ? '../../..' : '..', 'shared/tools/check-gexf');
@@ -91,6 +92,44 @@ describe('exports', () => {
     expect(back.type).toBe('undirected');
     expect(back.multi).toBe(true);
     expect(toGraphJson(back)).toBe(text);
+  });
+
+  it('graph.json keeps each evidence sentence once, and reading it gives every edge its evidence back', () => {
+    const text = toGraphJson(graph);
+    const shared = 'The Security Council and the African Union back MINUSCA; so does MONUSCO\'s leadership.';
+    const citing = graph.filterEdges((_edge, attributes) => (attributes.evidence ?? []).some((item) => item.text === shared));
+    expect(citing.length).toBeGreaterThan(1);
+    expect(text.split(shared).length - 1).toBe(1);
+    const back = fromGraphJson(text);
+    expect(back.getAttributes()).toEqual(graph.getAttributes());
+    graph.forEachEdge((edge, attributes) => expect(back.getEdgeAttributes(edge), edge).toEqual({ ...attributes }));
+  });
+
+  it('graph.json carries evidence inline when it cannot be shared, and still round-trips', () => {
+    const rows: [string, (copy: MissionGraph) => void][] = [
+      ['an evidence item with a field of its own', (copy) => copy.updateEdgeAttribute(copy.edges()[0]!, 'evidence', (items) => [{ ...items![0]!, note: 'x' } as never])],
+      ['one sentence with two texts', (copy) => copy.updateEdgeAttribute(copy.edges()[0]!, 'evidence', (items) => [{ ...items![0]!, text: 'changed' }])],
+    ];
+    for (const [name, change] of rows) {
+      const copy = graph.copy() as MissionGraph;
+      copy.forEachEdge((edge, attributes) => copy.setEdgeAttribute(edge, 'evidence', attributes.evidence?.map((item) => ({ ...item }))));
+      change(copy);
+      const text = toGraphJson(copy);
+      expect(text, name).not.toContain('"evidenceSentences"');
+      const back = fromGraphJson(text);
+      copy.forEachEdge((edge, attributes) => expect(back.getEdgeAttributes(edge), `${name}: ${edge}`).toEqual({ ...attributes }));
+      expect(toGraphJson(back), name).toBe(text);
+    }
+  });
+
+  it('fromGraphJson refuses evidence that cites a sentence the table does not hold', () => {
+    const good = JSON.parse(toGraphJson(graph)) as { attributes: Record<string, unknown>; edges: { attributes: { evidence?: string[] } }[] };
+    const cited = structuredClone(good);
+    cited.edges[0]!.attributes.evidence = ['9:99'];
+    expect(() => fromGraphJson(JSON.stringify(cited))).toThrow(/^graph\/fromGraphJson: edge "[^"]+" cites evidence sentence "9:99", which is not in "evidenceSentences"$/);
+    const damaged = structuredClone(good);
+    (damaged.attributes.evidenceSentences as Record<string, unknown>)['0:0'] = { document: 'a.txt', sentence: -1, text: 'x' };
+    expect(() => fromGraphJson(JSON.stringify(damaged))).toThrow(/^graph\/fromGraphJson: evidence sentence "0:0" must be/);
   });
 
   it('fromGraphJson refuses broken files with one clear error', () => {
