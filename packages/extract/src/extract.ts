@@ -8,17 +8,18 @@ import { type WorkingMention, overlapsAny } from './recognize/mention.ts';
 import { type NerCandidate, TAGGER_WINDOWS_PER_DOCUMENT, type TaggerBudget, findNames, headTypeOf } from './recognize/ner.ts';
 import { isPersonName, joinSurnames } from './recognize/people.ts';
 import { foldText, matchKey } from './text/fold.ts';
-import { NOT_AFTER_WORD, NOT_BEFORE_WORD, namesPattern } from './text/patterns.ts';
+import { NOT_AFTER_WORD, NOT_BEFORE_WORD, escapeRegExp, namesPattern } from './text/patterns.ts';
 import { slugify } from './text/slug.ts';
 import { NEVER_NAMES, ORGANIZATION_HEADS, ROLE_WORDS } from './recognize/words.ts';
 import { ACRONYM_IN_PARENTHESES, looksLikeAcronym, nameSpelledBy } from './recognize/acronyms.ts';
+import { citedAuthors } from './recognize/citations.ts';
 import { STOPWORDS } from './topics/stopwords.ts';
 import type { LexiconEntry } from './lexicon/schema.ts';
 import { collectPhrases, normalizePhrase, phrasePattern } from './topics/candidates.ts';
 import type { CoMentionRecord, DocumentExtraction, EntityRecord, EntityType, MentionRecord, SentenceRecord, SourceDocument } from './types.ts';
 
 /** Bump whenever extraction output can change for the same input; part of the CLI's cache key. */
-export const EXTRACTOR_VERSION = '1.9.0';
+export const EXTRACTOR_VERSION = '1.10.0';
 
 export interface ExtractOptions {
   /** The lexicon to recognise with (default: defaultLexicon()). */
@@ -79,12 +80,15 @@ function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon): Pendi
   return pending;
 }
 
-/** The countries and places an entry belongs to by its lexicon facts: a mission's hosts, a group's country. */
+/**
+ * What an entry belongs to by its lexicon facts: a mission's hosts, a group's country, an affiliate's or
+ * caucus's parent body ("the A3" where the Security Council is spoken of).
+ */
 function anchorsOf(lexicon: CompiledLexicon, id: string): string[] {
   const facts = lexicon.get(id)?.facts;
   if (facts === undefined) return [];
   const anchors: string[] = [];
-  for (const key of ['hostCountry', 'hostPlace', 'country'] as const) {
+  for (const key of ['hostCountry', 'hostPlace', 'country', 'parent'] as const) {
     const value = facts[key];
     if (typeof value === 'string') anchors.push(value);
   }
@@ -122,6 +126,7 @@ function insideLongerName(text: string, start: number, end: number): boolean {
 function resolveAmbiguous(state: DocumentState, pending: readonly PendingHit[], lexicon: CompiledLexicon): void {
   const named = new Map<string, number>();
   for (const list of state.mentions.values()) for (const mention of list) named.set(mention.entity, (named.get(mention.entity) ?? 0) + 1);
+  const mainCountry = documentCountry(named, lexicon);
   for (const hit of pending) {
     // A short or ambiguous form inside a longer capitalised name ("Transitional Presidential Council") is
     // part of that name: it names nothing here, and NER may read the whole name.
@@ -136,7 +141,12 @@ function resolveAmbiguous(state: DocumentState, pending: readonly PendingHit[], 
       });
       if (byCapital.length === 1) resolved = byCapital;
     }
-    if (resolved.length === 0) {
+    if (resolved.length === 0 && hit.short) {
+      // A country-bound name written without its country ("Armed Forces", "National Elections Commission",
+      // "Liberation Army") is generic: it names the body of the country the document is about, and only
+      // where one country clearly is (a passing mention of Liberia in a text on Mali is not enough).
+      resolved = mainCountry === undefined ? [] : hit.entityIds.filter((id) => anchorsOf(lexicon, id).includes(mainCountry));
+    } else if (resolved.length === 0) {
       // None named: the one candidate anchored to a country or place the document names ("the MSS" in a
       // text about Haiti; "UPC" in a text about the Central African Republic); for a person's surname, the
       // one whose role the document names ("Guterres" where the Secretary-General is spoken of).
@@ -161,6 +171,24 @@ function resolveAmbiguous(state: DocumentState, pending: readonly PendingHit[], 
       state.blocked.set(hit.sentence, blocked);
     }
   }
+}
+
+/**
+ * The country a document is about: the country it names most, counting its own mentions and those of the
+ * missions, places and bodies anchored to it (UNFICYP and Nicosia speak of Cyprus), at least twice as often
+ * as any other country; undefined when no country stands out.
+ */
+function documentCountry(named: ReadonlyMap<string, number>, lexicon: CompiledLexicon): string | undefined {
+  const weights = new Map<string, number>();
+  for (const [id, count] of named) {
+    for (const country of new Set([id, ...anchorsOf(lexicon, id)])) {
+      if (country.startsWith('country:')) weights.set(country, (weights.get(country) ?? 0) + count);
+    }
+  }
+  const ranked = [...weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const [top, next] = ranked;
+  if (!top || (next !== undefined && top[1] < 2 * next[1])) return undefined;
+  return top[0];
 }
 
 const RESOLUTION = /(?<![\p{L}\p{N}])(?:(?:UN\s+|U\.N\.\s+|United Nations\s+)?Security Council\s+)?[Rr]esolution\s+(\d{3,4})(?:\s*\((?:19|20)\d{2}\))?(?![\p{L}\p{N}])/gu;
@@ -261,13 +289,97 @@ function recogniseShortNames(state: DocumentState, lexicon: CompiledLexicon): vo
   }
 }
 
-/** Speakers: lexicon entities when the lexicon knows the name, people when the label reads like a name. */
-function resolveSpeakers(speakers: readonly string[], lexicon: CompiledLexicon): Map<string, string> {
+/**
+ * Authors of academic citations ("(Fortna 2008; Doyle and Sambanis 2006)", "Diehl (1994)", "Fortna, V. P.
+ * (2008)") are people, in a document that cites at least twice (one "Srebrenica (1995)" is no citation).
+ * Names the lexicon knows, demonyms and names inside other mentions are left alone. Returns the ids added.
+ */
+function recogniseCitations(state: DocumentState, lexicon: CompiledLexicon): Map<string, string> {
+  const people = new Map<string, string>();
+  const bySentence = state.sentences.map((sentence) => citedAuthors(sentence.text));
+  if (bySentence.reduce((sum, authors) => sum + authors.length, 0) < 2) return people;
+  for (const sentence of state.sentences) {
+    const covered = coveredSpans(state, sentence.index);
+    for (const author of bySentence[sentence.index] ?? []) {
+      const key = matchKey(author.name);
+      if (overlapsAny(covered, author.start, author.end) || lexicon.surfaceKeys.has(key) || lexicon.demonymKeys.has(key)) continue;
+      const id = `person:${slugify(author.name)}`;
+      if (!state.labels.has(id)) state.labels.set(id, author.name);
+      state.types.set(id, 'person');
+      people.set(id, state.labels.get(id) ?? author.name);
+      const mention: WorkingMention = { entity: id, sentence: sentence.index, start: author.start, end: author.end, surface: author.name, how: 'ner' };
+      addMention(state, mention);
+      covered.push(mention);
+    }
+  }
+  return people;
+}
+
+const HONORIFIC_SURNAME = /(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(\p{Lu}[\p{L}\p{M}'’\-]+)/gu;
+
+/**
+ * A surname the document writes after an honorific ("Ms. Abdelrahman") confirms the full name it writes
+ * elsewhere, even when the first name is also a place ("Nyala Abdelrahman", "Georgia Paul"): the place
+ * mention gives way to the person. Returns the people found, by id, with their full names.
+ */
+function recogniseTitledFullNames(state: DocumentState, lexicon: CompiledLexicon): Map<string, string> {
+  const people = new Map<string, string>();
+  const surnames = new Set<string>();
+  for (const sentence of state.sentences) {
+    HONORIFIC_SURNAME.lastIndex = 0;
+    for (let match = HONORIFIC_SURNAME.exec(sentence.text); match !== null; match = HONORIFIC_SURNAME.exec(sentence.text)) {
+      const surname = (match[1] ?? '').replace(/['’]s$/u, '');
+      if (!lexicon.surfaceKeys.has(matchKey(surname)) && !NEVER_NAMES.has(surname.toLowerCase())) surnames.add(surname);
+    }
+  }
+  if (surnames.size === 0) return people;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{M}'’.\\-])(\\p{Lu}[\\p{L}\\p{M}'’\\-]+)\\s+(${[...surnames].map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}])`, 'gu');
+  for (const sentence of state.sentences) {
+    const list = state.mentions.get(sentence.index);
+    if (!list) continue;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(sentence.text); match !== null; match = pattern.exec(sentence.text)) {
+      const start = match.index;
+      const firstEnd = start + (match[1] ?? '').length;
+      const end = start + match[0].length;
+      const place = list.find((mention) => mention.start === start && mention.end === firstEnd && /^(?:place|country):/.test(mention.entity));
+      if (!place || list.some((mention) => mention !== place && mention.start < end && start < mention.end)) continue;
+      const name = match[0];
+      const id = `person:${slugify(name)}`;
+      if (lexicon.get(id)) continue;
+      state.labels.set(id, name);
+      state.types.set(id, 'person');
+      people.set(id, name);
+      list.splice(list.indexOf(place), 1, { entity: id, sentence: sentence.index, start, end, surface: name, how: 'ner' });
+    }
+  }
+  return people;
+}
+
+/** A speaker label's parts: "Mr. Wood (United States of America)" → honorific, name "Wood", delegation. */
+const SPEAKER_LABEL = /^(?:(Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame)\.?\s+)?(.+?)(?:\s+\(([^()]+)\))?$/u;
+
+/**
+ * Speakers: lexicon entities when the lexicon knows the name, people when the label reads like a name (an
+ * honorific makes a surname alone one: "Mr. Wood"). A delegation in parentheses that the lexicon knows
+ * ("(United States of America)") is an entity the document names, in `affiliations` (label → id).
+ */
+function resolveSpeakers(speakers: readonly string[], lexicon: CompiledLexicon, affiliations: Map<string, string> = new Map()): Map<string, string> {
   const ids = new Map<string, string>();
   for (const speaker of speakers) {
     const known = lexicon.surfaceKeys.get(matchKey(speaker));
-    if (known && known.length === 1 && known[0] !== undefined) ids.set(speaker, known[0]);
-    else if (!known && isPersonName(speaker)) ids.set(speaker, `person:${slugify(speaker)}`);
+    if (known && known.length === 1 && known[0] !== undefined) {
+      ids.set(speaker, known[0]);
+      continue;
+    }
+    const [, honorific, name = speaker, delegation] = SPEAKER_LABEL.exec(speaker.trim()) ?? [];
+    if (delegation !== undefined) {
+      const body = lexicon.surfaceKeys.get(matchKey(delegation));
+      if (body?.length === 1 && body[0] !== undefined) affiliations.set(delegation, body[0]);
+    }
+    const knownName = lexicon.surfaceKeys.get(matchKey(name));
+    if (knownName?.length === 1 && knownName[0] !== undefined && (honorific !== undefined || delegation !== undefined)) ids.set(speaker, knownName[0]);
+    else if (!known && !knownName && (isPersonName(name) || (honorific !== undefined && /^\p{Lu}[\p{L}\p{M}'’\-]+$/u.test(name)))) ids.set(speaker, `person:${slugify(name)}`);
   }
   return ids;
 }
@@ -299,8 +411,12 @@ function recogniseNames(state: DocumentState, lexicon: CompiledLexicon, warnings
     } catch (error) {
       warnings.push(`extract/extractDocument: ${docId}: name finder failed on sentence ${sentence.index}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    for (const candidate of candidates) {
-      const surface = sentence.text.slice(candidate.start, candidate.end);
+    for (const proposed of candidates) {
+      const surface = sentence.text.slice(proposed.start, proposed.end);
+      // One name, one entity per document: a name read once as a place ("Abu Shouk camp") stays that place
+      // where a later sentence gives no such clue ("Today Abu Shouk has schools").
+      const earlier = found.get(surface);
+      const candidate = earlier && earlier.entityId === undefined && proposed.entityId === undefined ? { ...proposed, type: earlier.type, name: earlier.name } : proposed;
       if (candidate.entityId !== undefined) {
         addMention(state, { entity: candidate.entityId, sentence: sentence.index, start: candidate.start, end: candidate.end, surface, how: 'ner' });
         continue;
@@ -461,15 +577,18 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   applyDescriptiveMissions(state, lexicon, year);
   recogniseResolutions(state, lexicon);
   recogniseShortNames(state, lexicon);
+  const citedPeople = recogniseCitations(state, lexicon);
+  const titledPeople = recogniseTitledFullNames(state, lexicon);
 
-  // People named in full in this document (lexicon, speakers), for joining surnames.
-  const speakerIds = resolveSpeakers(parsed.speakers, lexicon);
-  const fullNames = new Map<string, string>();
+  // People named in full in this document (lexicon, speakers, cited authors, names an honorific confirms).
+  const affiliations = new Map<string, string>();
+  const speakerIds = resolveSpeakers(parsed.speakers, lexicon, affiliations);
+  const fullNames = new Map<string, string>([...citedPeople, ...titledPeople]);
   for (const [speaker, id] of speakerIds) {
     if (!id.startsWith('person:')) continue;
     fullNames.set(id, lexicon.get(id)?.label ?? speaker);
     if (!lexicon.get(id)) {
-      state.labels.set(id, speaker);
+      state.labels.set(id, SPEAKER_LABEL.exec(speaker.trim())?.[2] ?? speaker);
       state.types.set(id, 'person');
     }
   }
@@ -509,7 +628,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
     candidates = topicCandidates(parsed.sentences, state);
     addTopicMentions(state, candidates);
   }
-  return assemble(doc, parsed, state, lexicon, speakerIds, candidates, warnings);
+  return assemble(doc, parsed, state, lexicon, speakerIds, affiliations, candidates, warnings);
 }
 
 /** How many of a document's own best phrases become `topic` mentions (the corpus ranking keeps some). */
@@ -555,6 +674,7 @@ function assemble(
   state: DocumentState,
   lexicon: CompiledLexicon,
   speakerIds: ReadonlyMap<string, string>,
+  affiliations: ReadonlyMap<string, string>,
   topicCandidateList: { phrase: string; count: number; label: string }[] | undefined,
   warnings: string[],
 ): DocumentExtraction {
@@ -586,7 +706,10 @@ function assemble(
   }
   // A speaker's label is a form the document writes their name in, even when the text never does.
   for (const [speaker, id] of speakerIds) surfaces.set(id, (surfaces.get(id) ?? new Set()).add(speaker));
-  const entityIds = [...new Set([...counts.keys(), ...speakerIds.values()])].sort();
+  // So is a delegation named in a speaker label ("Mr. Wood (United States of America)"); like the label, it
+  // is in no sentence and forms no co-mention.
+  for (const [delegation, id] of affiliations) surfaces.set(id, (surfaces.get(id) ?? new Set()).add(delegation));
+  const entityIds = [...new Set([...counts.keys(), ...speakerIds.values(), ...affiliations.values()])].sort();
   const entities: EntityRecord[] = entityIds.map((id) => {
     const entry = lexicon.get(id);
     const record: EntityRecord = {

@@ -38,9 +38,9 @@ export function hashString(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
-/** The last name-like word of a full name ("Jean-Pierre Lacroix" → "Lacroix"). */
+/** The last name-like word of a full name ("Jean-Pierre Lacroix" → "Lacroix", "Omar al-Bashir" → "al-Bashir"). */
 export function surnameOf(fullName: string): string | undefined {
-  const words = fullName.trim().split(/\s+/).filter((word) => /^\p{Lu}/u.test(word));
+  const words = fullName.trim().split(/\s+/).filter((word) => /^(?:\p{Lu}|(?:al|el|ad|ash|as|an|ar|at|az)-\p{Lu})/u.test(word));
   if (words.length < 2) return undefined;
   return words[words.length - 1]?.replace(/[.,]$/, '');
 }

@@ -34,15 +34,38 @@ function escapeChar(ch: string): string {
 }
 
 /**
- * Turns a surface form into regex atoms (one per character or separator). Capitalisation rules:
- * exact words (acronyms) match as written; otherwise a word's first letter may be either case, except
- * that a one-word form written with a capital needs its capital (proper names: "Chad", "Turkey"), and
- * ambiguous forms keep their case apart from the first letter of the first word.
+ * Generic head nouns that writers put in lower case after a proper name ("the Algiers agreement", "the
+ * Luanda process", "the Multinational Security Support mission", "the Security council"): a capital of the
+ * lexicon form may be dropped on these words, never on the first word.
  */
-export function surfaceAtoms(text: string, kind: SurfaceKind): string[] {
+const LOWER_CASE_HEADS = new Set(
+  'agreement agreements accord accords process conference summit talks declaration mission operation area region camp plan report initiative programme program treaty protocol charter pact roadmap framework strategy council assembly commission committee union court office force forces police army group front movement agency fund department ministry government mechanism panel tribunal secretariat'.split(' '),
+);
+
+/**
+ * True when a capitalised word of a proper name may be written in lower case. Names of two words made of
+ * ordinary words ("General Assembly", "UN Women", "South Sudan") need their capitals, or "a general assembly
+ * of displaced families" and "UN women peacekeepers" would be those bodies; longer names with inner small
+ * words ("Pact for the Future") are specific enough to be recognised in a transcript written in lower case.
+ */
+function capitalMayDrop(words: readonly string[], index: number): boolean {
+  if (words.length >= 3 && words.some((word) => /^\p{Ll}/u.test(word))) return true;
+  return index > 0 && LOWER_CASE_HEADS.has((words[index] ?? '').toLowerCase());
+}
+
+/**
+ * Turns a surface form into regex atoms (one per character or separator). Capitalisation rules:
+ * exact words (acronyms) match as written; a word written in lower case in the lexicon (concepts, "of")
+ * may take a capital; a capitalised word of a proper name keeps its capital unless capitalMayDrop allows
+ * it (concepts are common nouns: any case of their first letters); a one-word form written with a capital
+ * needs its capital (proper names: "Chad", "Turkey"), and ambiguous forms keep their case apart from the
+ * first letter of the first word.
+ */
+export function surfaceAtoms(text: string, kind: SurfaceKind, entityId = ''): string[] {
   const folded = foldText(text.normalize('NFC')).trim().replace(/\s+/g, ' ');
   const words = folded.split(/[ -]/);
   const singleCapitalised = words.length === 1 && /^\p{Lu}/u.test(folded);
+  const commonNoun = entityId.startsWith('concept:') || entityId.startsWith('topic:');
   const atoms: string[] = [];
   let wordIndex = 0;
   let atWordStart = true;
@@ -56,8 +79,14 @@ export function surfaceAtoms(text: string, kind: SurfaceKind): string[] {
     const word = words[wordIndex] ?? '';
     const lower = ch.toLowerCase();
     const upper = ch.toUpperCase();
+    const keepsCapital = ch === upper && !commonNoun && !capitalMayDrop(words, wordIndex);
     const caseFree =
-      atWordStart && lower !== upper && !isExactWord(word) && !singleCapitalised && ((kind !== 'ambiguous' && kind !== 'short') || wordIndex === 0);
+      atWordStart &&
+      lower !== upper &&
+      !isExactWord(word) &&
+      !singleCapitalised &&
+      ((kind !== 'ambiguous' && kind !== 'short') || wordIndex === 0) &&
+      (kind !== 'alias' || !keepsCapital);
     atoms.push(caseFree ? `[${escapeChar(upper)}${escapeChar(lower)}]` : escapeChar(ch));
     atWordStart = false;
   }
@@ -69,7 +98,8 @@ interface TrieNode {
   terminal: boolean;
 }
 
-const WORD_AFTER = `(?![${WORD_CLASS}])`;
+/** A form ends at a word boundary; a "+" right after it makes a longer token ("A3+" is not "A3", "P5+1" not "P5"). */
+const WORD_AFTER = `(?![${WORD_CLASS}+])`;
 
 function trieToPattern(node: TrieNode): string {
   const branches: string[] = [];
@@ -89,6 +119,7 @@ function trieAtom(ch: string): string {
 }
 
 const WORD_CHAR = new RegExp(`[${WORD_CLASS}]`);
+const TOKEN_CHAR = new RegExp(`[${WORD_CLASS}+]`);
 
 /**
  * The compiled recogniser: scan() finds non-overlapping, leftmost-longest lexicon matches. One
@@ -103,7 +134,7 @@ export class LexiconMatcher {
 
   constructor(forms: readonly SurfaceForm[]) {
     for (const form of forms) {
-      const atoms = surfaceAtoms(form.text, form.kind);
+      const atoms = surfaceAtoms(form.text, form.kind, form.entityId);
       if (atoms.length === 0) continue;
       let node = this.root;
       for (const ch of foldText(form.text.normalize('NFC')).trim().replace(/\s+/g, ' ')) {
@@ -142,7 +173,7 @@ export class LexiconMatcher {
     let node: TrieNode | undefined = this.root;
     for (let index = start; index < folded.length && node; index += 1) {
       node = node.children.get(trieAtom(folded[index] ?? ''));
-      if (node?.terminal && !WORD_CHAR.test(folded[index + 1] ?? '')) ends.push(index + 1);
+      if (node?.terminal && !TOKEN_CHAR.test(folded[index + 1] ?? '')) ends.push(index + 1);
     }
     return ends.reverse();
   }

@@ -69,6 +69,13 @@ export function looksLikeSpeakerName(name: string): boolean {
 const COLON_TURN = /^([^\s:][^:\n]{0,59}):\s+(\S[\s\S]*)$/;
 
 /**
+ * A meeting record's speaker label: an honorific, a name and the delegation or body in parentheses
+ * ("Mr. Wood (United States of America)", "Ms. Woodward (United Kingdom)"). Each delegate may speak once,
+ * so such labels count from their first turn when the document has two or more of them.
+ */
+const DELEGATE_LABEL = /^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame)\.?\s+\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+\p{Lu}[\p{L}\p{M}'’\-]+){0,3}\s+\([^()]{2,60}\)$/u;
+
+/**
  * Finds "Name: text" speaker turns in paragraphs. A label counts only when it opens at least two
  * paragraphs of the document, so one-off labels ("Photo:", "Note:") never become speakers.
  * Paragraphs after a turn inherit its speaker until the next turn.
@@ -78,12 +85,11 @@ export function assignColonSpeakers(blocks: Block[]): Block[] {
   for (const block of blocks) {
     const first = block.segments[0]?.text ?? '';
     const match = COLON_TURN.exec(first);
-    if (match && looksLikeSpeakerName((match[1] ?? '').trim())) {
-      const name = (match[1] ?? '').trim();
-      counts.set(name, (counts.get(name) ?? 0) + 1);
-    }
+    const name = (match?.[1] ?? '').trim();
+    if (match && (looksLikeSpeakerName(name) || DELEGATE_LABEL.test(name))) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  const accepted = new Set([...counts].filter(([, count]) => count >= 2).map(([name]) => name));
+  const delegates = [...counts.keys()].filter((name) => DELEGATE_LABEL.test(name));
+  const accepted = new Set([...counts].filter(([name, count]) => count >= 2 || (delegates.length >= 2 && delegates.includes(name))).map(([name]) => name));
   if (accepted.size === 0) return blocks;
   let currentSpeaker: string | undefined;
   const result = blocks.map((block): Block & { inherited?: boolean } => {

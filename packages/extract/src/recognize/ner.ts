@@ -120,6 +120,16 @@ function headBeforeOn(text: string, end: number, gap: string): boolean {
 /** Lower-case nouns after a capitalised run that make it an armed group's name: "the Kata Mbolo militia", "the Gran Ravine gang". */
 const GROUP_NOUN_AFTER = /^\s+(?:militias?|gang|rebel\s+(?:group|movement)|armed\s+group)\b/u;
 
+/** Lower-case place nouns after a capitalised run that make it a place: "Abu Shouk camp", "the Kutum district". */
+const PLACE_NOUN_AFTER = /^\s+(?:camp|district|province|county|region|valley|village|town|prefecture|locality|neighbourhood|neighborhood)\b/u;
+
+/** First words that make a run a place: "Jebel Marra", "Mount Nyiragongo", "Wadi Halfa", "Lake Kivu". */
+const PLACE_FIRST_WORDS = new Set(['jebel', 'jabal', 'djebel', 'mount', 'mont', 'lake', 'lac', 'wadi', 'oued', 'cape', 'bahr']);
+
+/** A lower-case occupation right before a name introduces a person: "the German diplomat Volker Perthes". */
+const OCCUPATION_BEFORE =
+  /(?:^|[^\p{L}])(?:diplomat|prosecutor|judge|lawyer|journalist|activist|midwife|nurse|doctor|politician|economist|scholar|historian|researcher|colleague|teacher|farmer|mediator|warlord|businessman|businesswoman|official|officer|general|envoy|leader)\s+$/u;
+
 /** Lower-case nouns after a capitalised run that make it a named meeting: "the Crans-Montana conference". */
 const EVENT_NOUN_AFTER = /^\s+(?:conference|summit|peace\s+talks)\b/u;
 
@@ -143,7 +153,7 @@ export function candidateRuns(
     const last = runs[runs.length - 1];
     const gap = last ? text.slice(last.end, start) : '';
     const names = isRoleWord(match[0]) ? 0 : 1;
-    if (last && (/^(?:\s+(?:(?:of|the|for|and|de|du|la|le|al|el|bin|van|von|der|da|dos|y)\s+)*|-)$/u.test(gap) || headBeforeOn(text, last.end, gap)) && !/\band\s+the\b/.test(gap)) {
+    if (last && (/^(?:\s+(?:(?:of|the|for|and|de|du|la|le|al|el|bin|van|von|der|da|dos|y)\s+)*(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?|-)$/u.test(gap) || headBeforeOn(text, last.end, gap)) && !/\band\s+the\b/.test(gap)) {
       last.end = end;
       last.words += 1;
       last.names += names;
@@ -231,7 +241,8 @@ function tagWindow(text: string, offset: number): TaggedTerm[] {
   return terms;
 }
 
-const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+/** A capitalised name word, counting Arabic names written with a lower-case article ("al-Bashir", "el-Sisi"). */
+const isCapitalised = (word: string): boolean => /^(?:\p{Lu}|(?:al|el|ad|ash|as|an|ar|at|az)-\p{Lu})/u.test(word);
 const isAllCaps = (word: string): boolean => word.length >= 2 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
 
 
@@ -427,7 +438,7 @@ function nameCaption(run: readonly TaggedTerm[], text: string): NerCandidate | u
  * not a list of domains after a role ("Director for United Nations, International Organizations, Human Rights").
  */
 const ROLE_BEFORE_COMMA =
-  /(?:^|[^\p{L}])(?:head|chief|director|representative|envoy|commander|coordinator|spokesperson|spokesman|spokeswoman|minister|president|ambassador|adviser|advisor|leader|secretary-general|under-secretary-general|chair|chairperson|founder)(?:\s+(?:of|for|to)\s+[^,;.:!?]{1,60})?(?:\s*\([^()]{1,20}\))?\s*,\s*$/iu;
+  /(?:^|[^\p{L}])(?:head|chief|director|representative|envoy|commander|coordinator|spokesperson|spokesman|spokeswoman|minister|president|ambassador|adviser|advisor|leader|secretary-general|under-secretary-general|chair|chairperson|founder|prosecutor|judge|mediator|rapporteur)(?:\s+(?:of|for|to)\s+[^,;.:!?]{1,60})?(?:\s*\([^()]{1,20}\))?\s*,\s*$/iu;
 
 /** A title or honorific just before a run ("Lieutenant General Aroldo Lázaro", "Ms. Ngozi Adeyemi"). */
 function titledBefore(text: string, start: number): boolean {
@@ -492,7 +503,10 @@ function classifyRun(
   const followsLexiconName = /^\s$/.test(text.slice(start - 1, start)) && context.coveredByEnd.has(start - 1);
   const headType = headTypeOf(lowerWords, words.length);
   if (!followsDemonym && lexiconStart !== undefined && headType !== undefined && !hasRoleWord) {
-    return { type: headType, start: lexiconStart, end, name: text.slice(lexiconStart, end) };
+    // A lexicon form with its article ("the Sudan") lends the name its words, not the article: "the Sudan
+    // Revolutionary Front" is the Sudan Revolutionary Front.
+    const nameStart = lexiconStart + (/^the\s+/u.exec(text.slice(lexiconStart, start))?.[0].length ?? 0);
+    return { type: headType, start: nameStart, end, name: text.slice(nameStart, end) };
   }
   if (!followsDemonym && followsLexiconName) return undefined;
   if ((headType === 'agreement' || headType === 'event') && words.length >= 2 && !hasRoleWord) return { type: headType, start, end, name };
@@ -523,6 +537,9 @@ function classifyRun(
     return undefined;
   }
   if (PLACE_HEADS.has(lastWord) && words.length >= 2) return { type: 'place', start, end, name };
+  if (words.length >= 2 && words.length <= 3 && PLACE_FIRST_WORDS.has(lowerWords[0] ?? '') && !titled) return { type: 'place', start, end, name };
+  // A lower-case place noun after the run: "Abu Shouk camp", "the Kutum district".
+  if (PLACE_NOUN_AFTER.test(after) && !hasRoleWord && !titled && !titledBefore(text, start) && words.length <= 3) return { type: 'place', start, end, name };
   // A lower-case group noun after the run: "the Azande Ani Kpi Gbe militia", "the Twa rebels".
   if (GROUP_NOUN_AFTER.test(after) && !hasRoleWord && !titledBefore(text, start) && !first.tags.has('FirstName')) return { type: 'organization', start, end, name };
   // A lower-case meeting noun after a run that is no known place: "the Crans-Montana conference".
@@ -542,6 +559,7 @@ function classifyRun(
     PERSON_APPOSITION.test(after) ||
     (ROLE_BEFORE_COMMA.test(text.slice(Math.max(0, start - 120), start)) && /^\s*,/u.test(after) && !/^\s*,\s*\p{Lu}[\p{L}\p{M}'’\- ]{0,40}(?:,|\s+and\s)/u.test(after)) ||
     PERSON_VERB_AFTER.test(after) ||
+    (OCCUPATION_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && words.length <= 3) ||
     (first.tags.has('FirstName') && words.length >= 2);
   if (personSignal && words.length >= 2 && words.length <= 5 && words.every((word, index) => isCapitalised(word) || (index > 0 && PERSON_CONNECTORS.has(word.toLowerCase())))) {
     return { type: 'person', start, end, name };

@@ -6,7 +6,7 @@ import type { SentenceRecord } from '../types.ts';
 import { foldText, matchKey } from '../text/fold.ts';
 import { type WorkingMention, overlapsAny } from './mention.ts';
 import { NOT_AFTER_WORD, NOT_BEFORE_WORD, escapeRegExp } from '../text/patterns.ts';
-import { NEVER_NAMES } from './words.ts';
+import { NEVER_NAMES, ROLE_WORDS } from './words.ts';
 
 const TITLES = String.raw`(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?|Professor|Secretary-General|Under-Secretary-General|President|Prime Minister|Minister|Ambassador|General|Special Representative|Special Envoy|Judge|Sir|Dame)`;
 
@@ -92,6 +92,8 @@ export function isPersonName(name: string): boolean {
   if (words.some((word) => word.length >= 2 && word === word.toUpperCase())) return false;
   if (words.some((word) => /\d/.test(word))) return false;
   const lower = words.map((word) => word.toLowerCase());
+  // A role with an article ("The President", "The Chair") is no one's name.
+  if (lower.every((word) => ROLE_WORDS.has(word.replace(/\.$/, '')) || word === 'the')) return false;
   const notNames = /^(?:news|radio|tv|television|press|times|post|journal|network|agency|council|committee|ministry|office|department|nations|union|speaker|host|moderator|interviewer|narrator|reporter|audience|unknown|participant|question|answer|voice|female|male|chair|panel|team|staff|group|channel|podcast|show|media)$/;
   return !lower.some((word) => notNames.test(word));
 }

@@ -1,0 +1,100 @@
+// Authors named in academic citations: "(Fortna 2008; Doyle and Sambanis 2006)", "Diehl (1994) argued",
+// "Fortna, V. P. (2008) Does Peacekeeping Work?" — people a careful reader annotates, whom no title or verb marks.
+import { STOPWORDS } from '../topics/stopwords.ts';
+import { NEVER_NAMES, ROLE_WORDS } from './words.ts';
+
+/** An author's name as cited: one to three capitalised words with lower-case letters (never an acronym). */
+const NAME_WORD = String.raw`(?:(?:van|von|de|der|den|da|di|du|le|la|al)\s+)?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*`;
+const YEAR = String.raw`(?:19|20)\d\d[a-z]?`;
+const AUTHORS = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,2}(?:(?:,\s*|,?\s+and\s+|\s*&\s*)${NAME_WORD}(?:\s+${NAME_WORD}){0,2})*`;
+
+/** "(Fortna 2008; Doyle and Sambanis 2006, 45)": one item of a parenthetical citation. */
+const PARENTHETICAL_ITEM = new RegExp(String.raw`^\s*(?:e\.g\.,?\s+|see\s+(?:also\s+)?|cf\.\s+)?(${AUTHORS})(?:\s+et\s+al\.)?,?\s+${YEAR}(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:[-–]\d+)?)?\s*$`, 'u');
+/** "Diehl (1994)", "Lise Morjé Howard (2019)", "Doyle and Sambanis (2006)": a narrative citation. */
+const NARRATIVE = new RegExp(String.raw`(${AUTHORS})(?:\s+et\s+al\.)?\s+\(${YEAR}(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:[-–]\d+)?)?\)`, 'gu');
+/** "Fortna, V. P. (2008)", "Doyle, M. W. and Sambanis, N. (2006)": the start of a reference-list entry. */
+const REFERENCE_AUTHOR = String.raw`(${NAME_WORD}),\s+(?:\p{Lu}\.\s*-?\s*){1,3}`;
+const REFERENCE = new RegExp(String.raw`^\s*${REFERENCE_AUTHOR}(?:(?:,\s*|,?\s+(?:and|&)\s+)${REFERENCE_AUTHOR})*\(${YEAR}\)`, 'u');
+
+/** A cited author found in a sentence: the name's span. */
+export interface CitedAuthor {
+  start: number;
+  end: number;
+  name: string;
+}
+
+/** Leading words that open a sentence or clause rather than a name ("As Diehl (1994)", "In Autesserre (2014)"). */
+function trimLeading(name: string): { offset: number; name: string } {
+  let offset = 0;
+  let rest = name;
+  for (;;) {
+    const first = /^(\S+)\s+/u.exec(rest);
+    const word = first?.[1]?.toLowerCase() ?? '';
+    if (!first || !(STOPWORDS.has(word) || NEVER_NAMES.has(word) || ROLE_WORDS.has(word))) break;
+    offset += first[0].length;
+    rest = rest.slice(first[0].length);
+  }
+  return { offset, name: rest };
+}
+
+/** True when every word of a name may be a person's (not a month, a title, a stopword). */
+function isAuthorName(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.length > 0 && words.every((word) => !NEVER_NAMES.has(word.toLowerCase()) && !ROLE_WORDS.has(word.toLowerCase()) && !STOPWORDS.has(word.toLowerCase()));
+}
+
+/** Splits a list of authors ("Hultman, Kathman and Shannon") into names with their offsets. */
+function splitAuthors(list: string, base: number): CitedAuthor[] {
+  const authors: CitedAuthor[] = [];
+  const separator = /,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/gu;
+  let from = 0;
+  const push = (to: number): void => {
+    const raw = list.slice(from, to);
+    const { offset, name } = trimLeading(raw.trim());
+    const lead = raw.length - raw.trimStart().length + offset;
+    if (name.length > 0 && isAuthorName(name)) authors.push({ start: base + from + lead, end: base + from + lead + name.length, name });
+  };
+  for (let match = separator.exec(list); match !== null; match = separator.exec(list)) {
+    push(match.index);
+    from = match.index + match[0].length;
+  }
+  push(list.length);
+  return authors;
+}
+
+/** Every cited author of a sentence, in order. */
+export function citedAuthors(text: string): CitedAuthor[] {
+  const found: CitedAuthor[] = [];
+  if (!/\(|,\s+\p{Lu}\./u.test(text) || !/(?:19|20)\d\d/.test(text)) return found;
+  const reference = REFERENCE.exec(text);
+  if (reference) {
+    const authors = new RegExp(REFERENCE_AUTHOR, 'gu');
+    for (let match = authors.exec(text); match !== null && match.index < reference[0].length; match = authors.exec(text)) {
+      const name = match[1] ?? '';
+      if (isAuthorName(name)) found.push({ start: match.index, end: match.index + name.length, name });
+    }
+  }
+  const groups = /\(([^()]{3,300})\)/gu;
+  for (let group = groups.exec(text); group !== null; group = groups.exec(text)) {
+    if (!/\p{Lu}[^()]*\s(?:19|20)\d\d/u.test(group[1] ?? '')) continue;
+    let offset = group.index + 1;
+    for (const item of (group[1] ?? '').split(';')) {
+      const match = PARENTHETICAL_ITEM.exec(item);
+      if (match?.[1] !== undefined) found.push(...splitAuthors(match[1], offset + item.indexOf(match[1])));
+      offset += item.length + 1;
+    }
+  }
+  // The narrative form is looked for only before a parenthesised year, on the words just before it.
+  const years = /\s\((?:19|20)\d\d[a-z]?(?:\s*[,:][^)]{0,20})?\)/gu;
+  for (let year = years.exec(text); year !== null; year = years.exec(text)) {
+    const window = Math.max(0, year.index - 160);
+    const from = window === 0 ? 0 : text.indexOf(' ', window) + 1;
+    NARRATIVE.lastIndex = 0;
+    const slice = text.slice(from, year.index + year[0].length);
+    for (let match = NARRATIVE.exec(slice); match !== null; match = NARRATIVE.exec(slice)) {
+      if (match[1] !== undefined && from + match.index + match[0].length === year.index + year[0].length) found.push(...splitAuthors(match[1], from + match.index));
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  return found.filter((author, index) => !found.slice(0, index).some((other) => other.start < author.end && author.start < other.end));
+}
