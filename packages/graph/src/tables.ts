@@ -1,23 +1,43 @@
-// nodes.csv and edges.csv (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or
-// line break) and evidence.jsonl (one JSON object per line per piece of co-mention evidence).
+// nodes.csv and edges.csv (RFC 4180, CRLF; safe in a spreadsheet: formula-like text behind a `'`, controls as
+// U+FFFD) and evidence.jsonl (one JSON object per line per piece of co-mention evidence).
 import type Graph from 'graphology-types';
 import type { Attributes } from 'graphology-types';
 import { sortColumnNames } from './attributes.ts';
 import { formatNumber, wellFormed } from './text.ts';
 
-/** One CSV field: arrays of strings are `|`-joined; other arrays and objects are JSON. */
-function cellText(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return formatNumber(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string' && !item.includes('|'))) return value.join('|');
-  return JSON.stringify(value);
+/**
+ * Text a spreadsheet would run as a formula (= + - @ tab CR first, as OWASP lists for CSV injection), also when it
+ * already starts with our own `'` marks, so that removing one leading `'` always gives the original text back.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** C0 controls other than tab, LF and CR, DEL and C1 controls: never written raw, U+FFFD instead. */
+const CSV_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** A text cell: a `'` in front when a spreadsheet would otherwise read it as a formula. */
+function textCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** Quotes a field when RFC 4180 requires it (comma, quote, CR, LF) or when spaces at its ends could be trimmed. */
+/**
+ * One CSV field. Numbers are written as numbers (a negative number keeps its `-`); every other value is text and goes
+ * through `textCell`: arrays of strings are `|`-joined first (so only the joined cell is marked, not each item), other
+ * arrays and objects are JSON (which starts with `[` or `{` and is never marked).
+ */
+function cellText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'string') return textCell(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string' && !item.includes('|'))) return textCell(value.join('|'));
+  return textCell(JSON.stringify(value));
+}
+
+/**
+ * Quotes a field when RFC 4180 requires it (comma, quote, CR, LF) or when spaces at its ends could be trimmed.
+ * Control characters (see CSV_CONTROL) and lone surrogates become U+FFFD.
+ */
 export function csvField(text: string): string {
-  const clean = wellFormed(text);
+  const clean = wellFormed(text).replace(CSV_CONTROL, '\ufffd');
   return /[",\r\n]|^\s|\s$/.test(clean) ? `"${clean.replace(/"/g, '""')}"` : clean;
 }
 
@@ -41,8 +61,8 @@ export function* nodesCsvChunks(graph: Graph): Generator<string> {
   const records: Attributes[] = [];
   graph.forEachNode((_node, attributes) => void records.push(attributes));
   const columns = columnsOf(records, [], new Set());
-  yield csvLine(['id', ...columns]);
-  for (const { node, attributes } of graph.nodeEntries()) yield csvLine([node, ...columns.map((name) => cellText(attributes[name]))]);
+  yield csvLine(['id', ...columns].map(textCell));
+  for (const { node, attributes } of graph.nodeEntries()) yield csvLine([textCell(node), ...columns.map((name) => cellText(attributes[name]))]);
 }
 
 /** edges.csv: `id,source,target`, then the attributes except `evidence` (that is evidence.jsonl). */
@@ -55,9 +75,9 @@ export function* edgesCsvChunks(graph: Graph): Generator<string> {
   const records: Attributes[] = [];
   graph.forEachEdge((_edge, attributes) => void records.push(attributes));
   const columns = columnsOf(records, [], new Set(['evidence']));
-  yield csvLine(['id', 'source', 'target', ...columns]);
+  yield csvLine(['id', 'source', 'target', ...columns].map(textCell));
   for (const { edge, attributes, source, target } of graph.edgeEntries()) {
-    yield csvLine([edge, source, target, ...columns.map((name) => cellText(attributes[name]))]);
+    yield csvLine([textCell(edge), textCell(source), textCell(target), ...columns.map((name) => cellText(attributes[name]))]);
   }
 }
 
