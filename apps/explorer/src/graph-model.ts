@@ -1,47 +1,29 @@
 // The explorer's canonical graph: attribute shapes of docs/graph-format.md and the checks that turn any
 // parsed graph JSON or GEXF into a clean graphology graph, or into one clear error naming the file.
 import { MultiUndirectedGraph } from 'graphology';
+import type { EdgeAttributes, Evidence, FactValue, NodeAttributes } from '@missiongraph/graph';
 
-export interface EvidenceSentence {
-  document: string;
-  sentence: number;
-  text: string;
-  speaker?: string;
-  time?: string;
-}
-
-export type FactValue = string | number | boolean | string[];
-
-export interface EntityAttributes {
-  label: string;
-  type: string;
-  aliases: string[];
-  mentions: number;
+/**
+ * An entity as the explorer holds it: the graph package's node attributes, with `documents` split into the
+ * list (when the file has one) and the count, facts always present and a position, size and colour always set.
+ */
+export interface EntityAttributes
+  extends Pick<NodeAttributes, 'label' | 'type' | 'aliases' | 'mentions' | 'community' | 'pagerank' | 'betweenness' | 'weightedDegree'>,
+    Partial<Pick<NodeAttributes, 'firstDocument' | 'lastDocument'>>,
+    Required<Pick<NodeAttributes, 'facts' | 'x' | 'y' | 'size' | 'color'>> {
   /** Documents that mention the entity, when the file lists them. */
   documentList: string[];
   documentCount: number;
-  firstDocument?: string;
-  lastDocument?: string;
-  facts: Record<string, FactValue>;
-  x: number;
-  y: number;
-  size: number;
-  color: string;
-  community?: number;
-  pagerank?: number;
-  betweenness?: number;
-  weightedDegree?: number;
 }
 
-export interface LinkAttributes {
+/**
+ * A link as the explorer holds it: the graph package's edge attributes, with `documents` split like an entity's,
+ * evidence always present (empty on relation links) and any kind a file names.
+ */
+export interface LinkAttributes extends Pick<EdgeAttributes, 'weight' | 'strength' | 'from' | 'to'>, Required<Pick<EdgeAttributes, 'evidence'>> {
   kind: string;
-  weight: number;
   documentList: string[];
   documentCount: number;
-  strength?: number;
-  evidence: EvidenceSentence[];
-  from?: string;
-  to?: string;
 }
 
 export type ExplorerGraph = MultiUndirectedGraph<EntityAttributes, LinkAttributes>;
@@ -142,9 +124,9 @@ function cleanFacts(value: unknown): Record<string, FactValue> {
 }
 
 /** One evidence sentence from its JSON form, or undefined when it has no text. */
-function cleanSentence(item: unknown): EvidenceSentence | undefined {
+function cleanSentence(item: unknown): Evidence | undefined {
   if (!isRecord(item) || typeof item.text !== 'string') return undefined;
-  const sentence: EvidenceSentence = {
+  const sentence: Evidence = {
     document: optionalString(item.document) ?? '',
     sentence: finiteNumber(item.sentence) ?? 0,
     text: item.text,
@@ -160,8 +142,8 @@ function cleanSentence(item: unknown): EvidenceSentence | undefined {
  * graph.json's table of evidence sentences (graph attribute `evidenceSentences`, each sentence once, by id), or
  * an empty one for files that carry evidence inline. See docs/graph-format.md.
  */
-function evidenceTable(attributes: unknown): Map<string, EvidenceSentence> {
-  const table = new Map<string, EvidenceSentence>();
+function evidenceTable(attributes: unknown): Map<string, Evidence> {
+  const table = new Map<string, Evidence>();
   if (!isRecord(attributes) || !isRecord(attributes.evidenceSentences)) return table;
   for (const [id, item] of Object.entries(attributes.evidenceSentences)) {
     const sentence = cleanSentence(item);
@@ -171,7 +153,7 @@ function evidenceTable(attributes: unknown): Map<string, EvidenceSentence> {
 }
 
 /** An edge's evidence: sentences inline, or ids of the sentence table (one object per sentence, shared). */
-function cleanEvidence(value: unknown, table: ReadonlyMap<string, EvidenceSentence>): EvidenceSentence[] {
+function cleanEvidence(value: unknown, table: ReadonlyMap<string, Evidence>): Evidence[] {
   let source = value;
   if (typeof source === 'string' && source.trim().startsWith('[')) {
     try {
@@ -181,7 +163,7 @@ function cleanEvidence(value: unknown, table: ReadonlyMap<string, EvidenceSenten
     }
   }
   if (!Array.isArray(source)) return [];
-  const evidence: EvidenceSentence[] = [];
+  const evidence: Evidence[] = [];
   for (const item of source) {
     const sentence = typeof item === 'string' ? table.get(item) : cleanSentence(item);
     if (sentence !== undefined) evidence.push(sentence);

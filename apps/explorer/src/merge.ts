@@ -1,9 +1,8 @@
 // Adds a graph built from new transcripts to an existing graph: entities and links that exist already
 // gain the new mentions and evidence, new ones are added, and lexicon relations are completed.
-import type { MultiUndirectedGraph } from 'graphology';
-import type { EdgeAttributes, Evidence, GraphAttributes, NodeAttributes } from '@missiongraph/graph';
+import { addRelationEdges, type Evidence, type MissionGraph } from '@missiongraph/graph';
 
-export type BuiltGraph = MultiUndirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+export type BuiltGraph = MissionGraph;
 
 function count(value: unknown): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
@@ -82,24 +81,6 @@ export function mergeGraphInto(base: BuiltGraph, addition: BuiltGraph): void {
     const [source, target] = base.extremities(key);
     base.setEdgeAttribute(key, 'strength', strength(base, base.getEdgeAttribute(key, 'weight'), source, target, sentences));
   }
-  addMissingRelations(base);
-}
-
-/** Relation edges (host country, succession) between entities that now both exist, like buildGraph makes. */
-function addMissingRelations(graph: BuiltGraph): void {
-  const relations: { kind: 'host-country' | 'succeeded-by'; from: string; to: string }[] = [];
-  graph.forEachNode((id, attributes) => {
-    const facts = attributes.facts;
-    if (!facts) return;
-    if (typeof facts.hostCountry === 'string') relations.push({ kind: 'host-country', from: id, to: facts.hostCountry });
-    if (typeof facts.successor === 'string') relations.push({ kind: 'succeeded-by', from: id, to: facts.successor });
-    if (typeof facts.predecessor === 'string') relations.push({ kind: 'succeeded-by', from: facts.predecessor, to: id });
-  });
-  relations.sort((a, b) => (a.kind + a.from + a.to < b.kind + b.from + b.to ? -1 : 1));
-  for (const relation of relations) {
-    const key = `rel:${relation.kind}:${relation.from}|${relation.to}`;
-    if (relation.from === relation.to || graph.hasEdge(key)) continue;
-    if (!graph.hasNode(relation.from) || !graph.hasNode(relation.to)) continue;
-    graph.addEdgeWithKey(key, relation.from, relation.to, { kind: relation.kind, weight: 0, from: relation.from, to: relation.to, label: relation.kind });
-  }
+  // Relation edges between entities that met only in this merge (a new mission, its host country already there).
+  addRelationEdges(base);
 }

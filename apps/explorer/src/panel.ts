@@ -1,7 +1,8 @@
 // The details panel (region "Details"): an entity's type, lexicon facts, mentions, documents, neighbours
 // ranked by weight and evidence sentences, or a link's evidence. All text is set with textContent.
+import type { Evidence, FactValue } from '@missiongraph/graph';
 import { element, highlightedText } from './dom.ts';
-import type { EvidenceSentence, ExplorerGraph, FactValue } from './graph-model.ts';
+import type { ExplorerGraph } from './graph-model.ts';
 
 const PAGE = 20;
 
@@ -190,7 +191,7 @@ export class DetailsPanel {
     return holder;
   }
 
-  private evidenceItem(sentence: EvidenceSentence, terms: readonly string[]): HTMLElement {
+  private evidenceItem(sentence: Evidence, terms: readonly string[]): HTMLElement {
     const quote = element('blockquote');
     quote.append(highlightedText(sentence.text, terms));
     const source = [sentence.document || 'unknown document', sentence.speaker, sentence.time].filter(Boolean).join(' · ');
@@ -223,8 +224,8 @@ export class DetailsPanel {
   }
 
   /** Sentences behind an entity's co-mention links, each once, in document and sentence order. */
-  private collectEvidence(graph: ExplorerGraph, key: string): EvidenceSentence[] {
-    const seen = new Map<string, EvidenceSentence>();
+  private collectEvidence(graph: ExplorerGraph, key: string): Evidence[] {
+    const seen = new Map<string, Evidence>();
     graph.forEachEdge(key, (_edge, link) => {
       for (const sentence of link.evidence) {
         const id = `${sentence.document}\u0000${sentence.sentence}`;

@@ -176,4 +176,18 @@ describe('adding transcripts to a graph', () => {
     mergeGraphInto(base, build([{ id: 'm.txt', text: 'MONUSCO issued a statement.' }]));
     expect(base.hasEdge('rel:host-country:mission:monusco|country:cod')).toBe(true);
   });
+
+  it('completes relation links in the order a build lists them, and once however often merged', () => {
+    const countries = { id: 'c.txt', text: 'Fighting went on in Sudan and in Somalia.' };
+    const missions = { id: 'm.txt', text: 'AMIS handed over; AMISOM stayed.' };
+    const isRelation = (_edge: string, attributes: EdgeAttributes) => attributes.kind !== 'co-mention';
+    const base = build([countries]);
+    mergeGraphInto(base, build([missions]));
+    // AMIS's id is a prefix of AMISOM's: key order puts "amisom|" before "amis|".
+    const expected = ['rel:host-country:mission:amisom|country:som', 'rel:host-country:mission:amis|country:sdn'];
+    expect(base.filterEdges(isRelation)).toEqual(expected);
+    expect(build([countries, missions]).filterEdges(isRelation)).toEqual(expected);
+    mergeGraphInto(base, build([{ id: 'n.txt', text: 'AMIS worked in Sudan.' }]));
+    expect(base.filterEdges(isRelation)).toEqual(expected);
+  });
 });

@@ -243,8 +243,12 @@ export function buildGraph(extractions: readonly DocumentExtraction[], options: 
   return builder.finish();
 }
 
-/** Relation edges from facts (host country, predecessor/successor) between nodes that both exist. */
-function addRelationEdges(graph: MissionGraph): void {
+/**
+ * Adds the relation edges the nodes' facts name (host country, predecessor/successor) between nodes that both
+ * exist, in key order, leaving out those the graph has already. buildGraph calls it once; call it again after
+ * merging graphs to link entities that met only in the merge.
+ */
+export function addRelationEdges(graph: MissionGraph): void {
   const relations: { kind: RelationKind; from: string; to: string }[] = [];
   graph.forEachNode((id, attributes) => {
     const facts = attributes.facts;
@@ -256,7 +260,8 @@ function addRelationEdges(graph: MissionGraph): void {
   const keyed = new Map<string, { kind: RelationKind; from: string; to: string }>();
   for (const relation of relations) {
     if (relation.from === relation.to || !graph.hasNode(relation.from) || !graph.hasNode(relation.to)) continue;
-    keyed.set(`rel:${relation.kind}:${relation.from}|${relation.to}`, relation);
+    const key = `rel:${relation.kind}:${relation.from}|${relation.to}`;
+    if (!graph.hasEdge(key)) keyed.set(key, relation);
   }
   for (const key of [...keyed.keys()].sort(compareStrings)) {
     const relation = keyed.get(key)!;

@@ -1,6 +1,6 @@
 // Public API of @missiongraph/graph: build, analyse and serialise the entity graph. Re-exports only;
 // the graph.json contract is docs/graph-format.md.
-export { buildGraph, GraphBuilder, type MissionGraph } from './build.ts';
+export { addRelationEdges, buildGraph, GraphBuilder, type MissionGraph } from './build.ts';
 export { analyzeGraph } from './analyze.ts';
 export { TYPE_COLORS, UNKNOWN_TYPE_COLOR } from './palette.ts';
 export { toGraphJson, fromGraphJson, graphJsonChunks, EVIDENCE_TABLE } from './graph-json.ts';

@@ -1,7 +1,7 @@
 // buildGraph on handmade extraction fixtures: node and edge attributes, evidence, association
-// strength, lexicon relation edges that stay apart from co-mention weights, topics.
+// strength, lexicon relation edges that stay apart from co-mention weights (and adding them again later), topics.
 import { describe, expect, it } from 'vitest';
-import { buildGraph, GraphBuilder, toGraphJson } from '../src/index.ts';
+import { addRelationEdges, buildGraph, GraphBuilder, toGraphJson } from '../src/index.ts';
 import { fixtureLexicon, loadCorpus } from './helpers.ts';
 
 describe('buildGraph', () => {
@@ -117,5 +117,34 @@ describe('GraphBuilder', () => {
       }
     });
     expect([...bySentence.values()].every((objects) => objects.size === 1)).toBe(true);
+  });
+});
+
+describe('addRelationEdges', () => {
+  const isRelation = (_edge: string, attributes: { kind: string }) => attributes.kind !== 'co-mention';
+
+  it('puts back the relation edges a build makes, in the same order', () => {
+    const whole = buildGraph(loadCorpus(), { lexicon: fixtureLexicon() });
+    const stripped = buildGraph(loadCorpus(), { lexicon: fixtureLexicon() });
+    for (const edge of stripped.filterEdges(isRelation)) stripped.dropEdge(edge);
+    expect(stripped.filterEdges(isRelation)).toEqual([]);
+    addRelationEdges(stripped);
+    expect(toGraphJson(stripped)).toBe(toGraphJson(whole));
+  });
+
+  it('adds only the missing ones and leaves those already there alone, so it can run again', () => {
+    const graph = buildGraph(loadCorpus(), { lexicon: fixtureLexicon() });
+    const kept = 'rel:host-country:mission:monusco|country:cod';
+    for (const edge of graph.filterEdges(isRelation)) if (edge !== kept) graph.dropEdge(edge);
+    graph.setEdgeAttribute(kept, 'label', 'kept as it was');
+    addRelationEdges(graph);
+    addRelationEdges(graph);
+    expect(graph.filterEdges(isRelation)).toEqual([
+      kept,
+      'rel:host-country:mission:minusca|country:caf',
+      'rel:host-country:mission:monuc|country:cod',
+      'rel:succeeded-by:mission:monuc|mission:monusco',
+    ]);
+    expect(graph.getEdgeAttribute(kept, 'label')).toBe('kept as it was');
   });
 });
