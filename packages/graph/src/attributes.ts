@@ -2,7 +2,7 @@
 // nodes or edges carry, of what type, in a fixed order, and how a value is written as text.
 import type { Attributes } from 'graphology-types';
 import { compareStrings } from './build.ts';
-import { formatNumber } from './text.ts';
+import { escapeXml, formatNumber } from './text.ts';
 
 /** `json` holds arrays and objects, written as JSON text in a string attribute. */
 export type ValueType = 'boolean' | 'integer' | 'long' | 'double' | 'string' | 'json';
@@ -93,4 +93,37 @@ export function valueText(value: unknown, type: ValueType): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   return JSON.stringify(value);
+}
+
+/** Escaped JSON text of objects that several records share (one sentence's evidence on every edge it supports); one memo per escape function. */
+export type EscapedJsonMemo = WeakMap<object, string>;
+
+/**
+ * valueText escaped for XML by `escape`. An array in a JSON column is encoded item by item, and an object item that
+ * other records share is encoded and escaped once: the text is the same as escape(valueText(value, type)).
+ */
+export function escapedValueText(
+  value: unknown,
+  type: ValueType,
+  memo: EscapedJsonMemo,
+  escape: (text: string) => string = escapeXml,
+): string | undefined {
+  if (type !== 'json' || !Array.isArray(value)) {
+    const text = valueText(value, type);
+    return text === undefined ? undefined : escape(text);
+  }
+  let text = '[';
+  for (let index = 0; index < value.length; index += 1) {
+    if (index > 0) text += ',';
+    const item: unknown = value[index];
+    if (item !== null && typeof item === 'object') {
+      let encoded = memo.get(item);
+      if (encoded === undefined) {
+        encoded = escape(JSON.stringify(item) ?? 'null');
+        memo.set(item, encoded);
+      }
+      text += encoded;
+    } else text += escape(JSON.stringify(item) ?? 'null');
+  }
+  return `${text}]`;
 }

@@ -2,9 +2,9 @@
 // r/g/b, size and position, edge weight and kind. Every string is escaped so the XML is always valid.
 import type Graph from 'graphology-types';
 import type { Attributes } from 'graphology-types';
-import { inferColumns, valueText, type AttributeColumn, type ValueType } from './attributes.ts';
+import { escapedValueText, inferColumns, type AttributeColumn, type EscapedJsonMemo, type ValueType } from './attributes.ts';
 import { parseColor } from './color.ts';
-import { escapeXml, formatNumber } from './text.ts';
+import { escapeXml, escapeXmlInApostrophes, formatNumber } from './text.ts';
 
 const GEXF_TYPES: Record<ValueType, string> = {
   boolean: 'boolean',
@@ -64,17 +64,26 @@ function writeDeclarations(out: string[], kind: 'node' | 'edge', columns: Attrib
   out.push('    </attributes>\n');
 }
 
-function writeAttvalues(out: string[], columns: AttributeColumn[], attributes: Attributes, inSlot: (name: string) => boolean): void {
+function writeAttvalues(
+  out: string[],
+  columns: AttributeColumn[],
+  attributes: Attributes,
+  inSlot: (name: string) => boolean,
+  memo: EscapedJsonMemo,
+): void {
   let opened = false;
   for (const column of columns) {
     if (!(column.name in attributes) || inSlot(column.name)) continue;
-    const text = valueText(attributes[column.name], column.type);
+    // JSON text is full of double quotes: delimited by apostrophes, it needs no &quot; and is about a fifth shorter.
+    const json = column.type === 'json';
+    const text = escapedValueText(attributes[column.name], column.type, memo, json ? escapeXmlInApostrophes : escapeXml);
     if (text === undefined) continue;
     if (!opened) {
       out.push('        <attvalues>\n');
       opened = true;
     }
-    out.push(`          <attvalue for="${escapeXml(gexfAttributeId(column))}" value="${escapeXml(text)}"/>\n`);
+    const value = json ? `value='${text}'` : `value="${text}"`;
+    out.push(`          <attvalue for="${escapeXml(gexfAttributeId(column))}" ${value}/>\n`);
   }
   if (opened) out.push('        </attvalues>\n');
 }
@@ -123,6 +132,7 @@ export function* gexfChunks(graph: Graph): Generator<string> {
   const edgeColumns = inferColumns(edgeRecords, () => false).filter((column) =>
     edgeRecords.some((attributes) => column.name in attributes && !edgeSlot(column.name, attributes[column.name])),
   );
+  const memo: EscapedJsonMemo = new WeakMap();
   writeDeclarations(out, 'node', nodeColumns);
   writeDeclarations(out, 'edge', edgeColumns);
 
@@ -132,7 +142,7 @@ export function* gexfChunks(graph: Graph): Generator<string> {
   for (const { node, attributes } of graph.nodeEntries()) {
     const label = typeof attributes.label === 'string' ? ` label="${escapeXml(attributes.label)}"` : '';
     out.push(`      <node id="${escapeXml(node)}"${label}>\n`);
-    writeAttvalues(out, nodeColumns, attributes, (name) => nodeSlot(name, attributes[name], attributes));
+    writeAttvalues(out, nodeColumns, attributes, (name) => nodeSlot(name, attributes[name], attributes), memo);
     if (nodeSlot('color', attributes.color, attributes)) {
       const color = parseColor(attributes.color as string)!;
       const alpha = color.a !== undefined ? ` a="${color.a}"` : '';
@@ -157,7 +167,7 @@ export function* gexfChunks(graph: Graph): Generator<string> {
     if (edgeSlot('kind', attributes.kind)) head += ` kind="${escapeXml(attributes.kind)}"`;
     if (edgeSlot('label', attributes.label)) head += ` label="${escapeXml(attributes.label)}"`;
     const body: string[] = [];
-    writeAttvalues(body, edgeColumns, attributes, (name) => edgeSlot(name, attributes[name]));
+    writeAttvalues(body, edgeColumns, attributes, (name) => edgeSlot(name, attributes[name]), memo);
     if (body.length === 0) out.push(`${head}/>\n`);
     else out.push(`${head}>\n`, ...body, '      </edge>\n');
     yield out.join('');

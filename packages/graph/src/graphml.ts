@@ -2,8 +2,8 @@
 // NetworkX, Cytoscape and yEd read. Arrays and objects are JSON text; every string is escaped.
 import type Graph from 'graphology-types';
 import type { Attributes } from 'graphology-types';
-import { inferColumns, valueText, type AttributeColumn, type ValueType } from './attributes.ts';
-import { escapeXml } from './text.ts';
+import { escapedValueText, inferColumns, type AttributeColumn, type EscapedJsonMemo, type ValueType } from './attributes.ts';
+import { escapeXml, escapeXmlContent } from './text.ts';
 
 const GRAPHML_TYPES: Record<ValueType, string> = {
   boolean: 'boolean',
@@ -18,12 +18,12 @@ function keyId(kind: 'node' | 'edge', index: number): string {
   return `${kind === 'node' ? 'v' : 'e'}${index}`;
 }
 
-function writeData(out: string[], columns: AttributeColumn[], kind: 'node' | 'edge', attributes: Attributes): void {
+function writeData(out: string[], columns: AttributeColumn[], kind: 'node' | 'edge', attributes: Attributes, memo: EscapedJsonMemo): void {
   columns.forEach((column, index) => {
     if (!(column.name in attributes)) return;
-    const text = valueText(attributes[column.name], column.type);
+    const text = escapedValueText(attributes[column.name], column.type, memo, escapeXmlContent);
     if (text === undefined) return;
-    out.push(`      <data key="${keyId(kind, index)}">${escapeXml(text)}</data>\n`);
+    out.push(`      <data key="${keyId(kind, index)}">${text}</data>\n`);
   });
 }
 
@@ -45,6 +45,7 @@ export function* graphmlChunks(graph: Graph): Generator<string> {
   const nodeColumns = inferColumns(nodeRecords, () => false);
   const edgeColumns = inferColumns(edgeRecords, () => false);
 
+  const memo: EscapedJsonMemo = new WeakMap();
   let out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>\n');
   out.push(
@@ -65,7 +66,7 @@ export function* graphmlChunks(graph: Graph): Generator<string> {
   out = [];
   for (const { node, attributes } of graph.nodeEntries()) {
     out.push(`    <node id="${escapeXml(node)}">\n`);
-    writeData(out, nodeColumns, 'node', attributes);
+    writeData(out, nodeColumns, 'node', attributes, memo);
     out.push('    </node>\n');
     yield out.join('');
     out = [];
@@ -73,7 +74,7 @@ export function* graphmlChunks(graph: Graph): Generator<string> {
   for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
     const direction = directedByDefault && undirected ? ' directed="false"' : '';
     out.push(`    <edge id="${escapeXml(edge)}" source="${escapeXml(source)}" target="${escapeXml(target)}"${direction}>\n`);
-    writeData(out, edgeColumns, 'edge', attributes);
+    writeData(out, edgeColumns, 'edge', attributes, memo);
     out.push('    </edge>\n');
     yield out.join('');
     out = [];

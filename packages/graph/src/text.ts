@@ -42,6 +42,34 @@ export function escapeXml(text: string): string {
   return text.replace(XML_REPLACE, xmlReplacement);
 }
 
+/** Like XML_SUSPECT and XML_REPLACE without the double quote, which needs no escaping in element content. */
+const CONTENT_SUSPECT = /[&<>\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
+const CONTENT_REPLACE = /[&<>\t\n\r]|[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g;
+/** The same with the apostrophe, for attribute values delimited by apostrophes. */
+const APOSTROPHE_SUSPECT = /[&<>'\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
+const APOSTROPHE_REPLACE = /[&<>'\t\n\r]|[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g;
+
+function apostropheReplacement(match: string): string {
+  return match === "'" ? '&apos;' : xmlReplacement(match);
+}
+
+/**
+ * Escapes text for XML element content as escapeXml does, except that double quotes stay as they are: only an
+ * attribute value they delimit needs them escaped. JSON text (evidence) is about a fifth shorter this way.
+ */
+export function escapeXmlContent(text: string): string {
+  if (!CONTENT_SUSPECT.test(text)) return text;
+  if (!XML_SPECIAL.test(text)) return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.replace(CONTENT_REPLACE, xmlReplacement);
+}
+
+/** Escapes text for an XML attribute value delimited by apostrophes (`value='…'`): apostrophes become &apos;, double quotes stay. */
+export function escapeXmlInApostrophes(text: string): string {
+  if (!APOSTROPHE_SUSPECT.test(text)) return text;
+  if (!XML_SPECIAL.test(text)) return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;');
+  return text.replace(APOSTROPHE_REPLACE, apostropheReplacement);
+}
+
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Replaces lone surrogates, which UTF-8 cannot encode, with U+FFFD. */
