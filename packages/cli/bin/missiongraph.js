@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// The installed `missiongraph` command: registers the TypeScript loader, then runs the CLI's main module.
-// Packages ship TypeScript source, so this is the only JavaScript between the shell and src/main.ts.
-import { register } from 'tsx/esm/api';
+// The installed `missiongraph` command: runs the bundled CLI (bin/cli-bundle.js), or, when no bundle can be made, the
+// TypeScript source through tsx. Packages ship TypeScript source; MISSIONGRAPH_NO_BUNDLE=1 forces the tsx path.
+import { bundledCliUrl } from './cli-bundle.js';
 
-register();
-await import('../src/main.ts');
+const bundle = process.env.MISSIONGRAPH_NO_BUNDLE === '1' ? undefined : await bundledCliUrl();
+if (bundle !== undefined) await import(bundle);
+else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/main.ts');
+}

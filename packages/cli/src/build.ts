@@ -30,6 +30,7 @@ import { extractorFingerprint } from './fingerprint.ts';
 import { discoverInputs, InputError, type InputFile } from './discover.ts';
 import { describeFileError, formatBytes, type DocumentOutcome, type DocumentTask } from './document-task.ts';
 import { acquireLock, BuildError, ensureOutDir, removeStaleStaging, writeOutputsAtomically, type OutputFile, type WriteHooks, type WrittenOutput } from './out-dir.ts';
+import { outputThreadWriter, THREAD_OUTPUT_NAMES } from './output-thread.ts';
 import type { ExtractionRunner, PlannedTask } from './pool.ts';
 import { createProgress, type ProgressMode } from './progress.ts';
 import { terminalSafe } from './terminal.ts';
@@ -41,6 +42,17 @@ export const ANALYSIS_SEED = 1;
 /** How many corpus topics `--topics` keeps. */
 export const MAX_TOPICS = 50;
 export const MANIFEST_FORMAT = 'missiongraph-manifest/1';
+
+/** What `--formats` can name, and the files each one is. */
+export const OUTPUT_FORMATS = {
+  json: ['graph.json'],
+  gexf: ['graph.gexf'],
+  graphml: ['graph.graphml'],
+  csv: ['nodes.csv', 'edges.csv'],
+  evidence: ['evidence.jsonl'],
+} as const satisfies Record<string, readonly string[]>;
+export type OutputFormat = keyof typeof OUTPUT_FORMATS;
+export const ALL_OUTPUT_FORMATS = Object.keys(OUTPUT_FORMATS) as OutputFormat[];
 
 export interface BuildOptions {
   inputs: readonly string[];
@@ -54,6 +66,8 @@ export interface BuildOptions {
   prune: boolean;
   /** Ignore the cache and re-extract everything (entries are rewritten). */
   force: boolean;
+  /** The output files to write besides manifest.json (default: all of them). */
+  formats?: readonly OutputFormat[];
   progress: ProgressMode;
   cwd?: string;
   /** Where skip lines, warnings and notes go (one line each). */
@@ -79,6 +93,8 @@ export interface BuildSummary {
   entitiesByType: Record<string, number>;
   cacheHits: number;
   extracted: number;
+  /** The outputs in the folder were already built from these very inputs, versions and options: nothing was rewritten. */
+  upToDate: boolean;
   skipped: SkippedInput[];
   warnings: number;
   seconds: number;
@@ -138,6 +154,84 @@ function readUnchangedFromCache(
   };
 }
 
+/** What a build compares with the manifest already in the output folder to know whether its outputs are current. */
+interface BuildIdentity {
+  tool: string;
+  versions: { extractor: string; lexicon: string };
+  options: { topics: boolean; maxFileSize: number; seed: number; formats: OutputFormat[] };
+  inputs: ManifestInput[];
+  skipped: SkippedInput[];
+}
+
+interface PreviousManifest extends BuildIdentity {
+  counts: { documents: number; bytes: number; sentences: number; nodes: number; edges: number; coMentionEdges: number; evidence: number; entitiesByType: Record<string, number> };
+  outputs: WrittenOutput[];
+}
+
+/** The manifest of the outputs now in the folder, when this version of the tool wrote it; otherwise undefined. */
+function readPreviousManifest(outDir: string): PreviousManifest | undefined {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    const tool = parsed['tool'] as { version?: unknown } | undefined;
+    if (parsed['format'] !== MANIFEST_FORMAT || typeof tool?.version !== 'string') return undefined;
+    if (!Array.isArray(parsed['inputs']) || !Array.isArray(parsed['skipped']) || !Array.isArray(parsed['outputs'])) return undefined;
+    if (typeof parsed['counts'] !== 'object' || parsed['counts'] === null) return undefined;
+    return { ...(parsed as unknown as PreviousManifest), tool: tool.version };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * True when the folder's outputs were built from exactly these inputs (ids and content hashes), skips, versions and
+ * options, and every output the manifest lists is still there at its recorded size. Building again would then write
+ * the same bytes (builds are deterministic), so it is not done; --force does it anyway.
+ */
+function outputsAreCurrent(previous: PreviousManifest, current: BuildIdentity, outDir: string): boolean {
+  const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+  if (previous.tool !== current.tool || !same(previous.versions, current.versions) || !same(previous.options, current.options)) return false;
+  if (!same(previous.inputs, current.inputs) || !same(previous.skipped, current.skipped)) return false;
+  return previous.outputs.every((output) => {
+    if (typeof output?.name !== 'string' || output.name.includes('/') || output.name.includes(path.sep)) return false;
+    try {
+      return fs.statSync(path.join(outDir, output.name)).size === output.bytes;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function compareSkipped(a: SkippedInput, b: SkippedInput): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The manifest entries of the inputs when the file index vouches for every one of them (same size, times and inode
+ * as when it was hashed) and each has the id and hash the previous manifest lists at its place; with the warnings
+ * their extraction gave, to report again. Undefined as soon as one file may have changed.
+ */
+function inputsKnownUnchanged(
+  files: readonly InputFile[],
+  stats: ReadonlyMap<string, fs.Stats>,
+  index: FileIndex,
+  previous: PreviousManifest,
+  maxFileSize: number,
+): { inputs: ManifestInput[]; notes: [string, string][] } | undefined {
+  if (files.length !== previous.inputs.length) return undefined;
+  const inputs: ManifestInput[] = [];
+  const notes: [string, string][] = [];
+  for (const [position, file] of files.entries()) {
+    const stat = stats.get(file.id);
+    const stamp = index.get(file.realPath);
+    const listed = previous.inputs[position];
+    if (stat === undefined || stat.size > maxFileSize || !stampMatches(stamp, stat) || stamp.warnings === undefined) return undefined;
+    if (listed === undefined || listed.id !== file.id || listed.sha256 !== stamp.contentSha) return undefined;
+    inputs.push({ id: file.id, sha256: stamp.contentSha, bytes: stat.size, encoding: stamp.encoding, format: listed.format, sentences: listed.sentences });
+    for (const note of [...(stamp.encodingNote === undefined ? [] : [stamp.encodingNote]), ...stamp.warnings]) notes.push([file.path, note]);
+  }
+  return { inputs, notes };
+}
+
 /** Runs one build. Throws BuildError (or InputError) for failures that stop the build; skipped files are in the summary. */
 export async function runBuild(options: BuildOptions, runner: ExtractionRunner, lexicon: CompiledLexicon = defaultLexicon()): Promise<BuildSummary> {
   const startedAt = performance.now();
@@ -174,6 +268,51 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       }
     }
 
+    const identity = (inputs: ManifestInput[]): BuildIdentity => ({
+      tool: CLI_VERSION,
+      versions: { extractor: settings.extractorVersion, lexicon: lexicon.version },
+      options: manifestOptions,
+      inputs,
+      skipped: [...skipped].sort(compareSkipped),
+    });
+    const formats = ALL_OUTPUT_FORMATS.filter((format) => (options.formats ?? ALL_OUTPUT_FORMATS).includes(format));
+    const manifestOptions = { topics: options.topics, maxFileSize: options.maxFileSize, seed: ANALYSIS_SEED, formats };
+    const previous = options.force ? undefined : readPreviousManifest(outDir);
+    /** The summary of a build that found the outputs current: the figures are those of the build that wrote them. */
+    const upToDateSummary = (manifest: PreviousManifest, cacheHits: number, warnings: number): BuildSummary => {
+      const seconds = (performance.now() - startedAt) / 1000;
+      return {
+        outDir,
+        documents: manifest.counts.documents,
+        bytes: manifest.counts.bytes,
+        sentences: manifest.counts.sentences,
+        nodes: manifest.counts.nodes,
+        edges: manifest.counts.edges,
+        coMentionEdges: manifest.counts.coMentionEdges,
+        evidence: manifest.counts.evidence,
+        entitiesByType: manifest.counts.entitiesByType,
+        cacheHits,
+        extracted: manifest.counts.documents - cacheHits,
+        upToDate: true,
+        skipped: [...skipped].sort(compareSkipped),
+        warnings,
+        seconds,
+        timings: { read: seconds, graph: 0, analyze: 0, write: 0 },
+        peakRssBytes: process.resourceUsage().maxRSS * 1024,
+        cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+        outputs: [...manifest.outputs.map((output) => output.name), 'manifest.json'],
+      };
+    };
+    // When no file changed since the build that wrote the outputs (the file index knows each one's hash without
+    // opening it), the outputs are current: nothing is read, analysed or written.
+    if (previous !== undefined && waiting.size === 0 && !(options.strict && skipped.length > 0)) {
+      const known = inputsKnownUnchanged(discovery.files, stats, index, previous, options.maxFileSize);
+      if (known !== undefined && outputsAreCurrent(previous, identity(known.inputs), outDir)) {
+        for (const [file, note] of known.notes) options.log(`missiongraph: warning: ${displayPath(file, cwd)}: ${note}`);
+        return upToDateSummary(previous, known.inputs.length, known.notes.length);
+      }
+    }
+
     // Each extraction is added to the graph as soon as every document before it is in, then let go: the build never
     // holds the whole corpus's extractions. --topics ranks topics over the whole corpus first, so it keeps them.
     const builder = options.topics ? undefined : new GraphBuilder({ lexicon });
@@ -200,7 +339,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       }
       if (outcome.source === 'cache') cacheHits += 1;
       usedKeys.add(outcome.key);
-      newIndex.set(file.realPath, outcome.stamp);
+      newIndex.set(file.realPath, { ...outcome.stamp, warnings: outcome.extraction.warnings });
       if (builder !== undefined) builder.add(outcome.extraction);
       else keptForTopics.push(outcome.extraction);
       documents += 1;
@@ -260,13 +399,26 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       await runner.close();
       for (const line of deferredLines) options.log(line);
     }
-    skipped.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    skipped.sort(compareSkipped);
 
     if (options.strict && skipped.length > 0) {
       throw new BuildError(`${skipped.length} input(s) skipped and --strict is set; no output written`);
     }
     if (documents === 0) {
       throw new BuildError('no readable document among the inputs; no output written');
+    }
+    const saveCacheState = (): void => {
+      try {
+        writeFileIndex(cacheDir, newIndex);
+        if (options.prune) pruneCache(cacheDir, usedKeys);
+      } catch (error) {
+        options.log(`missiongraph: warning: cache folder ${cacheDir} not updated (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      }
+    };
+    // Files were touched or re-read but their contents, and so the outputs, are the same.
+    if (previous !== undefined && outputsAreCurrent(previous, identity(inputs), outDir)) {
+      saveCacheState();
+      return upToDateSummary(previous, cacheHits, warnings);
     }
 
     const readDone = performance.now();
@@ -295,20 +447,25 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       }
     });
 
-    const files: OutputFile[] = [
-      { name: 'graph.json', content: () => graphJsonChunks(graph) },
-      { name: 'graph.gexf', content: () => gexfChunks(graph) },
-      { name: 'graph.graphml', content: () => graphmlChunks(graph) },
-      { name: 'nodes.csv', content: () => nodesCsvChunks(graph) },
-      { name: 'edges.csv', content: () => edgesCsvChunks(graph) },
-      { name: 'evidence.jsonl', content: () => evidenceJsonlChunks(graph) },
-    ];
+    const producers: Record<string, () => Iterable<string>> = {
+      'graph.json': () => graphJsonChunks(graph),
+      'graph.gexf': () => gexfChunks(graph),
+      'graph.graphml': () => graphmlChunks(graph),
+      'nodes.csv': () => nodesCsvChunks(graph),
+      'edges.csv': () => edgesCsvChunks(graph),
+      'evidence.jsonl': () => evidenceJsonlChunks(graph),
+    };
+    const wanted = new Set<string>(formats.flatMap((format) => OUTPUT_FORMATS[format]));
+    const files: OutputFile[] = Object.entries(producers)
+      .filter(([name]) => wanted.has(name))
+      .map(([name, content]) => ({ name, content }));
+    const obsolete = Object.keys(producers).filter((name) => !wanted.has(name));
     const manifestFile = (written: readonly WrittenOutput[]): OutputFile => {
       const manifest = {
         format: MANIFEST_FORMAT,
         tool: { name: 'missiongraph', version: CLI_VERSION },
         versions: { extractor: settings.extractorVersion, lexicon: lexicon.version },
-        options: { topics: options.topics, maxFileSize: options.maxFileSize, seed: ANALYSIS_SEED },
+        options: manifestOptions,
         counts: {
           documents: inputs.length,
           skipped: skipped.length,
@@ -326,15 +483,13 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       };
       return { name: 'manifest.json', content: () => JSON.stringify(manifest, null, 2) + '\n' };
     };
-    const written = await writeOutputsAtomically(outDir, files, manifestFile, options.hooks);
+    // With more than one thread allowed, the GEXF and GraphML exports are written by a second thread meanwhile.
+    const threadWriter = runner.workers > 1 ? await outputThreadWriter(cacheDir, graph) : undefined;
+    const offload = threadWriter === undefined ? undefined : { names: THREAD_OUTPUT_NAMES, write: threadWriter };
+    const written = await writeOutputsAtomically(outDir, files, manifestFile, options.hooks, offload, obsolete);
     const writeDone = performance.now();
 
-    try {
-      writeFileIndex(cacheDir, newIndex);
-      if (options.prune) pruneCache(cacheDir, usedKeys);
-    } catch (error) {
-      options.log(`missiongraph: warning: cache folder ${cacheDir} not updated (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    }
+    saveCacheState();
 
     return {
       outDir,
@@ -348,6 +503,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       entitiesByType: sortedRecord(entitiesByType),
       cacheHits,
       extracted: documents - cacheHits,
+      upToDate: false,
       skipped,
       warnings,
       seconds: (performance.now() - startedAt) / 1000,
@@ -374,7 +530,9 @@ export function formatSummary(summary: BuildSummary, cwd: string = process.cwd()
     .map(([type, count]) => `${type} ${count}`)
     .join(', ');
   const lines = [
-    `missiongraph: built ${displayPath(summary.outDir, cwd)} in ${summary.seconds.toFixed(2)} s`,
+    summary.upToDate
+      ? `missiongraph: ${displayPath(summary.outDir, cwd)} is up to date (no input, version or option changed); nothing rewritten (${summary.seconds.toFixed(2)} s)`
+      : `missiongraph: built ${displayPath(summary.outDir, cwd)} in ${summary.seconds.toFixed(2)} s`,
     `  documents  ${summary.documents} (${formatBytes(summary.bytes)}; ${summary.cacheHits} from cache, ${summary.extracted} extracted)`,
     `  sentences  ${summary.sentences}`,
     `  entities   ${summary.nodes}${types === '' ? '' : ` (${types})`}`,

@@ -174,6 +174,8 @@ export interface FileStamp {
   /** How the text was decoded, and the warning that came with it, so a warm build reports what a cold one did. */
   encoding: TextEncodingName;
   encodingNote?: string;
+  /** The extraction's own warnings, so a build that finds its outputs up to date still reports them. */
+  warnings?: string[];
 }
 
 export type FileIndex = Map<string, FileStamp>;
@@ -209,6 +211,7 @@ export function readFileIndex(cacheDir: string): FileIndex {
         typeof stamp.contentSha === 'string' &&
         ENCODINGS.includes(stamp.encoding) &&
         (stamp.encodingNote === undefined || typeof stamp.encodingNote === 'string') &&
+        (stamp.warnings === undefined || (Array.isArray(stamp.warnings) && stamp.warnings.every((warning) => typeof warning === 'string'))) &&
         /^[0-9a-f]{64}$/.test(stamp.contentSha);
       if (valid) index.set(file, stamp);
     }

@@ -4,7 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLexicon } from '@missiongraph/extract';
-import { DEFAULT_MAX_FILE_SIZE, displayPath, formatSummary, runBuild, type BuildOptions, type BuildSummary } from './build.ts';
+import {
+  ALL_OUTPUT_FORMATS,
+  DEFAULT_MAX_FILE_SIZE,
+  displayPath,
+  formatSummary,
+  runBuild,
+  type BuildOptions,
+  type BuildSummary,
+  type OutputFormat,
+} from './build.ts';
 import { diffOutDirs, formatDiff } from './diff.ts';
 import { InputError } from './discover.ts';
 import { loadGraph } from './graph-file.ts';
@@ -55,8 +64,10 @@ Options:
       --topics             add corpus topics (recurring noun phrases) as topic nodes
       --max-file-size SIZE skip files larger than this (default 50MB; e.g. 500KB, 2GB, 1048576)
       --strict             fail (exit 1, write nothing) when any input is skipped
-      --force              ignore the cache and extract every document again
+      --force              ignore the cache and extract every document again, even when the outputs are up to date
       --keep-cache         keep cache entries this build did not use (default: delete them)
+      --formats LIST       outputs to write, comma-separated (default: all): json (graph.json, the explorer's),
+                           gexf, graphml, csv (nodes.csv, edges.csv), evidence (evidence.jsonl); manifest.json always
       --watch              rebuild whenever the inputs change; Ctrl-C to stop
   -q, --quiet              no progress and no summary (skips and errors are still printed)
       --json               print the summary as JSON on stdout
@@ -69,6 +80,7 @@ Examples:
   missiongraph build 'podcasts/**/*.txt' captions/ --out graph --workers 4 --topics
   missiongraph build data/transcripts --out data/graph --strict --max-file-size 5MB
   missiongraph build data/transcripts --out data/graph --watch
+  missiongraph build data/transcripts --out data/graph --formats json,gexf
 `;
 
 const DIFF_HELP = `missiongraph diff OLD_DIR NEW_DIR [--json] [--top N]
@@ -122,6 +134,18 @@ function parseCount(text: string | undefined, flag: string, fallback: number, mi
   return value;
 }
 
+/** `--formats json,csv`: the output formats named, each known; at least one. */
+function parseFormats(text: string): OutputFormat[] {
+  const names = text.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
+  if (names.length === 0) throw new UsageError(`--formats: name at least one of ${ALL_OUTPUT_FORMATS.join(', ')}`);
+  for (const name of names) {
+    if (!(ALL_OUTPUT_FORMATS as string[]).includes(name)) {
+      throw new UsageError(`--formats: unknown format "${name}" (choose from ${ALL_OUTPUT_FORMATS.join(', ')})`);
+    }
+  }
+  return names as OutputFormat[];
+}
+
 function writeLine(line: string): void {
   process.stderr.write(line + '\n');
 }
@@ -139,6 +163,7 @@ function parseBuildArgs(args: string[]) {
       strict: { type: 'boolean' },
       force: { type: 'boolean' },
       'keep-cache': { type: 'boolean' },
+      formats: { type: 'string' },
       watch: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       json: { type: 'boolean' },
@@ -172,6 +197,7 @@ async function runBuildCommand(args: string[]): Promise<number> {
     strict: values.strict === true,
     prune: values['keep-cache'] !== true,
     force: values.force === true,
+    ...(values.formats !== undefined ? { formats: parseFormats(values.formats) } : {}),
     progress: chooseProgressMode(quiet),
     log: writeLine,
     ...(pauseMs > 0

@@ -159,6 +159,12 @@ export interface WrittenOutput {
   bytes: number;
 }
 
+/** Outputs written by another thread into the staging folder, while this one writes the rest. */
+export interface Offload {
+  names: ReadonlySet<string>;
+  write: (staging: string, names: string[]) => Promise<WrittenOutput[]>;
+}
+
 export interface WriteHooks {
   /** Called after every file is staged and before the first rename (tests use it to kill the process there). */
   afterStaged?: () => Promise<void>;
@@ -171,7 +177,8 @@ const CHUNK_BATCH = 1024 * 1024;
 
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 
-function writeDurably(file: string, content: string | Iterable<string>): WrittenOutput {
+/** Writes one file (created anew), fsyncs it, and returns its name, sha256 and size. */
+export function writeDurably(file: string, content: string | Iterable<string>): WrittenOutput {
   const hash = createHash('sha256');
   let bytes = 0;
   const descriptor = fs.openSync(file, 'wx');
@@ -214,7 +221,8 @@ function writeDurably(file: string, content: string | Iterable<string>): Written
 }
 
 /**
- * Writes the files into a hidden staging folder inside outDir, one at a time, then renames each into place. The last
+ * Writes the files into a hidden staging folder inside outDir, one at a time (those named by `offload` in another
+ * thread meanwhile), then renames each into place and removes the `obsolete` names it did not write. The last
  * file is produced after the others with their hashes (the manifest), and renamed last. Each file is always either the
  * old or the new version; a failure leaves the previous outputs as they were.
  */
@@ -223,21 +231,37 @@ export async function writeOutputsAtomically(
   files: readonly OutputFile[],
   last: (written: readonly WrittenOutput[]) => OutputFile,
   hooks: WriteHooks = {},
+  offload?: Offload,
+  obsolete: readonly string[] = [],
 ): Promise<WrittenOutput[]> {
   const staging = path.join(outDir, `${STAGING_PREFIX}${process.pid}`);
   const forget = onInterrupt(() => fs.rmSync(staging, { recursive: true, force: true }));
   const written: WrittenOutput[] = [];
+  let background: Promise<WrittenOutput[]> | undefined;
   try {
     fs.rmSync(staging, { recursive: true, force: true });
     fs.mkdirSync(staging);
+    const offloaded = offload === undefined ? [] : files.filter((file) => offload.names.has(file.name)).map((file) => file.name);
+    if (offloaded.length > 0) {
+      background = offload!.write(staging, offloaded);
+      // Awaited below; until then a failure must not count as unhandled.
+      background.catch(() => undefined);
+    }
     for (const file of files) {
+      if (offloaded.includes(file.name)) continue;
       written.push(writeDurably(path.join(staging, file.name), file.content()));
       // Let a Ctrl-C in while only staged files exist: it then removes them and the old outputs stay.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    if (background !== undefined) written.push(...(await background));
+    // The manifest lists the outputs in the order of `files`, wherever they were written.
+    const order = new Map(files.map((file, index) => [file.name, index]));
+    written.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
     const closing = last(written);
     written.push(writeDurably(path.join(staging, closing.name), closing.content()));
   } catch (error) {
+    // A thread still writing into the staging folder finishes (or fails) before the folder is removed.
+    if (background !== undefined) await background.catch(() => undefined);
     fs.rmSync(staging, { recursive: true, force: true });
     forget();
     throw new BuildError(`cannot write outputs to ${outDir}: ${explainWriteError(error)}; the previous outputs are unchanged`);
@@ -245,6 +269,8 @@ export async function writeOutputsAtomically(
   if (hooks.afterStaged !== undefined) await hooks.afterStaged();
   try {
     for (const file of written) fs.renameSync(path.join(staging, file.name), path.join(outDir, file.name));
+    // Outputs of an earlier build that this one no longer makes (another --formats) go once the new manifest is in.
+    for (const name of obsolete) if (!written.some((file) => file.name === name)) fs.rmSync(path.join(outDir, name), { force: true });
     const directory = fs.openSync(outDir, 'r');
     try {
       fs.fsyncSync(directory);

@@ -1,5 +1,5 @@
-// Faster pool start-up: the worker's TypeScript (with the extract package and its lexicon) bundled by esbuild into one
-// ES module kept in the cache folder and rebuilt when any of its sources changes, so threads load plain JavaScript.
+// Faster thread start-up: a thread's TypeScript entry (the extraction worker with the extract package and its lexicon,
+// or the output writer) bundled by esbuild into one ES module in the cache folder, rebuilt when any source changes.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,7 +7,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const RECORD_FORMAT = 'missiongraph-worker-bundle/1';
-const WORKER_SOURCE = fileURLToPath(new URL('./worker.ts', import.meta.url));
+
+/** The thread entries that can be bundled: the name of each is its source file in src/ and its folder in the cache. */
+export type ThreadEntry = 'worker' | 'output-worker';
+
+function entrySource(entry: ThreadEntry): string {
+  return fileURLToPath(new URL(`./${entry}.ts`, import.meta.url));
+}
+
+function bundlePattern(entry: ThreadEntry): RegExp {
+  return new RegExp(`^${entry}-[0-9a-f]{16}\\.mjs$`);
+}
 
 interface BundleRecord {
   format: string;
@@ -22,12 +32,12 @@ function sha256File(file: string): string {
 }
 
 /** The recorded bundle's path when it exists and none of its inputs changed since it was made. */
-function currentBundle(folder: string): string | undefined {
+function currentBundle(folder: string, entry: ThreadEntry): string | undefined {
   try {
     const record = JSON.parse(fs.readFileSync(path.join(folder, 'bundle.json'), 'utf8')) as BundleRecord;
-    if (record.format !== RECORD_FORMAT || typeof record.bundle !== 'string' || !/^worker-[0-9a-f]{16}\.mjs$/.test(record.bundle)) return undefined;
+    if (record.format !== RECORD_FORMAT || typeof record.bundle !== 'string' || !bundlePattern(entry).test(record.bundle)) return undefined;
     const inputs = Object.entries(record.inputs);
-    if (inputs.length === 0 || !inputs.some(([file]) => file === WORKER_SOURCE)) return undefined;
+    if (inputs.length === 0 || !inputs.some(([file]) => file === entrySource(entry))) return undefined;
     for (const [file, hash] of inputs) if (sha256File(file) !== hash) return undefined;
     const bundle = path.join(folder, record.bundle);
     return fs.existsSync(bundle) ? bundle : undefined;
@@ -44,18 +54,20 @@ function writeAtomically(file: string, content: string | Uint8Array): void {
 }
 
 /**
- * The file URL of the bundled pool worker in `<cacheDir>/worker/`, made (about 0.2 s) when missing or when a source
- * file changed; undefined when it cannot be made or stored (the pool then starts the TypeScript worker through tsx).
+ * The file URL of a thread entry bundled in `<cacheDir>/<entry>/`, made (about 0.2 s) when missing or when a source
+ * file changed; undefined when it cannot be made or stored (the pool then starts the TypeScript worker through tsx;
+ * the output writer is not started and the main thread writes everything).
  */
-export async function workerBundleUrl(cacheDir: string): Promise<string | undefined> {
-  const folder = path.join(cacheDir, 'worker');
-  const existing = currentBundle(folder);
+export async function workerBundleUrl(cacheDir: string, entry: ThreadEntry = 'worker'): Promise<string | undefined> {
+  const folder = path.join(cacheDir, entry);
+  const source = entrySource(entry);
+  const existing = currentBundle(folder, entry);
   if (existing !== undefined) return pathToFileURL(existing).href;
   try {
-    const workingDir = path.dirname(WORKER_SOURCE);
+    const workingDir = path.dirname(source);
     const result = await build({
       absWorkingDir: workingDir,
-      entryPoints: [WORKER_SOURCE],
+      entryPoints: [source],
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -63,7 +75,7 @@ export async function workerBundleUrl(cacheDir: string): Promise<string | undefi
       write: false,
       metafile: true,
       logLevel: 'silent',
-      outfile: path.join(folder, 'worker.mjs'),
+      outfile: path.join(folder, `${entry}.mjs`),
       // CommonJS dependencies inside an ES module bundle need a `require`.
       banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
     });
@@ -74,9 +86,9 @@ export async function workerBundleUrl(cacheDir: string): Promise<string | undefi
       const file = path.resolve(workingDir, input);
       inputs[file] = sha256File(file);
     }
-    const name = `worker-${createHash('sha256').update(output.contents).digest('hex').slice(0, 16)}.mjs`;
+    const name = `${entry}-${createHash('sha256').update(output.contents).digest('hex').slice(0, 16)}.mjs`;
     fs.mkdirSync(folder, { recursive: true });
-    for (const old of fs.readdirSync(folder)) if (/^worker-[0-9a-f]{16}\.mjs$/.test(old) && old !== name) fs.rmSync(path.join(folder, old), { force: true });
+    for (const old of fs.readdirSync(folder)) if (bundlePattern(entry).test(old) && old !== name) fs.rmSync(path.join(folder, old), { force: true });
     writeAtomically(path.join(folder, name), output.contents);
     const record: BundleRecord = { format: RECORD_FORMAT, bundle: name, inputs };
     writeAtomically(path.join(folder, 'bundle.json'), `${JSON.stringify(record, null, 2)}\n`);

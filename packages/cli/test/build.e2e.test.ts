@@ -93,6 +93,8 @@ describe('missiongraph build', () => {
     expect(entries).toHaveLength(3); // the entries of removed and replaced versions were pruned
     const before = readOutputs(out);
     for (const entry of entries) fs.writeFileSync(path.join(out, '.cache', entry), 'garbage\n{"not":"an entry"}');
+    // With every output in place the build would find them up to date and read no entry; one missing makes it build.
+    fs.rmSync(path.join(out, 'graph.gexf'));
     const rebuilt = build();
     expect(summaryOf(rebuilt)).toMatchObject({ documents: 3, cacheHits: 0, extracted: 3 });
     expect(rebuilt.stderr).toMatch(/warning: .*a\.txt: cache entry ignored and rebuilt/);
