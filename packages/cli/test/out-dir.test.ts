@@ -5,8 +5,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildGraph, writeGexf, writeGraphml } from '@missiongraph/graph';
+import { defaultLexicon, extractDocument } from '@missiongraph/extract';
 import { acquireLock, BuildError, LOCK_NAME, removeStaleStaging, writeOutputsAtomically } from '../src/out-dir.ts';
-import { listFiles, tempDir } from './helpers.ts';
+import { outputThreadWriter, THREAD_OUTPUT_NAMES } from '../src/output-thread.ts';
+import { listFiles, tempDir, TOPICS, transcript } from './helpers.ts';
 
 describe('writeOutputsAtomically', () => {
   it('replaces every file, gives the last one the hashes of the others, and leaves no staging folder', async () => {
@@ -37,6 +40,41 @@ describe('writeOutputsAtomically', () => {
     await expect(failing).rejects.toThrow(BuildError);
     expect(listFiles(out)).toEqual(['graph.json']);
     expect(fs.readFileSync(path.join(out, 'graph.json'), 'utf8')).toBe('old');
+  });
+
+  it('writes GEXF and GraphML in the output thread with the same bytes, and the others here; the manifest in file order', async () => {
+    const graph = buildGraph([extractDocument({ id: 'a.txt', text: transcript(TOPICS.congo) }, { lexicon: defaultLexicon() })], { lexicon: defaultLexicon() });
+    const writer = await outputThreadWriter(tempDir(), graph);
+    expect(writer).toBeDefined();
+    const out = tempDir();
+    const files = [
+      { name: 'graph.json', content: () => 'json' },
+      { name: 'graph.gexf', content: () => writeGexf(graph) },
+      { name: 'graph.graphml', content: () => writeGraphml(graph) },
+      { name: 'nodes.csv', content: () => 'csv' },
+    ];
+    const written = await writeOutputsAtomically(out, files, (others) => ({ name: 'manifest.json', content: () => JSON.stringify(others) }), {}, { names: THREAD_OUTPUT_NAMES, write: writer! });
+    expect(written.map((file) => file.name)).toEqual(['graph.json', 'graph.gexf', 'graph.graphml', 'nodes.csv', 'manifest.json']);
+    expect(fs.readFileSync(path.join(out, 'graph.gexf'), 'utf8')).toBe(writeGexf(graph));
+    expect(fs.readFileSync(path.join(out, 'graph.graphml'), 'utf8')).toBe(writeGraphml(graph));
+  });
+
+  it('a failure in the output thread (its file cannot be created) is the same one-line error, and leaves the previous files', async () => {
+    const graph = buildGraph([extractDocument({ id: 'a.txt', text: transcript(TOPICS.car) }, { lexicon: defaultLexicon() })], { lexicon: defaultLexicon() });
+    const writer = (await outputThreadWriter(tempDir(), graph))!;
+    const out = tempDir();
+    fs.writeFileSync(path.join(out, 'graph.gexf'), 'old');
+    // The thread is sent to a folder that does not exist: its writeDurably fails with ENOENT.
+    const failing = writeOutputsAtomically(
+      out,
+      [{ name: 'graph.json', content: () => 'json' }, { name: 'graph.gexf', content: () => 'unused' }],
+      () => ({ name: 'manifest.json', content: () => '{}' }),
+      {},
+      { names: THREAD_OUTPUT_NAMES, write: (_staging, names) => writer(path.join(out, 'no-such-folder'), names) },
+    );
+    await expect(failing).rejects.toThrow(/^cannot write outputs to .*: .*ENOENT.*; the previous outputs are unchanged$/);
+    expect(listFiles(out)).toEqual(['graph.gexf']);
+    expect(fs.readFileSync(path.join(out, 'graph.gexf'), 'utf8')).toBe('old');
   });
 
   it('removes staging folders that a killed build left behind', () => {

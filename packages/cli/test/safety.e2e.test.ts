@@ -89,7 +89,8 @@ describe('unwritable output folder', () => {
     }
   });
 
-  it('a full disk while writing outputs gives a clear error and leaves the previous outputs intact (tmpfs of 1 MB)', (context) => {
+  // With 2 workers the GEXF and GraphML exports are written by the output thread: its failure must read the same.
+  it.each([1, 2])('a full disk while writing outputs gives a clear error and leaves the previous outputs intact (tmpfs of 1 MB, %i worker(s))', (workers, context) => {
     const mountPoint = tempDir('mg-full-');
     try {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mountPoint], { stdio: 'ignore' });
@@ -114,7 +115,7 @@ describe('unwritable output folder', () => {
         }
       }
       fs.rmSync(path.join(mountPoint, 'pad-0'));
-      const result = runCli(['build', corpus, '--out', out, '--cache', cache, '-w', '1', '-q', '--force']);
+      const result = runCli(['build', corpus, '--out', out, '--cache', cache, '-w', String(workers), '-q', '--force']);
       expect(result.status).toBe(1);
       expect(result.stderr).toBe(`missiongraph: cannot write outputs to ${out}: no space left on device (ENOSPC); the previous outputs are unchanged\n`);
       expect(readOutputs(out)).toEqual(before);
