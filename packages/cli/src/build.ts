@@ -5,6 +5,8 @@ import path from 'node:path';
 import { defaultLexicon, rankTopics, type CompiledLexicon, type DocumentExtraction } from '@missiongraph/extract';
 import {
   analyzeGraph,
+  analyzeGraphWithLayoutElsewhere,
+  forceAtlas2Layout,
   buildGraph,
   edgesCsvChunks,
   evidenceJsonlChunks,
@@ -30,7 +32,7 @@ import { extractorFingerprint } from './fingerprint.ts';
 import { discoverInputs, InputError, type InputFile } from './discover.ts';
 import { describeFileError, formatBytes, type DocumentOutcome, type DocumentTask } from './document-task.ts';
 import { acquireLock, BuildError, ensureOutDir, removeStaleStaging, writeOutputsAtomically, type OutputFile, type WriteHooks, type WrittenOutput } from './out-dir.ts';
-import { outputThreadWriter, THREAD_OUTPUT_NAMES } from './output-thread.ts';
+import { BuildThread, THREAD_OUTPUT_NAMES } from './build-thread.ts';
 import type { ExtractionRunner, PlannedTask } from './pool.ts';
 import { createProgress, type ProgressMode } from './progress.ts';
 import { terminalSafe } from './terminal.ts';
@@ -422,101 +424,116 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
     }
 
     const readDone = performance.now();
-    let graph: MissionGraph;
-    if (builder !== undefined) graph = builder.finish();
-    else {
-      const topics = rankTopics(keptForTopics, { max: MAX_TOPICS });
-      graph = buildGraph(keptForTopics, { lexicon, topics });
-      keptForTopics.length = 0;
-    }
-    const graphDone = performance.now();
-    analyzeGraph(graph, { seed: ANALYSIS_SEED });
-    const analyzeDone = performance.now();
-
-    const entitiesByType = new Map<string, number>();
-    graph.forEachNode((_key, attributes) => {
-      const type = String(attributes['type']);
-      entitiesByType.set(type, (entitiesByType.get(type) ?? 0) + 1);
-    });
-    let coMentionEdges = 0;
-    let evidence = 0;
-    graph.forEachEdge((_key, attributes) => {
-      if (attributes['kind'] === 'co-mention') {
-        coMentionEdges += 1;
-        evidence += Array.isArray(attributes['evidence']) ? (attributes['evidence'] as unknown[]).length : 0;
+    // With more than one thread allowed, a second thread runs the layout while this one computes the metrics, then
+    // writes the GEXF and GraphML exports while this one writes the rest. Started now, so it loads meanwhile.
+    const thread = runner.workers > 1 ? await BuildThread.start(cacheDir) : undefined;
+    const analyzeAndWrite = async (): Promise<BuildSummary> => {
+      let graph: MissionGraph;
+      if (builder !== undefined) graph = builder.finish();
+      else {
+        const topics = rankTopics(keptForTopics, { max: MAX_TOPICS });
+        graph = buildGraph(keptForTopics, { lexicon, topics });
+        keptForTopics.length = 0;
       }
-    });
+      const graphDone = performance.now();
+      if (thread === undefined) analyzeGraph(graph, { seed: ANALYSIS_SEED });
+      else {
+        // Should the thread fail, the layout is computed here: the same positions either way.
+        await analyzeGraphWithLayoutElsewhere(graph, { seed: ANALYSIS_SEED }, (network, seed, iterations) =>
+          thread.layout(network, seed, iterations).catch(() => forceAtlas2Layout(network, seed, iterations)),
+        );
+      }
+      const analyzeDone = performance.now();
 
-    const producers: Record<string, () => Iterable<string>> = {
-      'graph.json': () => graphJsonChunks(graph),
-      'graph.gexf': () => gexfChunks(graph),
-      'graph.graphml': () => graphmlChunks(graph),
-      'nodes.csv': () => nodesCsvChunks(graph),
-      'edges.csv': () => edgesCsvChunks(graph),
-      'evidence.jsonl': () => evidenceJsonlChunks(graph),
-    };
-    const wanted = new Set<string>(formats.flatMap((format) => OUTPUT_FORMATS[format]));
-    const files: OutputFile[] = Object.entries(producers)
-      .filter(([name]) => wanted.has(name))
-      .map(([name, content]) => ({ name, content }));
-    const obsolete = Object.keys(producers).filter((name) => !wanted.has(name));
-    const manifestFile = (written: readonly WrittenOutput[]): OutputFile => {
-      const manifest = {
-        format: MANIFEST_FORMAT,
-        tool: { name: 'missiongraph', version: CLI_VERSION },
-        versions: { extractor: settings.extractorVersion, lexicon: lexicon.version },
-        options: manifestOptions,
-        counts: {
-          documents: inputs.length,
-          skipped: skipped.length,
-          bytes,
-          sentences,
-          nodes: graph.order,
-          edges: graph.size,
-          coMentionEdges,
-          evidence,
-          entitiesByType: sortedRecord(entitiesByType),
-        },
-        inputs,
-        skipped,
-        outputs: written,
+      const entitiesByType = new Map<string, number>();
+      graph.forEachNode((_key, attributes) => {
+        const type = String(attributes['type']);
+        entitiesByType.set(type, (entitiesByType.get(type) ?? 0) + 1);
+      });
+      let coMentionEdges = 0;
+      let evidence = 0;
+      graph.forEachEdge((_key, attributes) => {
+        if (attributes['kind'] === 'co-mention') {
+          coMentionEdges += 1;
+          evidence += Array.isArray(attributes['evidence']) ? (attributes['evidence'] as unknown[]).length : 0;
+        }
+      });
+
+      const producers: Record<string, () => Iterable<string>> = {
+        'graph.json': () => graphJsonChunks(graph),
+        'graph.gexf': () => gexfChunks(graph),
+        'graph.graphml': () => graphmlChunks(graph),
+        'nodes.csv': () => nodesCsvChunks(graph),
+        'edges.csv': () => edgesCsvChunks(graph),
+        'evidence.jsonl': () => evidenceJsonlChunks(graph),
       };
-      return { name: 'manifest.json', content: () => JSON.stringify(manifest, null, 2) + '\n' };
-    };
-    // With more than one thread allowed, the GEXF and GraphML exports are written by a second thread meanwhile.
-    const threadWriter = runner.workers > 1 ? await outputThreadWriter(cacheDir, graph) : undefined;
-    const offload = threadWriter === undefined ? undefined : { names: THREAD_OUTPUT_NAMES, write: threadWriter };
-    const written = await writeOutputsAtomically(outDir, files, manifestFile, options.hooks, offload, obsolete);
-    const writeDone = performance.now();
+      const wanted = new Set<string>(formats.flatMap((format) => OUTPUT_FORMATS[format]));
+      const files: OutputFile[] = Object.entries(producers)
+        .filter(([name]) => wanted.has(name))
+        .map(([name, content]) => ({ name, content }));
+      const obsolete = Object.keys(producers).filter((name) => !wanted.has(name));
+      const manifestFile = (written: readonly WrittenOutput[]): OutputFile => {
+        const manifest = {
+          format: MANIFEST_FORMAT,
+          tool: { name: 'missiongraph', version: CLI_VERSION },
+          versions: { extractor: settings.extractorVersion, lexicon: lexicon.version },
+          options: manifestOptions,
+          counts: {
+            documents: inputs.length,
+            skipped: skipped.length,
+            bytes,
+            sentences,
+            nodes: graph.order,
+            edges: graph.size,
+            coMentionEdges,
+            evidence,
+            entitiesByType: sortedRecord(entitiesByType),
+          },
+          inputs,
+          skipped,
+          outputs: written,
+        };
+        return { name: 'manifest.json', content: () => JSON.stringify(manifest, null, 2) + '\n' };
+      };
+      const offload =
+        thread === undefined ? undefined : { names: THREAD_OUTPUT_NAMES, write: (staging: string, names: string[]) => thread.write(graph, staging, names) };
+      const written = await writeOutputsAtomically(outDir, files, manifestFile, options.hooks, offload, obsolete);
+      const writeDone = performance.now();
 
-    saveCacheState();
+      saveCacheState();
 
-    return {
-      outDir,
-      documents,
-      bytes,
-      sentences,
-      nodes: graph.order,
-      edges: graph.size,
-      coMentionEdges,
-      evidence,
-      entitiesByType: sortedRecord(entitiesByType),
-      cacheHits,
-      extracted: documents - cacheHits,
-      upToDate: false,
-      skipped,
-      warnings,
-      seconds: (performance.now() - startedAt) / 1000,
-      timings: {
-        read: (readDone - startedAt) / 1000,
-        graph: (graphDone - readDone) / 1000,
-        analyze: (analyzeDone - graphDone) / 1000,
-        write: (writeDone - analyzeDone) / 1000,
-      },
-      peakRssBytes: process.resourceUsage().maxRSS * 1024,
-      cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
-      outputs: written.map((file) => file.name),
+      return {
+        outDir,
+        documents,
+        bytes,
+        sentences,
+        nodes: graph.order,
+        edges: graph.size,
+        coMentionEdges,
+        evidence,
+        entitiesByType: sortedRecord(entitiesByType),
+        cacheHits,
+        extracted: documents - cacheHits,
+        upToDate: false,
+        skipped,
+        warnings,
+        seconds: (performance.now() - startedAt) / 1000,
+        timings: {
+          read: (readDone - startedAt) / 1000,
+          graph: (graphDone - readDone) / 1000,
+          analyze: (analyzeDone - graphDone) / 1000,
+          write: (writeDone - analyzeDone) / 1000,
+        },
+        peakRssBytes: process.resourceUsage().maxRSS * 1024,
+        cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+        outputs: written.map((file) => file.name),
+      };
     };
+    try {
+      return await analyzeAndWrite();
+    } finally {
+      await thread?.close();
+    }
   } finally {
     releaseLock();
   }

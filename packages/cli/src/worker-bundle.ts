@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 const RECORD_FORMAT = 'missiongraph-worker-bundle/1';
 
 /** The thread entries that can be bundled: the name of each is its source file in src/ and its folder in the cache. */
-export type ThreadEntry = 'worker' | 'output-worker';
+export type ThreadEntry = 'worker' | 'build-thread-worker';
 
 function entrySource(entry: ThreadEntry): string {
   return fileURLToPath(new URL(`./${entry}.ts`, import.meta.url));

@@ -5,10 +5,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildGraph, writeGexf, writeGraphml } from '@missiongraph/graph';
+import { buildGraph, coMentionNetwork, forceAtlas2Layout, writeGexf, writeGraphml } from '@missiongraph/graph';
 import { defaultLexicon, extractDocument } from '@missiongraph/extract';
 import { acquireLock, BuildError, LOCK_NAME, removeStaleStaging, writeOutputsAtomically } from '../src/out-dir.ts';
-import { outputThreadWriter, THREAD_OUTPUT_NAMES } from '../src/output-thread.ts';
+import { BuildThread, THREAD_OUTPUT_NAMES } from '../src/build-thread.ts';
 import { listFiles, tempDir, TOPICS, transcript } from './helpers.ts';
 
 describe('writeOutputsAtomically', () => {
@@ -44,8 +44,8 @@ describe('writeOutputsAtomically', () => {
 
   it('writes GEXF and GraphML in the output thread with the same bytes, and the others here; the manifest in file order', async () => {
     const graph = buildGraph([extractDocument({ id: 'a.txt', text: transcript(TOPICS.congo) }, { lexicon: defaultLexicon() })], { lexicon: defaultLexicon() });
-    const writer = await outputThreadWriter(tempDir(), graph);
-    expect(writer).toBeDefined();
+    const thread = await BuildThread.start(tempDir());
+    expect(thread).toBeDefined();
     const out = tempDir();
     const files = [
       { name: 'graph.json', content: () => 'json' },
@@ -53,15 +53,34 @@ describe('writeOutputsAtomically', () => {
       { name: 'graph.graphml', content: () => writeGraphml(graph) },
       { name: 'nodes.csv', content: () => 'csv' },
     ];
-    const written = await writeOutputsAtomically(out, files, (others) => ({ name: 'manifest.json', content: () => JSON.stringify(others) }), {}, { names: THREAD_OUTPUT_NAMES, write: writer! });
+    const offload = { names: THREAD_OUTPUT_NAMES, write: (staging: string, names: string[]) => thread!.write(graph, staging, names) };
+    const written = await writeOutputsAtomically(out, files, (others) => ({ name: 'manifest.json', content: () => JSON.stringify(others) }), {}, offload).finally(
+      () => thread!.close(),
+    );
     expect(written.map((file) => file.name)).toEqual(['graph.json', 'graph.gexf', 'graph.graphml', 'nodes.csv', 'manifest.json']);
     expect(fs.readFileSync(path.join(out, 'graph.gexf'), 'utf8')).toBe(writeGexf(graph));
     expect(fs.readFileSync(path.join(out, 'graph.graphml'), 'utf8')).toBe(writeGraphml(graph));
   });
 
+  it('runs ForceAtlas2 in the build thread to the same positions as here', async () => {
+    const graph = buildGraph([extractDocument({ id: 'a.txt', text: transcript(TOPICS.sudan) }, { lexicon: defaultLexicon() })], { lexicon: defaultLexicon() });
+    const network = coMentionNetwork(graph);
+    const thread = (await BuildThread.start(tempDir()))!;
+    try {
+      const there = await thread.layout(network, 7, undefined);
+      const here = forceAtlas2Layout(network, 7, undefined);
+      expect(there.iterations).toBe(here.iterations);
+      expect([...there.x, ...there.y]).toEqual([...here.x, ...here.y]);
+    } finally {
+      await thread.close();
+    }
+    // A closed thread refuses work with an error rather than hanging.
+    await expect(thread.layout(network, 7, undefined)).rejects.toThrow(/closed/);
+  });
+
   it('a failure in the output thread (its file cannot be created) is the same one-line error, and leaves the previous files', async () => {
     const graph = buildGraph([extractDocument({ id: 'a.txt', text: transcript(TOPICS.car) }, { lexicon: defaultLexicon() })], { lexicon: defaultLexicon() });
-    const writer = (await outputThreadWriter(tempDir(), graph))!;
+    const thread = (await BuildThread.start(tempDir()))!;
     const out = tempDir();
     fs.writeFileSync(path.join(out, 'graph.gexf'), 'old');
     // The thread is sent to a folder that does not exist: its writeDurably fails with ENOENT.
@@ -70,9 +89,10 @@ describe('writeOutputsAtomically', () => {
       [{ name: 'graph.json', content: () => 'json' }, { name: 'graph.gexf', content: () => 'unused' }],
       () => ({ name: 'manifest.json', content: () => '{}' }),
       {},
-      { names: THREAD_OUTPUT_NAMES, write: (_staging, names) => writer(path.join(out, 'no-such-folder'), names) },
+      { names: THREAD_OUTPUT_NAMES, write: (_staging, names) => thread.write(graph, path.join(out, 'no-such-folder'), names) },
     );
     await expect(failing).rejects.toThrow(/^cannot write outputs to .*: .*ENOENT.*; the previous outputs are unchanged$/);
+    await thread.close();
     expect(listFiles(out)).toEqual(['graph.gexf']);
     expect(fs.readFileSync(path.join(out, 'graph.gexf'), 'utf8')).toBe('old');
   });

@@ -90,7 +90,7 @@ describe('unwritable output folder', () => {
   });
 
   // With 2 workers the GEXF and GraphML exports are written by the output thread: its failure must read the same.
-  it.each([1, 2])('a full disk while writing outputs gives a clear error and leaves the previous outputs intact (tmpfs of 1 MB, %i worker(s))', (workers, context) => {
+  for (const workers of [1, 2]) it(`a full disk while writing outputs gives a clear error and leaves the previous outputs intact (tmpfs of 1 MB, ${workers} worker(s))`, (context) => {
     const mountPoint = tempDir('mg-full-');
     try {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mountPoint], { stdio: 'ignore' });

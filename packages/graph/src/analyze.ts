@@ -5,7 +5,7 @@ import type Graph from 'graphology-types';
 import louvain from 'graphology-communities-louvain';
 import noverlap from 'graphology-layout-noverlap';
 import { betweenness, pagerank } from './centrality.ts';
-import { forceAtlas2Layout } from './layout.ts';
+import { forceAtlas2Layout, type LayoutResult } from './layout.ts';
 import { coMentionNetwork, type CoMentionNetwork } from './network.ts';
 import { colorOfType } from './palette.ts';
 import { seededRandom } from './random.ts';
@@ -42,29 +42,38 @@ function communities(network: CoMentionNetwork, seed: number): { membership: Int
   return { membership, count: ranked.length, modularity: Number.isFinite(result.modularity) ? result.modularity : 0 };
 }
 
-/**
- * Computes metrics, communities and layout and writes them onto the nodes: `weightedDegree`,
- * `pagerank`, `betweenness`, `community`, `x`, `y`, `size`, `color`. Only co-mention edges count;
- * relation edges do not move nodes or change metrics. Returns what it did.
- */
-export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): AnalyzeReport {
-  const seed = options.seed ?? 1;
+/** Where ForceAtlas2 runs when it is not here: given the network, the seed and the iteration count, its positions. */
+export type LayoutRunner = (network: CoMentionNetwork, seed: number, iterations: number | undefined) => Promise<LayoutResult>;
+
+interface Metrics {
+  ranks: Float64Array;
+  between: ReturnType<typeof betweenness>;
+  grouping: ReturnType<typeof communities>;
+  metricsTime: number;
+  communitiesTime: number;
+}
+
+function checkedSeed(options: AnalyzeOptions): number {
   if (options.layoutIterations !== undefined && !(Number.isInteger(options.layoutIterations) && options.layoutIterations >= 0)) {
     throw new Error(`graph/analyzeGraph: layoutIterations must be a non-negative integer, got ${options.layoutIterations}`);
   }
+  return options.seed ?? 1;
+}
+
+function computeMetrics(network: CoMentionNetwork, seed: number): Metrics {
   let started = performance.now();
-  const network = coMentionNetwork(graph);
   const ranks = pagerank(network);
   const between = betweenness(network, seed);
   const metricsTime = performance.now() - started;
-
   started = performance.now();
   const grouping = communities(network, seed);
-  const communitiesTime = performance.now() - started;
+  return { ranks, between, grouping, metricsTime, communitiesTime: performance.now() - started };
+}
 
-  started = performance.now();
-  const layout = forceAtlas2Layout(network, seed, options.layoutIterations);
-  const forceAtlas2Time = performance.now() - started;
+/** Writes metrics, community, position (after noverlap), size and colour onto the nodes. */
+function applyAnalysis(graph: Graph, network: CoMentionNetwork, metrics: Metrics, layout: LayoutResult, forceAtlas2Time: number): AnalyzeReport {
+  const started = performance.now();
+  const { ranks, between, grouping } = metrics;
   let maxWeightedDegree = 0;
   for (const value of network.weightedDegree) maxWeightedDegree = Math.max(maxWeightedDegree, value);
   network.keys.forEach((key, i) => {
@@ -88,14 +97,47 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): Analyz
   graph.updateEachNodeAttributes((_key, attributes) => ({ ...attributes, x: round(attributes.x, 2), y: round(attributes.y, 2) }), {
     attributes: ['x', 'y'],
   });
-  const layoutTime = performance.now() - started;
-
   return {
     communities: grouping.count,
     modularity: grouping.modularity,
     layoutIterations: layout.iterations,
     layoutConverged: layout.converged,
     betweennessSources: between.sources,
-    timings: { metrics: metricsTime, communities: communitiesTime, layout: layoutTime, forceAtlas2: forceAtlas2Time },
+    timings: {
+      metrics: metrics.metricsTime,
+      communities: metrics.communitiesTime,
+      layout: forceAtlas2Time + performance.now() - started,
+      forceAtlas2: forceAtlas2Time,
+    },
   };
+}
+
+/**
+ * Computes metrics, communities and layout and writes them onto the nodes: `weightedDegree`,
+ * `pagerank`, `betweenness`, `community`, `x`, `y`, `size`, `color`. Only co-mention edges count;
+ * relation edges do not move nodes or change metrics. Returns what it did.
+ */
+export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): AnalyzeReport {
+  const seed = checkedSeed(options);
+  const network = coMentionNetwork(graph);
+  const metrics = computeMetrics(network, seed);
+  const started = performance.now();
+  const layout = forceAtlas2Layout(network, seed, options.layoutIterations);
+  return applyAnalysis(graph, network, metrics, layout, performance.now() - started);
+}
+
+/**
+ * analyzeGraph with ForceAtlas2 handed to `runLayout` (another thread, say) while the metrics and communities are
+ * computed here. The same positions from the same network and seed, so the same result as analyzeGraph.
+ */
+export async function analyzeGraphWithLayoutElsewhere(graph: Graph, options: AnalyzeOptions, runLayout: LayoutRunner): Promise<AnalyzeReport> {
+  const seed = checkedSeed(options);
+  const network = coMentionNetwork(graph);
+  const started = performance.now();
+  const pending = runLayout(network, seed, options.layoutIterations);
+  // Awaited below; a failure must not count as unhandled meanwhile.
+  pending.catch(() => undefined);
+  const metrics = computeMetrics(network, seed);
+  const layout = await pending;
+  return applyAnalysis(graph, network, metrics, layout, performance.now() - started);
 }

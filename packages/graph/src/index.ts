@@ -1,7 +1,9 @@
 // Public API of @missiongraph/graph: build, analyse and serialise the entity graph. Re-exports only;
 // the graph.json contract is docs/graph-format.md.
 export { addRelationEdges, buildGraph, GraphBuilder, type MissionGraph } from './build.ts';
-export { analyzeGraph } from './analyze.ts';
+export { analyzeGraph, analyzeGraphWithLayoutElsewhere, type LayoutRunner } from './analyze.ts';
+export { forceAtlas2Layout, type LayoutResult } from './layout.ts';
+export { coMentionNetwork, type CoMentionNetwork } from './network.ts';
 export { TYPE_COLORS, UNKNOWN_TYPE_COLOR } from './palette.ts';
 export { toGraphJson, fromGraphJson, graphJsonChunks, EVIDENCE_TABLE } from './graph-json.ts';
 export { writeGexf, gexfChunks } from './gexf-write.ts';
