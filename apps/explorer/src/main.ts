@@ -82,7 +82,10 @@ class Explorer {
     }
   }
 
-  /** Replaces the graph on screen; the view (filters, selection, colours) carries over where it still applies. */
+  /**
+   * Replaces the graph on screen; the view (filters, selection, colours, camera) carries over where it still
+   * applies. A view with a camera (a shared link) is shown as it was, without centring on the selection.
+   */
   private showGraph(report: LoadReport, view: ViewState): void {
     this.teardownGraph();
     const { graph } = report;
@@ -108,13 +111,19 @@ class Explorer {
         this.setState('ready');
         void this.loadLexiconNames(graph);
       },
+      onCameraSettled: (camera) => {
+        if (this.renderer !== renderer) return;
+        this.view.camera = camera;
+        writeViewState(this.view);
+      },
     });
     this.renderer = renderer;
+    if (view.camera) renderer.setCameraView(view.camera);
     renderer.setColourMode(view.colourMode);
     document.body.dataset.colour = view.colourMode;
     renderer.setVisibility(this.visibility);
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=colour]')) radio.checked = radio.value === view.colourMode;
-    this.select(view.selection, true);
+    this.select(view.selection, view.camera === null);
   }
 
   /** Adds the lexicon's names (e.g. "DRC") to search, asked of the worker so the page stays light. */
@@ -254,7 +263,7 @@ class Explorer {
     try {
       const text = await readFileText(file, MAX_GRAPH_BYTES);
       const report = classifyFile(file.name) === 'gexf' ? graphFromGexf(text, file.name) : graphFromSerialised(parseJson(text, file.name), file.name);
-      const keep: ViewState = { selection: null, colourMode: this.view.colourMode, filters: this.view.filters };
+      const keep: ViewState = { selection: null, colourMode: this.view.colourMode, filters: this.view.filters, camera: null };
       this.showGraph(report, keep);
       this.messages.show(`Opened ${file.name}: ${report.graph.order} entities, ${report.graph.size} links`, 'success');
     } catch (error) {

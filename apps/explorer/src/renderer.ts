@@ -4,7 +4,7 @@ import Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { colourForCommunity, type EntityAttributes, type ExplorerGraph, type LinkAttributes } from './graph-model.ts';
 import type { Visibility } from './filters.ts';
-import type { ColourMode, Selection } from './url-state.ts';
+import { MAX_CAMERA_RATIO, MIN_CAMERA_RATIO, type CameraView, type ColourMode, type Selection } from './url-state.ts';
 
 const DIMMED_NODE = '#e3e6ea';
 const DIMMED_EDGE = '#eef0f3';
@@ -13,12 +13,16 @@ const SELECTED_EDGE = '#1f5fbf';
 /** Above these sizes the graph counts as large (see GraphRenderer.large). */
 const LARGE_EDGES = 20_000;
 const LARGE_NODES = 5_000;
+/** How long the camera must rest before it is reported, so panning does not rewrite the URL every frame. */
+const CAMERA_SETTLE_MS = 250;
 
 export interface RendererEvents {
   onClickNode: (key: string) => void;
   onClickEdge: (key: string) => void;
   onClickStage: () => void;
   onFirstRender: () => void;
+  /** The camera came to rest after the user or an animation moved it. */
+  onCameraSettled: (camera: CameraView) => void;
 }
 
 export class GraphRenderer {
@@ -32,6 +36,7 @@ export class GraphRenderer {
   /** Big graphs trade hover dimming, edge picking and edges during layout for a responsive page. */
   readonly large: boolean;
   private layoutRunning = false;
+  private cameraTimer: number | undefined;
 
   constructor(container: HTMLElement, private readonly graph: ExplorerGraph, events: RendererEvents) {
     let maxWeight = 1;
@@ -52,8 +57,8 @@ export class GraphRenderer {
       labelSize: 13,
       labelColor: { color: '#1f2933' },
       defaultEdgeColor: '#b8c0cc',
-      minCameraRatio: 0.02,
-      maxCameraRatio: 20,
+      minCameraRatio: MIN_CAMERA_RATIO,
+      maxCameraRatio: MAX_CAMERA_RATIO,
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
@@ -70,6 +75,25 @@ export class GraphRenderer {
     this.sigma.on('clickStage', () => events.onClickStage());
     this.sigma.on('enterEdge', () => container.classList.add('pointing'));
     this.sigma.on('leaveEdge', () => container.classList.remove('pointing'));
+    const camera = this.sigma.getCamera();
+    camera.on('updated', () => {
+      window.clearTimeout(this.cameraTimer);
+      this.cameraTimer = window.setTimeout(() => {
+        this.cameraTimer = undefined;
+        if (camera.isAnimated()) return;
+        events.onCameraSettled(this.cameraView());
+      }, CAMERA_SETTLE_MS);
+    });
+  }
+
+  cameraView(): CameraView {
+    const { x, y, ratio, angle } = this.sigma.getCamera().getState();
+    return { x, y, ratio, angle };
+  }
+
+  /** Puts the camera straight at a view (no animation), e.g. the one a shared link names. */
+  setCameraView(view: CameraView): void {
+    this.sigma.getCamera().setState(view);
   }
 
   setVisibility(visibility: Visibility): void {
@@ -106,6 +130,7 @@ export class GraphRenderer {
   }
 
   kill(): void {
+    window.clearTimeout(this.cameraTimer);
     this.sigma.kill();
   }
 

@@ -110,6 +110,43 @@ describe('URL state', () => {
     const nonsense = readViewState('?minWeight=-4&minDegree=abc&colour=rainbow');
     expect(viewStateToSearch(nonsense)).toBe('');
   });
+
+  it('keeps the camera rounded so links stay short, and reads back the same camera', () => {
+    const state = readViewState('?node=mission%3Amonusco');
+    expect(state.camera).toBeNull();
+    state.camera = { x: 0.512345678, y: -0.0000123456, ratio: 0.35294117647, angle: 0 };
+    const search = viewStateToSearch(state);
+    expect(search).toBe('?node=mission%3Amonusco&x=0.51235&y=-0.00001&ratio=0.3529');
+    const again = readViewState(search);
+    expect(again.camera).toEqual({ x: 0.51235, y: -0.00001, ratio: 0.3529, angle: 0 });
+    expect(viewStateToSearch(again)).toBe(search);
+    // A deep zoom keeps more decimals of x and y, a wide view fewer; the angle is written only when turned.
+    expect(viewStateToSearch({ ...again, selection: null, camera: { x: 0.5, y: 0.25, ratio: 0.0213456, angle: 0 } })).toBe('?x=0.5&y=0.25&ratio=0.02135');
+    expect(viewStateToSearch({ ...again, selection: null, camera: { x: 0.123456, y: 0.5, ratio: 12.3456, angle: -Math.PI / 2 } })).toBe(
+      '?x=0.123&y=0.5&ratio=12.35&angle=4.7124',
+    );
+  });
+
+  it.each([
+    '?x=abc&y=0.5&ratio=1',
+    '?x=0.5&y=0.5',
+    '?x=0.5&y=0.5&ratio=0',
+    '?x=0.5&y=0.5&ratio=-1',
+    '?x=0.5&y=0.5&ratio=1e9',
+    '?x=0.5&y=0.5&ratio=0.001',
+    '?x=Infinity&y=0.5&ratio=1',
+    '?x=0x10&y=0.5&ratio=1',
+    '?x=&y=0.5&ratio=1',
+    '?x=1e400&y=0.5&ratio=1',
+    '?x=5000&y=0.5&ratio=1',
+  ])('ignores the camera of %s', (search) => {
+    expect(readViewState(search).camera).toBeNull();
+    expect(viewStateToSearch(readViewState(search))).toBe('');
+  });
+
+  it('ignores a bad angle but keeps the rest of the camera', () => {
+    expect(readViewState('?x=0.4&y=0.6&ratio=2&angle=NaN').camera).toEqual({ x: 0.4, y: 0.6, ratio: 2, angle: 0 });
+  });
 });
 
 describe('search', () => {
