@@ -14,6 +14,24 @@ const BUNDLE_NAME = /^missiongraph-[0-9a-f]{16}\.mjs$/;
 /** Left to node_modules at run time, because they find files of their own beside them (piscina's thread script, esbuild's binary, tsx's loader). */
 const EXTERNAL_PACKAGES = ['esbuild', 'piscina', 'tsx', 'chokidar', 'fsevents'];
 
+/**
+ * Files besides esbuild's own inputs whose change must remake the bundle: the workspace lockfile (a dependency can
+ * move to another version while the old version's files stay on disk) and the CLI's package.json.
+ */
+function extraInputs() {
+  const extra = [path.join(CLI_ROOT, 'package.json')];
+  for (let folder = CLI_ROOT, depth = 0; depth < 8; depth += 1) {
+    const lockfile = path.join(folder, 'pnpm-lock.yaml');
+    if (fs.existsSync(lockfile)) {
+      extra.push(lockfile);
+      break;
+    }
+    if (path.dirname(folder) === folder) break;
+    folder = path.dirname(folder);
+  }
+  return extra;
+}
+
 function sha256File(file) {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
@@ -35,8 +53,13 @@ function currentBundle() {
 
 function writeAtomically(file, content) {
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, content);
-  fs.renameSync(temporary, file);
+  try {
+    fs.writeFileSync(temporary, content);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 async function makeBundle() {
@@ -61,10 +84,8 @@ async function makeBundle() {
   const output = result.outputFiles[0];
   if (output === undefined) return undefined;
   const inputs = {};
-  for (const input of Object.keys(result.metafile.inputs).sort()) {
-    const file = path.resolve(CLI_ROOT, input);
-    inputs[file] = sha256File(file);
-  }
+  const files = [...Object.keys(result.metafile.inputs).map((input) => path.resolve(CLI_ROOT, input)), ...extraInputs()];
+  for (const file of [...new Set(files)].sort()) inputs[file] = sha256File(file);
   const name = `missiongraph-${createHash('sha256').update(output.contents).digest('hex').slice(0, 16)}.mjs`;
   fs.mkdirSync(BUNDLE_DIR, { recursive: true });
   writeAtomically(path.join(BUNDLE_DIR, name), output.contents);

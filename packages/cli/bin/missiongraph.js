@@ -4,8 +4,18 @@
 import { bundledCliUrl } from './cli-bundle.js';
 
 const bundle = process.env.MISSIONGRAPH_NO_BUNDLE === '1' ? undefined : await bundledCliUrl();
-if (bundle !== undefined) await import(bundle);
-else {
+let started = false;
+if (bundle !== undefined) {
+  try {
+    await import(bundle);
+    started = true;
+  } catch (error) {
+    // Another process remade the bundle and removed this one between the check and the import: use the source.
+    // Any other failure is the CLI's own and is not run twice.
+    if (!(error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(new URL(bundle).pathname))) throw error;
+  }
+}
+if (!started) {
   const { register } = await import('tsx/esm/api');
   register();
   await import('../src/main.ts');

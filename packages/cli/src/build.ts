@@ -28,7 +28,7 @@ import {
   type ExtractionSettings,
   type FileIndex,
 } from './cache.ts';
-import { extractorFingerprint } from './fingerprint.ts';
+import { extractorFingerprint, outputFingerprint, UNKNOWN_CODE } from './fingerprint.ts';
 import { discoverInputs, InputError, type InputFile } from './discover.ts';
 import { describeFileError, formatBytes, type DocumentOutcome, type DocumentTask } from './document-task.ts';
 import { acquireLock, BuildError, ensureOutDir, removeStaleStaging, writeOutputsAtomically, type OutputFile, type WriteHooks, type WrittenOutput } from './out-dir.ts';
@@ -159,7 +159,7 @@ function readUnchangedFromCache(
 /** What a build compares with the manifest already in the output folder to know whether its outputs are current. */
 interface BuildIdentity {
   tool: string;
-  versions: { extractor: string; lexicon: string };
+  versions: { extractor: string; lexicon: string; output: string };
   options: { topics: boolean; maxFileSize: number; seed: number; formats: OutputFormat[] };
   inputs: ManifestInput[];
   skipped: SkippedInput[];
@@ -191,6 +191,7 @@ function readPreviousManifest(outDir: string): PreviousManifest | undefined {
  */
 function outputsAreCurrent(previous: PreviousManifest, current: BuildIdentity, outDir: string): boolean {
   const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+  if (current.versions.output === UNKNOWN_CODE) return false;
   if (previous.tool !== current.tool || !same(previous.versions, current.versions) || !same(previous.options, current.options)) return false;
   if (!same(previous.inputs, current.inputs) || !same(previous.skipped, current.skipped)) return false;
   return previous.outputs.every((output) => {
@@ -201,6 +202,24 @@ function outputsAreCurrent(previous: PreviousManifest, current: BuildIdentity, o
       return false;
     }
   });
+}
+
+/**
+ * Outputs the last build wrote that this one will not (another --formats): those its manifest lists, that are one of
+ * our output names, and whose bytes are still the ones it wrote. A file the user put there or changed stays.
+ */
+function obsoleteOutputs(outDir: string, last: PreviousManifest, outputNames: ReadonlySet<string>, wanted: ReadonlySet<string>): string[] {
+  return last.outputs
+    .filter((output) => typeof output?.name === 'string' && outputNames.has(output.name) && !wanted.has(output.name))
+    .filter((output) => {
+      try {
+        const file = path.join(outDir, output.name);
+        return fs.statSync(file).size === output.bytes && sha256(fs.readFileSync(file)) === output.sha256;
+      } catch {
+        return false;
+      }
+    })
+    .map((output) => output.name);
 }
 
 function compareSkipped(a: SkippedInput, b: SkippedInput): number {
@@ -272,14 +291,15 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
 
     const identity = (inputs: ManifestInput[]): BuildIdentity => ({
       tool: CLI_VERSION,
-      versions: { extractor: settings.extractorVersion, lexicon: lexicon.version },
+      versions: { extractor: settings.extractorVersion, lexicon: lexicon.version, output: outputFingerprint() },
       options: manifestOptions,
       inputs,
       skipped: [...skipped].sort(compareSkipped),
     });
     const formats = ALL_OUTPUT_FORMATS.filter((format) => (options.formats ?? ALL_OUTPUT_FORMATS).includes(format));
     const manifestOptions = { topics: options.topics, maxFileSize: options.maxFileSize, seed: ANALYSIS_SEED, formats };
-    const previous = options.force ? undefined : readPreviousManifest(outDir);
+    const lastManifest = readPreviousManifest(outDir);
+    const previous = options.force ? undefined : lastManifest;
     /** The summary of a build that found the outputs current: the figures are those of the build that wrote them. */
     const upToDateSummary = (manifest: PreviousManifest, cacheHits: number, warnings: number): BuildSummary => {
       const seconds = (performance.now() - startedAt) / 1000;
@@ -471,12 +491,12 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       const files: OutputFile[] = Object.entries(producers)
         .filter(([name]) => wanted.has(name))
         .map(([name, content]) => ({ name, content }));
-      const obsolete = Object.keys(producers).filter((name) => !wanted.has(name));
+      const obsolete = lastManifest === undefined ? [] : obsoleteOutputs(outDir, lastManifest, new Set(Object.keys(producers)), wanted);
       const manifestFile = (written: readonly WrittenOutput[]): OutputFile => {
         const manifest = {
           format: MANIFEST_FORMAT,
           tool: { name: 'missiongraph', version: CLI_VERSION },
-          versions: { extractor: settings.extractorVersion, lexicon: lexicon.version },
+          versions: { extractor: settings.extractorVersion, lexicon: lexicon.version, output: outputFingerprint() },
           options: manifestOptions,
           counts: {
             documents: inputs.length,
@@ -496,7 +516,9 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
         return { name: 'manifest.json', content: () => JSON.stringify(manifest, null, 2) + '\n' };
       };
       const offload =
-        thread === undefined ? undefined : { names: THREAD_OUTPUT_NAMES, write: (staging: string, names: string[]) => thread.write(graph, staging, names) };
+        thread === undefined
+          ? undefined
+          : { names: THREAD_OUTPUT_NAMES, write: (staging: string, names: string[]) => thread.write(graph, staging, names), cancel: () => thread.close() };
       const written = await writeOutputsAtomically(outDir, files, manifestFile, options.hooks, offload, obsolete);
       const writeDone = performance.now();
 

@@ -1,5 +1,5 @@
-// The extractor's identity for cache keys: its declared EXTRACTOR_VERSION plus a hash of its source files, so a cache
-// never serves results of older extraction code even when nobody remembered to bump the version.
+// Code identities: the extractor's for cache keys (EXTRACTOR_VERSION plus a hash of its sources), and that of the code
+// that turns extractions into output files, so neither a cache entry nor an up-to-date output outlives a code change.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,17 +16,57 @@ function sourceFiles(folder: string): string[] {
   return found;
 }
 
+/** Adds each file's name (relative to its folder) and bytes to the hash, in a stable order. */
+function hashSources(hash: ReturnType<typeof createHash>, folder: string): void {
+  for (const file of sourceFiles(folder).sort()) {
+    hash.update(path.relative(folder, file).split(path.sep).join('/')).update('\u0000').update(fs.readFileSync(file)).update('\u0000');
+  }
+}
+
+/** The workspace's pnpm-lock.yaml above `folder`, which pins every dependency's version; undefined outside a workspace. */
+function lockfileAbove(folder: string): string | undefined {
+  for (let current = folder, depth = 0; depth < 8; depth += 1) {
+    const candidate = path.join(current, 'pnpm-lock.yaml');
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+  return undefined;
+}
+
 let memo: string | undefined;
+let outputMemo: string | undefined;
+/** outputFingerprint when the sources cannot be read: outputs carrying it are never taken as up to date. */
+export const UNKNOWN_CODE = 'unknown';
+
+/**
+ * 12 hex of the sources of the graph package and of the CLI, and of the lockfile (the layout's and the writers'
+ * dependency versions): the code between extractions and output files. Recorded in the manifest, so outputs written
+ * by other code are not taken as up to date. UNKNOWN_CODE when the sources can't be read.
+ */
+export function outputFingerprint(): string {
+  if (outputMemo !== undefined) return outputMemo;
+  try {
+    const hash = createHash('sha256');
+    const cliSource = path.dirname(fileURLToPath(import.meta.url));
+    hashSources(hash, path.dirname(fileURLToPath(import.meta.resolve('@missiongraph/graph'))));
+    hashSources(hash, cliSource);
+    const lockfile = lockfileAbove(cliSource);
+    if (lockfile !== undefined) hash.update(fs.readFileSync(lockfile));
+    outputMemo = hash.digest('hex').slice(0, 12);
+  } catch {
+    outputMemo = UNKNOWN_CODE;
+  }
+  return outputMemo;
+}
 
 /** `EXTRACTOR_VERSION+<12 hex of the extract package's source>`; just the version when the source can't be read. */
 export function extractorFingerprint(): string {
   if (memo !== undefined) return memo;
   try {
-    const sourceDir = path.dirname(fileURLToPath(import.meta.resolve('@missiongraph/extract')));
     const hash = createHash('sha256');
-    for (const file of sourceFiles(sourceDir).sort()) {
-      hash.update(path.relative(sourceDir, file).split(path.sep).join('/')).update('\u0000').update(fs.readFileSync(file)).update('\u0000');
-    }
+    hashSources(hash, path.dirname(fileURLToPath(import.meta.resolve('@missiongraph/extract'))));
     memo = `${EXTRACTOR_VERSION}+${hash.digest('hex').slice(0, 12)}`;
   } catch {
     memo = EXTRACTOR_VERSION;

@@ -163,6 +163,8 @@ export interface WrittenOutput {
 export interface Offload {
   names: ReadonlySet<string>;
   write: (staging: string, names: string[]) => Promise<WrittenOutput[]>;
+  /** Stops the other thread's writing when this thread's has failed, so the error is not held back until it ends. */
+  cancel?: () => Promise<void>;
 }
 
 export interface WriteHooks {
@@ -261,7 +263,10 @@ export async function writeOutputsAtomically(
     written.push(writeDurably(path.join(staging, closing.name), closing.content()));
   } catch (error) {
     // A thread still writing into the staging folder finishes (or fails) before the folder is removed.
-    if (background !== undefined) await background.catch(() => undefined);
+    if (background !== undefined) {
+      await offload?.cancel?.();
+      await background.catch(() => undefined);
+    }
     fs.rmSync(staging, { recursive: true, force: true });
     forget();
     throw new BuildError(`cannot write outputs to ${outDir}: ${explainWriteError(error)}; the previous outputs are unchanged`);

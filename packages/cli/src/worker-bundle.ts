@@ -46,11 +46,27 @@ function currentBundle(folder: string, entry: ThreadEntry): string | undefined {
   }
 }
 
-/** Writes a file under a temporary name and renames it, so readers never see half of it. */
+/** The workspace's pnpm-lock.yaml above `folder`, as a list of zero or one path. */
+function lockfileAbove(folder: string): string[] {
+  for (let current = folder, depth = 0; depth < 8; depth += 1) {
+    const candidate = path.join(current, 'pnpm-lock.yaml');
+    if (fs.existsSync(candidate)) return [candidate];
+    if (path.dirname(current) === current) break;
+    current = path.dirname(current);
+  }
+  return [];
+}
+
+/** Writes a file under a temporary name and renames it, so readers never see half of it (nor a leftover on failure). */
 function writeAtomically(file: string, content: string | Uint8Array): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, content);
-  fs.renameSync(temporary, file);
+  try {
+    fs.writeFileSync(temporary, content);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 /**
@@ -82,10 +98,9 @@ export async function workerBundleUrl(cacheDir: string, entry: ThreadEntry = 'wo
     const output = result.outputFiles[0];
     if (output === undefined) return undefined;
     const inputs: Record<string, string> = {};
-    for (const input of Object.keys(result.metafile.inputs).sort()) {
-      const file = path.resolve(workingDir, input);
-      inputs[file] = sha256File(file);
-    }
+    // The lockfile too: a dependency can move to another version while the old version's files stay on disk.
+    const files = [...Object.keys(result.metafile.inputs).map((input) => path.resolve(workingDir, input)), ...lockfileAbove(workingDir)];
+    for (const file of [...new Set(files)].sort()) inputs[file] = sha256File(file);
     const name = `${entry}-${createHash('sha256').update(output.contents).digest('hex').slice(0, 16)}.mjs`;
     fs.mkdirSync(folder, { recursive: true });
     for (const old of fs.readdirSync(folder)) if (bundlePattern(entry).test(old) && old !== name) fs.rmSync(path.join(folder, old), { force: true });

@@ -105,9 +105,17 @@ describe('missiongraph build when nothing changed', () => {
     expect(readOutputs(out)).toEqual(before);
 
     const manifestFile = path.join(out, 'manifest.json');
-    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { tool: { version: string } };
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { tool: { version: string }; versions: { output: string } };
     manifest.tool.version = '0.0.0-older';
     fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+    expect(summary(build())).toMatchObject({ upToDate: false });
+    expect(readOutputs(out)).toEqual(before);
+
+    // Outputs written by other graph or CLI code (another `versions.output`) are rewritten by this code.
+    const current = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as typeof manifest;
+    expect(current.versions.output).toMatch(/^[0-9a-f]{12}$/);
+    current.versions.output = '000000000000';
+    fs.writeFileSync(manifestFile, JSON.stringify(current, null, 2) + '\n');
     expect(summary(build())).toMatchObject({ upToDate: false });
     expect(readOutputs(out)).toEqual(before);
 
@@ -131,6 +139,16 @@ describe('missiongraph build when nothing changed', () => {
 });
 
 describe('missiongraph build --formats', () => {
+  it('leaves files of the same names that no build of ours wrote', () => {
+    const corpus = tempDir();
+    writeFiles(corpus, { 'a.txt': transcript(TOPICS.congo) });
+    const out = tempDir();
+    writeFiles(out, { 'nodes.csv': 'my own table\n', 'graph.gexf': '<gexf/>\n' });
+    expect(runCli(['build', corpus, '--out', out, '-w', '1', '-q', '--formats', 'json']).status).toBe(0);
+    expect([...readOutputs(out).keys()]).toEqual(['graph.gexf', 'graph.json', 'manifest.json', 'nodes.csv']);
+    expect(fs.readFileSync(path.join(out, 'nodes.csv'), 'utf8')).toBe('my own table\n');
+  });
+
   it('writes only the formats named, removes those an earlier build wrote, and counts them in what is up to date', () => {
     const { corpus, out, build } = builtCorpus();
     const everything = readOutputs(out);
@@ -145,6 +163,14 @@ describe('missiongraph build --formats', () => {
     expect(manifest.outputs.map((output) => output.name)).toEqual(['graph.json', 'nodes.csv', 'edges.csv']);
 
     expect(summary(build('--formats', 'json,csv'))).toMatchObject({ upToDate: true });
+    expect(summary(build())).toMatchObject({ upToDate: false });
+    expect(readOutputs(out)).toEqual(everything);
+
+    // Only files the last build wrote, unchanged since, are removed: a GEXF the user saved over ours stays.
+    fs.writeFileSync(path.join(out, 'graph.gexf'), '<gexf>laid out in Gephi</gexf>\n');
+    expect(summary(build('--formats', 'json'))).toMatchObject({ upToDate: false });
+    expect([...readOutputs(out).keys()]).toEqual(['graph.gexf', 'graph.json', 'manifest.json']);
+    expect(fs.readFileSync(path.join(out, 'graph.gexf'), 'utf8')).toBe('<gexf>laid out in Gephi</gexf>\n');
     expect(summary(build())).toMatchObject({ upToDate: false });
     expect(readOutputs(out)).toEqual(everything);
 
