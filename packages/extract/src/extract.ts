@@ -5,7 +5,7 @@ import { defaultLexicon } from './lexicon/default.ts';
 import { readDocument } from './readers/read.ts';
 import { resolveDescriptiveMissions } from './recognize/descriptive.ts';
 import { type WorkingMention, overlapsAny } from './recognize/mention.ts';
-import { type NerCandidate, TAGGER_WINDOWS_PER_DOCUMENT, type TaggerBudget, findNames, headTypeOf } from './recognize/ner.ts';
+import { type NerCandidate, TAGGER_WINDOWS_PER_DOCUMENT, type TaggerBudget, findNames, headTypeOf, lexicalTags } from './recognize/ner.ts';
 import { isPersonName, joinSurnames } from './recognize/people.ts';
 import { foldText, matchKey } from './text/fold.ts';
 import { NOT_AFTER_WORD, NOT_BEFORE_WORD, escapeRegExp, namesPattern } from './text/patterns.ts';
@@ -19,7 +19,7 @@ import { collectPhrases, normalizePhrase, phrasePattern } from './topics/candida
 import type { CoMentionRecord, DocumentExtraction, EntityRecord, EntityType, MentionRecord, SentenceRecord, SourceDocument } from './types.ts';
 
 /** Bump whenever extraction output can change for the same input; part of the CLI's cache key. */
-export const EXTRACTOR_VERSION = '1.10.0';
+export const EXTRACTOR_VERSION = '1.11.0';
 
 export interface ExtractOptions {
   /** The lexicon to recognise with (default: defaultLexicon()). */
@@ -115,7 +115,9 @@ function insideLongerName(text: string, start: number, end: number): boolean {
   const before = /(\p{L}[\p{L}\p{M}'’\-]*)\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
   const lower = before?.toLowerCase() ?? '';
   if (before !== undefined && /^\p{Lu}/u.test(before) && !STOPWORDS.has(lower) && !NEVER_NAMES.has(lower)) return true;
-  return /^\s+(?:of|in|for)\s+(?:the\s+)?\p{Lu}/u.test(text.slice(end, end + 40));
+  // "of October 2020" dates the name; a month after "of" starts no longer name.
+  const after = /^\s+(?:of|in|for)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’\-]*)/u.exec(text.slice(end, end + 40))?.[1];
+  return after !== undefined && !NEVER_NAMES.has(after.toLowerCase());
 }
 
 /**
@@ -395,6 +397,18 @@ function isTitleCaseHeadline(text: string): boolean {
   return capitalised / words.length >= 0.85;
 }
 
+/**
+ * Spans the name finder must not propose names over: mentions and blocked spans, except a demonym inside a
+ * longer capitalised name after "of" ("National Council of Timorese Resistance"), which belongs to that name.
+ */
+function nameFinderCovered(state: DocumentState, sentence: number, lexicon: CompiledLexicon): { start: number; end: number }[] {
+  const text = state.sentences[sentence]?.text ?? '';
+  const blocked = (state.blocked.get(sentence) ?? []).filter(
+    (span) => !(lexicon.demonymKeys.has(matchKey(text.slice(span.start, span.end))) && /\p{Lu}[\p{L}\p{M}'’\-]*\s+of\s+$/u.test(text.slice(Math.max(0, span.start - 40), span.start)) && /^\s+\p{Lu}/u.test(text.slice(span.end, span.end + 3))),
+  );
+  return [...(state.mentions.get(sentence) ?? []), ...blocked];
+}
+
 /** Names found by NER become mentions; each name is then found again wherever else the document writes it. */
 function recogniseNames(state: DocumentState, lexicon: CompiledLexicon, warnings: string[], docId: string): void {
   const found = new Map<string, NerCandidate>();
@@ -403,11 +417,12 @@ function recogniseNames(state: DocumentState, lexicon: CompiledLexicon, warnings
     let candidates: NerCandidate[] = [];
     const mentions = state.mentions.get(sentence.index) ?? [];
     const places = mentions.filter((mention) => mention.entity.startsWith('place:') || mention.entity.startsWith('country:'));
+    const people = mentions.filter((mention) => mention.entity.startsWith('person:'));
     // A title-case headline capitalises every word, so capitals say nothing there ("Caught in Crossfire");
     // names in it are still found where the body writes them again.
     if (isTitleCaseHeadline(sentence.text)) continue;
     try {
-      candidates = findNames(sentence.text, coveredSpans(state, sentence.index), lexicon, budget, places);
+      candidates = findNames(sentence.text, nameFinderCovered(state, sentence.index, lexicon), lexicon, budget, places, people);
     } catch (error) {
       warnings.push(`extract/extractDocument: ${docId}: name finder failed on sentence ${sentence.index}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -494,7 +509,8 @@ function recogniseAcronymDefinitions(state: DocumentState, lexicon: CompiledLexi
       const before = list.find((mention) => mention.end === nameEnd && mention.how !== 'ner' && !insideLongerName(sentence.text, mention.start, mention.start));
       const spelled = nameSpelledBy(sentence.text, nameEnd, acronym);
       const nerBefore = list.find((mention) => mention.end === nameEnd && mention.how === 'ner');
-      if (before && !before.entity.startsWith('person:')) {
+      // A mention that is only the end of the spelled name ("Central Bank of Kosovo (CBK)") does not own it either.
+      if (before && !before.entity.startsWith('person:') && !(spelled && spelled.start < before.start)) {
         bound.set(acronym, before.entity);
       } else if (nerBefore && !nerBefore.entity.startsWith('person:') && (!spelled || spelled.start >= nerBefore.start)) {
         bound.set(acronym, nerBefore.entity);
@@ -537,6 +553,175 @@ function recogniseAcronymDefinitions(state: DocumentState, lexicon: CompiledLexi
 }
 
 /**
+ * A long form written before a known acronym in parentheses is that acronym's entity even where it is only
+ * the start of a listed name: "the European Union Rule of Law Mission (EULEX)" is EULEX (whose full name
+ * goes on "in Kosovo"), and the European Union and the rule of law inside it are nested, not mentions.
+ */
+function recogniseLongFormsOfKnownAcronyms(state: DocumentState, lexicon: CompiledLexicon): void {
+  for (const sentence of state.sentences) {
+    if (!sentence.text.includes('(')) continue;
+    ACRONYM_IN_PARENTHESES.lastIndex = 0;
+    for (let match = ACRONYM_IN_PARENTHESES.exec(sentence.text); match !== null; match = ACRONYM_IN_PARENTHESES.exec(sentence.text)) {
+      const ids = lexicon.surfaceKeys.get(matchKey(match[1] ?? ''));
+      const entry = ids?.length === 1 && ids[0] !== undefined ? lexicon.get(ids[0]) : undefined;
+      if (!entry) continue;
+      const nameEnd = match.index - (/\s*$/u.exec(sentence.text.slice(0, match.index))?.[0].length ?? 0);
+      const longForms = [entry.label, ...entry.aliases].map(matchKey).filter((key) => key.includes(' '));
+      // Word starts before the parenthesis, nearest first; the longest one whose words begin a long form wins.
+      let start: number | undefined;
+      const words = /(?:^|\s)(?=[\p{L}\p{N}])/gu;
+      const head = sentence.text.slice(Math.max(0, nameEnd - 120), nameEnd);
+      const offset = nameEnd - head.length;
+      for (let word = words.exec(head); word !== null; word = words.exec(head)) {
+        const wordStart = offset + word.index + word[0].length;
+        const key = matchKey(sentence.text.slice(wordStart, nameEnd));
+        if (/^\p{Lu}/u.test(sentence.text.slice(wordStart, wordStart + 1)) && key.includes(' ') && longForms.some((form) => form.startsWith(`${key} `))) {
+          start = wordStart;
+          break;
+        }
+        if (words.lastIndex === word.index) words.lastIndex += 1;
+      }
+      if (start === undefined) continue;
+      const from = start;
+      const list = state.mentions.get(sentence.index) ?? [];
+      state.mentions.set(sentence.index, list.filter((mention) => mention.end <= from || mention.start >= nameEnd));
+      const blocked = state.blocked.get(sentence.index);
+      if (blocked) state.blocked.set(sentence.index, blocked.filter((span) => span.end <= from || span.start >= nameEnd));
+      addMention(state, { entity: entry.id, sentence: sentence.index, start: from, end: nameEnd, surface: sentence.text.slice(from, nameEnd), how: 'lexicon' });
+    }
+  }
+}
+
+/**
+ * A city followed by "process" after "the" names a diplomatic track: "the Doha process" (the UN-convened
+ * meetings on Afghanistan), "the Rabat process". Capitalised ("the Berlin Process"), NER finds it.
+ */
+function recogniseNamedProcesses(state: DocumentState, lexicon: CompiledLexicon): void {
+  for (const [sentence, list] of state.mentions) {
+    const text = state.sentences[sentence]?.text ?? '';
+    const replaced = list.map((mention) => {
+      const kind = lexicon.get(mention.entity)?.facts?.kind;
+      if (typeof kind !== 'string' || !kind.includes('city') || !/\bthe\s+$/iu.test(text.slice(Math.max(0, mention.start - 5), mention.start))) return mention;
+      const process = /^\s+process(?![\p{L}\-])/u.exec(text.slice(mention.end, mention.end + 10));
+      if (!process) return mention;
+      const end = mention.end + process[0].length;
+      const name = text.slice(mention.start, end);
+      const id = `event:${slugify(name)}`;
+      if (lexicon.get(id) === undefined) {
+        if (!state.labels.has(id)) state.labels.set(id, name);
+        state.types.set(id, 'event');
+      }
+      return { ...mention, entity: id, end, surface: name, how: 'ner' as const };
+    });
+    state.mentions.set(sentence, replaced);
+  }
+}
+
+/**
+ * A place written right before a capitalised word nobody's lexicon knows, or before an organisation head, is
+ * the start of a longer name, not a mention of the place: "Sahel Matin" (a programme's title), "the Sahel
+ * Programme", "Nyala Abdelrahman" (a person). Where the name finder read the whole name ("Timbuktu Super
+ * Camp") the place is already gone.
+ */
+function dropPlacesInsideLongerNames(state: DocumentState): void {
+  for (const [sentence, list] of state.mentions) {
+    const text = state.sentences[sentence]?.text ?? '';
+    const kept = list.filter((mention) => {
+      if (mention.how !== 'lexicon' || !(mention.entity.startsWith('place:') || mention.entity.startsWith('country:'))) return true;
+      const next = /^ (\p{Lu}[\p{L}\p{M}'’]+)(?![\p{L}\p{M}\-])/u.exec(text.slice(mention.end, mention.end + 40));
+      const word = next?.[1];
+      if (word === undefined || word.length < 3) return true;
+      const wordStart = mention.end + 1;
+      if (list.some((other) => other !== mention && other.start < wordStart + word.length && wordStart < other.end)) return true;
+      const lower = word.toLowerCase();
+      // An organisation head makes the place the start of a body's name ("Sahel Programme", "Kabul Bank").
+      if (ORGANIZATION_HEADS.has(lower)) return false;
+      if (NEVER_NAMES.has(lower) || STOPWORDS.has(lower) || ROLE_WORDS.has(lower)) return true;
+      const tags = lexicalTags(word);
+      return !(tags.size === 1 && tags.has('ProperNoun'));
+    });
+    if (kept.length !== list.length) state.mentions.set(sentence, kept);
+  }
+}
+
+/** An academic or research unit's name: "Department of International Relations", "University of Ljubljana". */
+const AFFILIATION_NAME = /(?<![\p{L}])(?:Department|Faculty|University|Institute|School|College|Centre|Center)\s+(?:of|for)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:and|of|for|the|in)\s+)*\p{Lu}[\p{L}\p{M}'’\-]*)*/gu;
+
+/**
+ * Bylines and affiliation lines at the head of a document ("Working paper, Department of International
+ * Relations, 2022") are metadata, not text about the subject: the academic units they name, and the places
+ * inside those names, are no mentions. A head line is one before the first sentence of twelve words or more
+ * that carries a year and a list separator.
+ */
+function dropAffiliations(state: DocumentState): void {
+  for (const sentence of state.sentences) {
+    if (sentence.text.split(/\s+/).length >= 12 && /[.!?]["”’)]?$/u.test(sentence.text)) break;
+    if (!/\b(?:19|20)\d\d\b/.test(sentence.text) || !/[,·|]/.test(sentence.text)) continue;
+    const list = state.mentions.get(sentence.index);
+    if (!list) continue;
+    AFFILIATION_NAME.lastIndex = 0;
+    const spans = [...sentence.text.matchAll(AFFILIATION_NAME)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+    if (spans.length === 0) continue;
+    state.mentions.set(sentence.index, list.filter((mention) => !overlapsAny(spans, mention.start, mention.end)));
+  }
+}
+
+/** Heads of a mission's name that its own texts use alone, capitalised, for it: "the Mission", "the Force". */
+const MISSION_SHORT_HEADS = ['Mission', 'Force', 'Operation', 'Office'];
+/** Heads of a body's name used alone for the one body of that kind a document names: "the Commission". */
+const BODY_SHORT_HEADS = ['Commission', 'Committee', 'Tribunal'];
+
+/**
+ * Definite short names: "the Mission" or "the Force", capitalised, is the mission a document is about when one
+ * mission dominates it (the only mission named, or named at least twice and three times as often as any other) and its name has that
+ * head; "the Commission" is the one commission the document named before. Lower case ("the mission") is a
+ * description, and a capitalised word after the head makes a longer name ("the Force Commander").
+ */
+function recogniseDefiniteShortNames(state: DocumentState, lexicon: CompiledLexicon): void {
+  const counts = new Map<string, number>();
+  const firstSentence = new Map<string, number>();
+  for (const [sentence, list] of state.mentions) {
+    for (const mention of list) {
+      counts.set(mention.entity, (counts.get(mention.entity) ?? 0) + 1);
+      if (sentence < (firstSentence.get(mention.entity) ?? Infinity)) firstSentence.set(mention.entity, sentence);
+    }
+  }
+  const namesOf = (id: string): string[] => {
+    const entry = lexicon.get(id);
+    return entry ? [entry.label, ...entry.aliases] : [state.labels.get(id) ?? ''];
+  };
+  const owners = new Map<string, string>();
+  const missions = [...counts].filter(([id]) => id.startsWith('mission:')).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const [top, second] = missions;
+  if (top && (second ? top[1] >= 2 && top[1] >= 3 * second[1] : true)) {
+    for (const head of MISSION_SHORT_HEADS) if (namesOf(top[0]).some((name) => new RegExp(`\\b${head}\\b`, 'u').test(name))) owners.set(head, top[0]);
+  }
+  for (const head of BODY_SHORT_HEADS) {
+    const bodies = [...counts.keys()].filter((id) => !id.startsWith('mission:') && namesOf(id).some((name) => name.endsWith(` ${head}`)));
+    if (bodies.length === 1 && bodies[0] !== undefined) owners.set(head, bodies[0]);
+  }
+  if (owners.size === 0) return;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])[Tt]he\\s+(${[...owners.keys()].join('|')})(?:['’]s)?(?![\\p{L}\\p{N}\\-])`, 'gu');
+  for (const sentence of state.sentences) {
+    // Only mentions block it: an ambiguous "the Commission" the lexicon could not resolve is this one.
+    const covered: { start: number; end: number }[] = [...(state.mentions.get(sentence.index) ?? [])];
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(sentence.text); match !== null; match = pattern.exec(sentence.text)) {
+      const head = match[1] ?? '';
+      const entity = owners.get(head);
+      const start = match.index + match[0].indexOf(head, 3);
+      const end = start + head.length;
+      if (entity === undefined || sentence.index <= (firstSentence.get(entity) ?? Infinity) - 1 || overlapsAny(covered, start, end)) continue;
+      const after = sentence.text.slice(match.index + match[0].length, match.index + match[0].length + 40);
+      if (/^\s+(?:\p{Lu}|(?:of|for|in|on)\s+(?:the\s+)?\p{Lu})/u.test(after)) continue;
+      const mention: WorkingMention = { entity, sentence: sentence.index, start, end, surface: head, how: 'lexicon' };
+      addMention(state, mention);
+      covered.push(mention);
+    }
+  }
+}
+
+/**
  * A person found under part of a longer name also found in the document ("Ruiz Massieu" beside "Carlos
  * Ruiz Massieu") is that person: their mentions move to the full name.
  */
@@ -546,7 +731,8 @@ function mergePartialNames(state: DocumentState, fullNames: ReadonlyMap<string, 
   const moves = new Map<string, string>();
   for (const [id, label] of people) {
     if (fullNames.has(id) && !state.labels.has(id)) continue;
-    const longer = [...people].filter(([otherId, other]) => otherId !== id && foldText(other).endsWith(` ${foldText(label)}`));
+    // Case aside: "Van Walsum" at the start of a sentence is "Peter van Walsum".
+    const longer = [...people].filter(([otherId, other]) => otherId !== id && foldText(other).toLowerCase().endsWith(` ${foldText(label).toLowerCase()}`));
     const target = longer[0];
     if (longer.length === 1 && target) moves.set(id, target[0]);
   }
@@ -622,6 +808,11 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
     mergePartialNames(state, fullNames);
   }
   recogniseAcronymDefinitions(state, lexicon, options.useNer !== false);
+  recogniseLongFormsOfKnownAcronyms(state, lexicon);
+  recogniseNamedProcesses(state, lexicon);
+  dropPlacesInsideLongerNames(state);
+  dropAffiliations(state);
+  recogniseDefiniteShortNames(state, lexicon);
 
   let candidates: { phrase: string; count: number; label: string }[] | undefined;
   if (options.topics === true) {

@@ -51,7 +51,7 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const NAME_PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'e', 'di', 'ter', 'ten', 'of', 'the']);
+const NAME_PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'bint', 'ibn', 'ben', 'ould', 'mint', 'ag', 'y', 'e', 'di', 'ter', 'ten', 'of', 'the']);
 const NOT_SPEAKER_LABELS = new Set(
   'photo photos note notes source sources credit credits caption update disclaimer editor tags keywords summary date title subject from to cc re fig figure table step example warning tip important interview transcript read more see also related video audio image images location dateline contact email tel phone website url link'.split(' '),
 );

@@ -6,7 +6,7 @@ import type { CompiledLexicon } from '../lexicon/compile.ts';
 import { foldText, matchKey } from '../text/fold.ts';
 import { coverageMask, maskOverlaps } from './mention.ts';
 import { STOPWORDS } from '../topics/stopwords.ts';
-import { HONORIFICS, NAME_CONNECTORS, NEVER_NAMES, PERSON_CONNECTORS, ORGANIZATION_HEADS, PERSON_APPOSITION, PERSON_VERB_AFTER, PLACE_HEADS, ROLE_WORDS } from './words.ts';
+import { HONORIFICS, NAME_CONNECTORS, NEVER_NAMES, PERSON_CONNECTORS, PERSON_ONLY_PARTICLES, ORGANIZATION_HEADS, PERSON_APPOSITION, PERSON_VERB_AFTER, PLACE_HEADS, ROLE_WORDS } from './words.ts';
 
 export type NerType = 'person' | 'place' | 'organization' | 'agreement' | 'event';
 
@@ -26,6 +26,8 @@ export interface NameContext {
   coveredByEnd: ReadonlyMap<number, number>;
   /** Spans of place and country mentions, for lists of places ("Cauca, Nariño and Antioquia"). */
   places: readonly { start: number; end: number }[];
+  /** Spans of people already found in the sentence, for lists of people ("Christopher Ross, then Horst Köhler"). */
+  people?: readonly { start: number; end: number }[];
 }
 
 /** The lexicon entity a name names when its last word is read in the singular or plural, if exactly one. */
@@ -87,7 +89,11 @@ function teach(lexicon: CompiledLexicon): void {
 
 const CAPITALISED_TOKEN = /(?<![\p{L}\p{N}'’])(?:\p{Lu}|[dl]['’]\p{Lu})[\p{L}\p{M}'’\-]*/gu;
 
-const LOCATIVE_BEFORE = /(?:^|[^\p{L}])(?:in|at|near|from|around|outside|across|towards?|into)\s+(?:the\s+)?$/iu;
+const LOCATIVE_BEFORE =
+  /(?:^|[^\p{L}])(?:(?:in|at|near|from|around|outside|across|towards?|into|through|via)\s+(?:the\s+)?|(?:village|town|city|district|province|neighbourhood|neighborhood|municipality|island|region)\s+of\s+)$/iu;
+
+/** How much text before a run the locative test looks at ("the neighbourhood of "). */
+const LOCATIVE_REACH = 24;
 
 /** True when a run sits in a list next to a place or country mention ("Cauca, Nariño and Antioquia"). */
 function inPlaceList(text: string, run: { start: number; end: number }, places: readonly { start: number; end: number }[]): boolean {
@@ -96,6 +102,12 @@ function inPlaceList(text: string, run: { start: number; end: number }, places: 
     if (place.start >= run.end) return /^(?:,\s*|,?\s+(?:and|or)\s+)$/.test(text.slice(run.end, place.start));
     return false;
   });
+}
+
+/** True when a run sits in a list next to a person's name ("Christopher Ross, then Horst Köhler"). */
+function inPersonList(text: string, run: { start: number; end: number }, people: readonly { start: number; end: number }[]): boolean {
+  const separator = /^(?:,\s*(?:then\s+|and\s+|or\s+)?|,?\s+(?:and|or|then)\s+)$/;
+  return people.some((person) => (person.end <= run.start ? separator.test(text.slice(person.end, run.start)) : person.start >= run.end && separator.test(text.slice(run.end, person.start))));
 }
 
 /** True for a capitalised word that can be part of a name (not a stopword, month, title or pronoun). */
@@ -141,6 +153,7 @@ export function candidateRuns(
   text: string,
   covered: readonly { start: number; end: number }[],
   places: readonly { start: number; end: number }[] = [],
+  people: readonly { start: number; end: number }[] = [],
 ): { start: number; end: number }[] {
   const runs: { start: number; end: number; words: number; names: number }[] = [];
   const firstWord = /^[^\p{L}\p{N}]*/u.exec(text)?.[0].length ?? 0;
@@ -153,7 +166,7 @@ export function candidateRuns(
     const last = runs[runs.length - 1];
     const gap = last ? text.slice(last.end, start) : '';
     const names = isRoleWord(match[0]) ? 0 : 1;
-    if (last && (/^(?:\s+(?:(?:of|the|for|and|de|du|la|le|al|el|bin|van|von|der|da|dos|y)\s+)*(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?|-)$/u.test(gap) || headBeforeOn(text, last.end, gap)) && !/\band\s+the\b/.test(gap)) {
+    if (last && (/^(?:\s+(?:(?:of|the|for|and|de|du|la|le|al|el|bin|bint|ibn|ben|van|von|der|den|da|dos|das|di|y|ould|mint|ag)\s+)*(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?|-)$/u.test(gap) || headBeforeOn(text, last.end, gap)) && !/\band\s+the\b/.test(gap)) {
       last.end = end;
       last.words += 1;
       last.names += names;
@@ -190,9 +203,11 @@ export function candidateRuns(
       (run) =>
         run.words > 1 ||
         (run.start !== firstWord && GROUP_NOUN_AFTER.test(text.slice(run.end, run.end + 30))) ||
-        (run.start !== firstWord && LOCATIVE_BEFORE.test(text.slice(Math.max(0, run.start - 16), run.start))) ||
+        (run.start !== firstWord && LOCATIVE_BEFORE.test(text.slice(Math.max(0, run.start - LOCATIVE_REACH), run.start))) ||
         inPlaceList(text, run, places) ||
-        (headTypeOf([text.slice(run.start, run.end).toLowerCase()], 1) !== undefined && places.some((place) => place.end === run.start - 1)),
+        (headTypeOf([text.slice(run.start, run.end).toLowerCase()], 1) !== undefined && places.some((place) => place.end === run.start - 1)) ||
+        (text.slice(run.start, run.end) === 'Process' && places.some((place) => place.end === run.start - 1)) ||
+        (['agreement', 'event'].includes(headTypeOf([text.slice(run.start, run.end).toLowerCase()], 1) ?? '') && people.some((person) => person.end === run.start - 1)),
     )
     .map(({ start, end }) => ({ start, end }));
 }
@@ -266,11 +281,16 @@ export function findNames(
   lexicon: CompiledLexicon,
   budget: TaggerBudget = { windows: TAGGER_WINDOWS_PER_DOCUMENT },
   places: readonly { start: number; end: number }[] = [],
+  people: readonly { start: number; end: number }[] = [],
 ): NerCandidate[] {
-  const runs = candidateRuns(text, covered, places);
+  const runs = candidateRuns(text, covered, places, people);
   if (runs.length === 0) return [];
   teach(lexicon);
-  const context: { coveredByEnd: ReadonlyMap<number, number>; places: readonly { start: number; end: number }[] } = { coveredByEnd: new Map(covered.map((span) => [span.end, span.start])), places };
+  const context: { coveredByEnd: ReadonlyMap<number, number>; places: readonly { start: number; end: number }[]; people: readonly { start: number; end: number }[] } = {
+    coveredByEnd: new Map(covered.map((span) => [span.end, span.start])),
+    places,
+    people,
+  };
   const candidates: NerCandidate[] = [];
   const add = (candidate: NerCandidate): void => {
     if (!candidates.some((known) => known.start < candidate.end && candidate.start < known.end)) candidates.push(candidate);
@@ -290,7 +310,21 @@ export function findNames(
     const places = [...context.places, ...candidates.filter((candidate) => candidate.type === 'place')];
     if (places.length === context.places.length) break;
     context.places = places;
-    pending = candidateRuns(text, covered, places).filter((run) => !seen.has(run.start));
+    pending = candidateRuns(text, covered, places, people).filter((run) => !seen.has(run.start));
+  }
+  // A run of two to four capitalised words listed with a person's name is a person too ("Peter van Walsum,
+  // then Christopher Ross, then Horst Köhler"); each one found extends the list.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const knownPeople = [...context.people, ...candidates.filter((candidate) => candidate.type === 'person')];
+    for (const run of [...undecided]) {
+      const words = text.slice(run.start, run.end).split(/\s+/);
+      if (words.length < 2 || words.length > 4 || !words.every(isCapitalised) || !inPersonList(text, run, knownPeople)) continue;
+      if (headTypeOf(words.map((word) => word.toLowerCase()), words.length) !== undefined) continue;
+      add({ type: 'person', start: run.start, end: run.end, name: text.slice(run.start, run.end).replace(/['’]s$/, '') });
+      undecided.splice(undecided.indexOf(run), 1);
+      changed = true;
+    }
   }
   if (undecided.length === 0 || budget.windows <= 0) return candidates.sort((a, b) => a.start - b.start);
   // Second pass: the tagger, on small windows around the runs left, for the tags context gives.
@@ -401,7 +435,10 @@ function hasTag(terms: readonly TaggedTerm[], ...tags: string[]): boolean {
 }
 
 /** Head nouns that make a run an agreement or an event. Lower case. */
-const AGREEMENT_HEADS = new Set('agreement agreements accord accords declaration treaty convention protocol charter pact communique communiqué'.split(' '));
+const AGREEMENT_HEADS = new Set('agreement agreements accord accords declaration treaty convention protocol charter pact communique communiqué plan'.split(' '));
+
+/** First words that make a run a named event: storms are named like people ("Storm Daniel", "Cyclone Idai"). */
+const EVENT_FIRST_WORDS = new Set(['storm', 'cyclone', 'hurricane', 'typhoon']);
 const EVENT_HEADS = new Set('conference summit initiative talks forum dialogue'.split(' '));
 
 /** The type a run's head noun gives it: the last word (or the first, for "Agreement on ..."). */
@@ -472,7 +509,9 @@ function classifyRun(
   if (lowerWords.every((word) => ROLE_WORDS.has(word) || NAME_CONNECTORS.has(word))) return undefined;
   // A verb, adverb, pronoun or date at either end makes a fragment ("Says Council"); adjectives may sit inside.
   const lastIsHead = headTypeOf([last.text.toLowerCase()], 1) !== undefined;
-  const junkAtEdge = (lastIsHead && terms.length > 1 ? [first] : [first, last]).some(
+  // A lone head noun right after a lexicon name is the end of that name ("Berlin Process", "Annan Plan"), not a verb.
+  const headAfterName = terms.length === 1 && (lastIsHead || last.text === 'Process') && /^\s$/.test(text.slice(first.start - 1, first.start)) && context.coveredByEnd.has(first.start - 1);
+  const junkAtEdge = !headAfterName && (lastIsHead && terms.length > 1 ? [first] : [first, last]).some(
     (term) => ['Verb', 'Adverb', 'Pronoun', 'Date', 'Month', 'WeekDay', 'Value', 'Language'].some((tag) => term.tags.has(tag)) && !term.tags.has('Person') && !term.tags.has('Place'),
   );
   if (junkAtEdge || (terms.length === 1 && first.tags.has('Adjective'))) return undefined;
@@ -482,7 +521,7 @@ function classifyRun(
   const runStartsSentence = /^[^\p{L}\p{N}]*$/u.test(text.slice(0, run[0]?.start ?? 0));
   const lastWord = lowerWords[lowerWords.length - 1] ?? '';
   const after = text.slice(end, end + 60);
-  const before = text.slice(Math.max(0, start - 16), start);
+  const before = text.slice(Math.max(0, start - LOCATIVE_REACH), start);
   const hasRoleWord = lowerWords.some((word, index) => index > 0 && HONORIFICS.has(word));
 
   if (words.length >= 2) {
@@ -502,11 +541,23 @@ function classifyRun(
   const lexiconStart = /^\s$/.test(text.slice(start - 1, start)) ? context.places.find((place) => place.end === start - 1)?.start : undefined;
   const followsLexiconName = /^\s$/.test(text.slice(start - 1, start)) && context.coveredByEnd.has(start - 1);
   const headType = headTypeOf(lowerWords, words.length);
-  if (!followsDemonym && lexiconStart !== undefined && headType !== undefined && !hasRoleWord) {
+  // "Process" after a place names a diplomatic track ("the Berlin Process"); alone it is the domain's word.
+  const placeHeadType = headType ?? (lowerWords.length === 1 && lowerWords[0] === 'process' ? 'event' : undefined);
+  if (!followsDemonym && lexiconStart !== undefined && placeHeadType !== undefined && !hasRoleWord) {
     // A lexicon form with its article ("the Sudan") lends the name its words, not the article: "the Sudan
     // Revolutionary Front" is the Sudan Revolutionary Front.
-    const nameStart = lexiconStart + (/^the\s+/u.exec(text.slice(lexiconStart, start))?.[0].length ?? 0);
-    return { type: headType, start: nameStart, end, name: text.slice(nameStart, end) };
+    let nameStart = lexiconStart + (/^the\s+/u.exec(text.slice(lexiconStart, start))?.[0].length ?? 0);
+    // Places joined by a dash share the name: "the Belgrade–Pristina Dialogue", "Ethiopia-Eritrea Boundary Commission".
+    for (let joined = context.places.find((place) => place.end === nameStart - 1 && /[–—-]/u.test(text[nameStart - 1] ?? '')); joined; ) {
+      nameStart = joined.start;
+      joined = context.places.find((place) => place.end === nameStart - 1 && /[–—-]/u.test(text[nameStart - 1] ?? ''));
+    }
+    return { type: placeHeadType, start: nameStart, end, name: text.slice(nameStart, end) };
+  }
+  // A plan or agreement named after a person the document names: "the Annan Plan", "the Baker Plan".
+  const personBefore = /^\s$/.test(text.slice(start - 1, start)) ? context.people?.find((person) => person.end === start - 1) : undefined;
+  if (personBefore && words.length === 1 && (headType === 'agreement' || headType === 'event')) {
+    return { type: headType, start: personBefore.start, end, name: text.slice(personBefore.start, end) };
   }
   if (!followsDemonym && followsLexiconName) return undefined;
   if ((headType === 'agreement' || headType === 'event') && words.length >= 2 && !hasRoleWord) return { type: headType, start, end, name };
@@ -542,6 +593,8 @@ function classifyRun(
   if (PLACE_NOUN_AFTER.test(after) && !hasRoleWord && !titled && !titledBefore(text, start) && words.length <= 3) return { type: 'place', start, end, name };
   // A lower-case group noun after the run: "the Azande Ani Kpi Gbe militia", "the Twa rebels".
   if (GROUP_NOUN_AFTER.test(after) && !hasRoleWord && !titledBefore(text, start) && !first.tags.has('FirstName')) return { type: 'organization', start, end, name };
+  // Named storms: "Storm Daniel", "Cyclone Idai".
+  if (EVENT_FIRST_WORDS.has(lowerWords[0] ?? '') && words.length >= 2 && words.length <= 3 && !titled) return { type: 'event', start, end, name };
   // A lower-case meeting noun after a run that is no known place: "the Crans-Montana conference".
   const eventNoun = EVENT_NOUN_AFTER.exec(after);
   if (eventNoun && !hasRoleWord && !hasTag(terms, 'Person', 'Place', 'City', 'Country', 'Organization')) {
@@ -551,13 +604,16 @@ function classifyRun(
   const personTagged = terms.every((term) => term.tags.has('Person') || term.tags.has('ProperNoun')) && hasTag(terms, 'FirstName', 'LastName', 'MaleName', 'FemaleName');
   // A title or honorific just before the run ("Lieutenant General Aroldo Lázaro", "Ms. Ngozi Adeyemi"):
   // the run is the person it introduces, whether or not the tagger knows the first name.
+  // A particle only people's names carry, between capitalised words: "Peter van Walsum", "Mohamed Lemine ould Bah".
+  const personParticle = lowerWords.some((word, index) => index > 0 && index < lowerWords.length - 1 && PERSON_ONLY_PARTICLES.has(word));
   const personSignal =
     personTagged ||
+    personParticle ||
     titled ||
     titledBefore(text, start) ||
     PHOTO_CREDIT_BEFORE.test(text.slice(Math.max(0, start - 60), start)) ||
     PERSON_APPOSITION.test(after) ||
-    (ROLE_BEFORE_COMMA.test(text.slice(Math.max(0, start - 120), start)) && /^\s*,/u.test(after) && !/^\s*,\s*\p{Lu}[\p{L}\p{M}'’\- ]{0,40}(?:,|\s+and\s)/u.test(after)) ||
+    (ROLE_BEFORE_COMMA.test(text.slice(Math.max(0, start - 120), start)) && /^\s*(?:,|[.!?;]?["”’]?\s*$)/u.test(after) && !/^\s*,\s*\p{Lu}[\p{L}\p{M}'’\- ]{0,40}(?:,|\s+and\s)/u.test(after)) ||
     PERSON_VERB_AFTER.test(after) ||
     (OCCUPATION_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && words.length <= 3) ||
     (first.tags.has('FirstName') && words.length >= 2);

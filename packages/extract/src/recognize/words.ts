@@ -55,14 +55,17 @@ lt col gen maj capt sgt brig adm cdr gov sen amb
 `);
 
 /** Particles that may sit inside a person's name. Lower case. */
-export const PERSON_CONNECTORS = list('de du la le al el bin ibn van von der den da dos das y di ter ten');
+export const PERSON_CONNECTORS = list('de du la le al el bin ibn bint ben van von der den da dos das y di ter ten ould mint ag');
+
+/** Particles that, inside a run of capitalised words, make it a person's name: "Peter van Walsum", "Mohamed Lemine ould Bah". Lower case. */
+export const PERSON_ONLY_PARTICLES = list('van von ould mint ag bin bint ibn ben ter ten');
 
 /** Words that may sit inside a name between capitalised words. Lower case. */
-export const NAME_CONNECTORS = list('of the for de du la le al el bin ibn van von der den da dos das y on and');
+export const NAME_CONNECTORS = list('of the for de du la le al el bin ibn bint ben van von der den da dos das y on and ould mint ag');
 
 /** Appositions that mark the name before them as a person ("X, the head of ..."). */
 export const PERSON_APPOSITION =
-  /^,\s+(?:the\s+|a\s+|an\s+|our\s+|who\s+|former\s+|then\s+)*(?:[\w'’\-]+\s+){0,3}(?:head|chief|director|leader|president|minister|ambassador|spokesperson|spokesman|spokeswoman|representative|envoy|commander|coordinator|founder|secretary|professor|author|editor|deputy|special|who|executive|chair|adviser|advisor|researcher|whose)\b/i;
+  /^,\s+(?:the\s+|a\s+|an\s+|our\s+|who\s+|former\s+|then\s+)*(?:[\w'’\-]+\s+){0,3}(?:head|chief|director|leader|president|minister|ambassador|spokesperson|spokesman|spokeswoman|representative|envoy|commander|coordinator|founder|secretary|professor|author|editor|deputy|special|who|executive|chair|adviser|advisor|researcher|whose|diplomat|journalist|lawyer|activist|politician|economist|historian|scholar|mediator|officer)\b/i;
 
 /** Verbs of saying after a name that mark it as a person ("X said", "X told"). */
 export const PERSON_VERB_AFTER = /^\s+(?:said|says|told|added|noted|stressed|explained|argued|recalled|warned|asked)\b/i;
