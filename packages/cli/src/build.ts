@@ -569,7 +569,7 @@ export function formatSummary(summary: BuildSummary, cwd: string = process.cwd()
     `  documents  ${summary.documents} (${formatBytes(summary.bytes)}; ${summary.cacheHits} from cache, ${summary.extracted} extracted)`,
     `  sentences  ${summary.sentences}`,
     `  entities   ${summary.nodes}${types === '' ? '' : ` (${types})`}`,
-    `  edges      ${summary.edges} (${summary.coMentionEdges} co-mention, ${summary.evidence} evidence sentences)`,
+    `  edges      ${summary.edges} (${summary.coMentionEdges} co-mention, ${summary.evidence} pieces of evidence)`,
     `  skipped    ${summary.skipped.length}${summary.warnings > 0 ? `; warnings ${summary.warnings}` : ''}`,
     `  peak memory ${formatBytes(summary.peakRssBytes)}`,
   ];

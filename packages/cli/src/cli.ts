@@ -67,13 +67,15 @@ Options:
       --force              ignore the cache and extract every document again, even when the outputs are up to date
       --keep-cache         keep cache entries this build did not use (default: delete them)
       --formats LIST       outputs to write, comma-separated (default: all): json (graph.json, the explorer's),
-                           gexf, graphml, csv (nodes.csv, edges.csv), evidence (evidence.jsonl); manifest.json always
+                           gexf, graphml, csv (nodes.csv, edges.csv), evidence (evidence.jsonl); manifest.json always;
+                           diff and inspect read graph.json
       --watch              rebuild whenever the inputs change; Ctrl-C to stop
   -q, --quiet              no progress and no summary (skips and errors are still printed)
       --json               print the summary as JSON on stdout
   -h, --help               this help
 
-Exit codes: 0 built; 2 built, but some inputs were skipped (one line each on stderr); 1 failed, nothing written.
+Exit codes: 0 built (or up to date); 2 built, but some inputs were skipped (one line each on stderr); 1 failed,
+no output written; 130 interrupted (Ctrl-C; the previous outputs are unchanged).
 
 Examples:
   missiongraph build data/transcripts --out data/graph
