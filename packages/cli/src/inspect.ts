@@ -62,18 +62,57 @@ export function findEntities(graph: LoadedGraph, query: string): string[] {
   return ranked.map((entry) => entry.id);
 }
 
-/** Nodes whose id, label or an alias contains the query: suggestions when nothing matches exactly. */
+/** Edit distance (insertions, deletions, substitutions, adjacent swaps) between two strings, or more than `limit` (then limit + 1). */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let beforePrevious = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let rowBest = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, beforePrevious[j - 2]! + 1);
+      current.push(value);
+      rowBest = Math.min(rowBest, value);
+    }
+    if (rowBest > limit) return limit + 1;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Suggestions when nothing matches exactly: nodes whose id, label or an alias contains the query, most mentioned
+ * first; failing that, names one or two typing slips away ("MONUSKO" → MONUSCO), nearest first.
+ */
 export function suggestEntities(graph: LoadedGraph, query: string, limit = 8): string[] {
   const folded = foldName(query);
   if (folded === '') return [];
-  const found: { id: string; mentions: number }[] = [];
+  const containing: { id: string; mentions: number }[] = [];
+  const near: { id: string; distance: number; mentions: number }[] = [];
+  // Short queries allow one slip, longer ones two; a name much longer than the query is no slip of it.
+  const allowed = folded.length < 4 ? 0 : folded.length < 8 ? 1 : 2;
   graph.forEachNode((node, raw) => {
     const attributes = raw as Record<string, unknown>;
     const names = [node, textAttribute(attributes, 'label'), ...aliasesOf(attributes)].map(foldName);
-    if (names.some((name) => name.includes(folded))) found.push({ id: node, mentions: numberAttribute(attributes, 'mentions') ?? 0 });
+    const mentions = numberAttribute(attributes, 'mentions') ?? 0;
+    if (names.some((name) => name.includes(folded))) containing.push({ id: node, mentions });
+    else if (allowed > 0) {
+      // Whole names and their words, so a slip in a surname ("Guteres") finds the person too.
+      const words = names.flatMap((name) => name.split(/[\s:-]+/).filter((word) => word.length >= 4));
+      const distance = Math.min(...[...names, ...words].map((name) => editDistance(folded, name, allowed)));
+      if (distance <= allowed) near.push({ id: node, distance, mentions });
+    }
   });
-  found.sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
-  return found.slice(0, limit).map((entry) => entry.id);
+  if (containing.length > 0) {
+    containing.sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
+    return containing.slice(0, limit).map((entry) => entry.id);
+  }
+  near.sort((a, b) => a.distance - b.distance || b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
+  return near.slice(0, limit).map((entry) => entry.id);
 }
 
 interface RawEvidence {

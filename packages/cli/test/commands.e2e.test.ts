@@ -104,6 +104,10 @@ describe('missiongraph inspect', () => {
     const result = runCli(['inspect', 'MONUS', '--out', out]);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(`missiongraph: no entity named "MONUS" in ${out}; did you mean mission:monusco?\n`);
+    // A typing slip is no part of any name: the names one or two edits away are offered instead.
+    expect(runCli(['inspect', 'MONUSKO', '--out', out]).stderr).toBe(`missiongraph: no entity named "MONUSKO" in ${out}; did you mean mission:monusco?\n`);
+    expect(runCli(['inspect', 'Guteres', '--out', out]).stderr).toMatch(/did you mean person:antonio-guterres\?/);
+    expect(runCli(['inspect', 'xyzzy', '--out', out]).stderr).toBe(`missiongraph: no entity named "xyzzy" in ${out}\n`);
   });
 });
 
