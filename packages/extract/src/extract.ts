@@ -1,25 +1,26 @@
 // extractDocument: reads a document, recognises and resolves its entities, and returns them with
 // their mentions, the sentences that carry them, and every same-sentence co-mention as evidence.
 import type { CompiledLexicon } from './lexicon/compile.ts';
+import type { SurfaceForm } from './lexicon/matcher.ts';
 import { defaultLexicon } from './lexicon/default.ts';
 import { readDocument } from './readers/read.ts';
 import { resolveDescriptiveMissions } from './recognize/descriptive.ts';
 import { type WorkingMention, overlapsAny } from './recognize/mention.ts';
-import { type NerCandidate, TAGGER_WINDOWS_PER_DOCUMENT, type TaggerBudget, findNames, headTypeOf, lexicalTags } from './recognize/ner.ts';
+import { type NerCandidate, TAGGER_WINDOWS_PER_DOCUMENT, type TaggerBudget, findNames, headTypeOf, isEnglishWord, lexicalTags } from './recognize/ner.ts';
 import { isPersonName, joinSurnames } from './recognize/people.ts';
 import { foldText, matchKey } from './text/fold.ts';
 import { NOT_AFTER_WORD, NOT_BEFORE_WORD, escapeRegExp, namesPattern } from './text/patterns.ts';
 import { slugify } from './text/slug.ts';
-import { NEVER_NAMES, ORGANIZATION_HEADS, ROLE_WORDS } from './recognize/words.ts';
+import { HONORIFICS, NEVER_NAMES, ORGANIZATION_HEADS, ROLE_WORDS } from './recognize/words.ts';
 import { ACRONYM_IN_PARENTHESES, looksLikeAcronym, nameSpelledBy } from './recognize/acronyms.ts';
-import { citedAuthors } from './recognize/citations.ts';
+import { citedAuthors, citedTitles } from './recognize/citations.ts';
 import { STOPWORDS } from './topics/stopwords.ts';
 import type { LexiconEntry } from './lexicon/schema.ts';
 import { collectPhrases, normalizePhrase, phrasePattern } from './topics/candidates.ts';
 import type { CoMentionRecord, DocumentExtraction, EntityRecord, EntityType, MentionRecord, SentenceRecord, SourceDocument } from './types.ts';
 
 /** Bump whenever extraction output can change for the same input; part of the CLI's cache key. */
-export const EXTRACTOR_VERSION = '1.11.0';
+export const EXTRACTOR_VERSION = '1.12.0';
 
 export interface ExtractOptions {
   /** The lexicon to recognise with (default: defaultLexicon()). */
@@ -62,7 +63,8 @@ interface PendingHit {
 
 function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon): PendingHit[] {
   const pending: PendingHit[] = [];
-  const hitsBySentence = lexicon.matcher.scanAll(state.sentences.map((sentence) => sentence.text));
+  const texts = state.sentences.map((sentence) => sentence.text);
+  const hitsBySentence = lexicon.matcher.scanAll(texts, writtenWithoutCapitals(texts) ? namesReadableInLowerCase : undefined);
   for (const sentence of state.sentences) {
     for (const hit of hitsBySentence[sentence.index] ?? []) {
       const entity = hit.entityIds[0];
@@ -78,6 +80,38 @@ function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon): Pendi
     }
   }
   return pending;
+}
+
+/**
+ * True for a document written (nearly) without capitals, such as automatic captions or a lower-case
+ * transcript ("so the mission in south sudan, unmiss, ..."): capitals tell nothing there, so lexicon names
+ * are also read in lower case. At least 40 words, and under 2% of them capitalised (the pronoun "I" aside).
+ */
+function writtenWithoutCapitals(texts: readonly string[]): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (const text of texts) {
+    for (const word of text.match(/\p{L}[\p{L}\p{M}'’]*/gu) ?? []) {
+      words += 1;
+      if (/^\p{Lu}/u.test(word) && !/^I(?:['’]\p{L}+)?$/u.test(word)) capitalised += 1;
+    }
+  }
+  return words >= 40 && capitalised < words * 0.02;
+}
+
+/**
+ * Lexicon forms that still read as a name written in lower case: unambiguous aliases of four letters or more,
+ * of several words ("south sudan", "security council"), one word English does not otherwise use ("malakal",
+ * "kenya"), or a mission's acronym ("unmiss"); "the mediterranean" and organisations' acronyms ("civic") stay words.
+ */
+function namesReadableInLowerCase(form: SurfaceForm): boolean {
+  if (form.kind !== 'alias' || form.entityId.startsWith('concept:') || form.text.replace(/[^\p{L}]/gu, '').length < 4) return false;
+  const words = form.text.trim().replace(/^the\s+/iu, '').split(/\s+/);
+  if (words.length > 1) return true;
+  const word = words[0] ?? '';
+  if (isEnglishWord(word)) return false;
+  // Acronyms: only missions' ("unmiss", "monusco"); an organisation's may be a word ("civic", "hippo").
+  return word !== word.toUpperCase() || form.entityId.startsWith('mission:');
 }
 
 /**
@@ -127,13 +161,21 @@ function insideLongerName(text: string, start: number, end: number): boolean {
  */
 function resolveAmbiguous(state: DocumentState, pending: readonly PendingHit[], lexicon: CompiledLexicon): void {
   const named = new Map<string, number>();
-  for (const list of state.mentions.values()) for (const mention of list) named.set(mention.entity, (named.get(mention.entity) ?? 0) + 1);
+  const firstNamed = new Map<string, number>();
+  for (const [sentence, list] of state.mentions) {
+    for (const mention of list) {
+      named.set(mention.entity, (named.get(mention.entity) ?? 0) + 1);
+      if (sentence < (firstNamed.get(mention.entity) ?? Infinity)) firstNamed.set(mention.entity, sentence);
+    }
+  }
   const mainCountry = documentCountry(named, lexicon);
   for (const hit of pending) {
     // A short or ambiguous form inside a longer capitalised name ("Transitional Presidential Council") is
     // part of that name: it names nothing here, and NER may read the whole name.
     if (insideLongerName(state.sentences[hit.sentence]?.text ?? '', hit.start, hit.end)) continue;
-    let resolved = hit.entityIds.filter((id) => named.has(id));
+    // A country-bound short form ("Defence Forces") refers back to a body named in full before it, not to one
+    // the document only names later (Ireland's "Defence Forces" in a subject line, the Israel Defense Forces further on).
+    let resolved = hit.entityIds.filter((id) => named.has(id) && (!hit.short || (firstNamed.get(id) ?? Infinity) <= hit.sentence));
     if (resolved.length > 1) {
       // Several candidates named: the one whose capital the same sentence names ("the Congo ... Brazzaville").
       const inSentence = new Set((state.mentions.get(hit.sentence) ?? []).map((mention) => mention.entity));
@@ -300,11 +342,30 @@ function recogniseCitations(state: DocumentState, lexicon: CompiledLexicon): Map
   const people = new Map<string, string>();
   const bySentence = state.sentences.map((sentence) => citedAuthors(sentence.text));
   if (bySentence.reduce((sum, authors) => sum + authors.length, 0) < 2) return people;
+  // Titles of works a note cites ("Orphan of the Cold War", "Angola Unravels") name nothing (rule 3).
+  for (const sentence of state.sentences) {
+    const titles = citedTitles(sentence.text);
+    if (titles.length === 0) continue;
+    const list = state.mentions.get(sentence.index);
+    if (list) state.mentions.set(sentence.index, list.filter((mention) => !overlapsAny(titles, mention.start, mention.end)));
+    state.blocked.set(sentence.index, [...(state.blocked.get(sentence.index) ?? []), ...titles]);
+  }
   for (const sentence of state.sentences) {
     const covered = coveredSpans(state, sentence.index);
-    for (const author of bySentence[sentence.index] ?? []) {
+    const authors = bySentence[sentence.index] ?? [];
+    // An author whose name is also a place ("Paris (2004)", Roland Paris) is a person when the same sentence
+    // cites an author the lexicon does not know: "See Paris (2004) and Howard (2008)". "Srebrenica (1995)
+    // and Rwanda (1994)" cites no one.
+    const citesAuthor = authors.some((author) => !lexicon.surfaceKeys.has(matchKey(author.name)) && !overlapsAny(covered, author.start, author.end));
+    for (const author of authors) {
       const key = matchKey(author.name);
-      if (overlapsAny(covered, author.start, author.end) || lexicon.surfaceKeys.has(key) || lexicon.demonymKeys.has(key)) continue;
+      const list = state.mentions.get(sentence.index) ?? [];
+      const place = citesAuthor && !author.name.includes(' ') ? list.find((mention) => mention.start === author.start && mention.end === author.end && /^(?:place|country):/.test(mention.entity)) : undefined;
+      if (place) {
+        list.splice(list.indexOf(place), 1);
+        const index = covered.findIndex((span) => span.start === place.start && span.end === place.end);
+        if (index >= 0) covered.splice(index, 1);
+      } else if (overlapsAny(covered, author.start, author.end) || lexicon.surfaceKeys.has(key) || lexicon.demonymKeys.has(key)) continue;
       const id = `person:${slugify(author.name)}`;
       if (!state.labels.has(id)) state.labels.set(id, author.name);
       state.types.set(id, 'person');
@@ -394,8 +455,22 @@ function isTitleCaseHeadline(text: string): boolean {
   const words = (text.match(/[\p{L}][\p{L}'’\-]{3,}/gu) ?? []).filter((word) => !HEADLINE_SMALL_WORDS.has(word.toLowerCase()));
   if (words.length < 5) return false;
   const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
-  return capitalised / words.length >= 0.85;
+  return capitalised / words.length >= 0.85 && !isOneBodyName(text);
 }
+
+/**
+ * A line that is one body's name, however long ("Joint Committee on Foreign Affairs and Defence"): capitalised
+ * words joined by small words, no verb, with an organisation head that ends it or takes a complement.
+ */
+function isOneBodyName(text: string): boolean {
+  if (!/^(?:The\s+)?\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:of|on|for|and|the|in)\s+)*\p{Lu}[\p{L}\p{M}'’\-]*)*$/u.test(text.trim())) return false;
+  const words = text.trim().split(/\s+/).map((word) => word.toLowerCase());
+  if (words.some((word) => lexicalTags(word).has('Verb'))) return false;
+  return words.some((word, index) => ORGANIZATION_HEADS.has(word) && (index === words.length - 1 || ['of', 'on', 'for'].includes(words[index + 1] ?? '')));
+}
+
+/** An honorific right before a name: in a headline or byline line in capitals, the name after it is still a person's. */
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+$/u;
 
 /**
  * Spans the name finder must not propose names over: mentions and blocked spans, except a demonym inside a
@@ -409,6 +484,27 @@ function nameFinderCovered(state: DocumentState, sentence: number, lexicon: Comp
   return [...(state.mentions.get(sentence) ?? []), ...blocked];
 }
 
+/** A dateline in capitals at the start of a paragraph: "AGOK, 12 November 2024 —", "GOMA, March 3 –". */
+const CAPITAL_DATELINE = /^(\p{Lu}[\p{Lu}'’\-]+(?:\s+\p{Lu}[\p{Lu}'’\-]+){0,2}),\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*[—–-]\s/u;
+
+/**
+ * The place of a dateline written in capitals is a place even where no lexicon knows it ("AGOK, 12 November
+ * 2024 — …" is Agok); lexicon places in datelines are matched already.
+ */
+function recogniseCapitalDatelines(state: DocumentState, lexicon: CompiledLexicon): void {
+  for (const sentence of state.sentences) {
+    const match = CAPITAL_DATELINE.exec(sentence.text);
+    const surface = match?.[1];
+    if (surface === undefined || overlapsAny(coveredSpans(state, sentence.index), 0, surface.length)) continue;
+    if (lexicon.surfaceKeys.has(matchKey(surface)) || surface.split(/\s+/).some((word) => NEVER_NAMES.has(word.toLowerCase()) || ROLE_WORDS.has(word.toLowerCase()))) continue;
+    const label = surface.toLowerCase().replace(/(^|[\s\-'’])(\p{Ll})/gu, (_whole, separator: string, letter: string) => separator + letter.toUpperCase());
+    const id = `place:${slugify(label)}`;
+    if (!state.labels.has(id)) state.labels.set(id, label);
+    state.types.set(id, 'place');
+    addMention(state, { entity: id, sentence: sentence.index, start: 0, end: surface.length, surface, how: 'ner' });
+  }
+}
+
 /** Names found by NER become mentions; each name is then found again wherever else the document writes it. */
 function recogniseNames(state: DocumentState, lexicon: CompiledLexicon, warnings: string[], docId: string): void {
   const found = new Map<string, NerCandidate>();
@@ -420,9 +516,13 @@ function recogniseNames(state: DocumentState, lexicon: CompiledLexicon, warnings
     const people = mentions.filter((mention) => mention.entity.startsWith('person:'));
     // A title-case headline capitalises every word, so capitals say nothing there ("Caught in Crossfire");
     // names in it are still found where the body writes them again.
-    if (isTitleCaseHeadline(sentence.text)) continue;
+    const headline = isTitleCaseHeadline(sentence.text);
+    if (headline && !/(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+\p{Lu}/u.test(sentence.text)) continue;
     try {
       candidates = findNames(sentence.text, nameFinderCovered(state, sentence.index, lexicon), lexicon, budget, places, people);
+      // In a headline or a byline line in title case ("POL 312: …, Dr. Helen Marsh, 4 December 2023"), only
+      // people an honorific introduces.
+      if (headline) candidates = candidates.filter((candidate) => candidate.type === 'person' && HONORIFIC_BEFORE.test(sentence.text.slice(0, candidate.start)));
     } catch (error) {
       warnings.push(`extract/extractDocument: ${docId}: name finder failed on sentence ${sentence.index}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -630,17 +730,55 @@ function dropPlacesInsideLongerNames(state: DocumentState): void {
       if (mention.how !== 'lexicon' || !(mention.entity.startsWith('place:') || mention.entity.startsWith('country:'))) return true;
       const next = /^ (\p{Lu}[\p{L}\p{M}'’]+)(?![\p{L}\p{M}\-])/u.exec(text.slice(mention.end, mention.end + 40));
       const word = next?.[1];
-      if (word === undefined || word.length < 3) return true;
+      // A word in capitals after a place is a heading's next word ("MALI JUNTA EXPELS ..."), not a longer name.
+      if (word === undefined || word.length < 3 || word === word.toUpperCase()) return true;
       const wordStart = mention.end + 1;
       if (list.some((other) => other !== mention && other.start < wordStart + word.length && wordStart < other.end)) return true;
       const lower = word.toLowerCase();
-      // An organisation head makes the place the start of a body's name ("Sahel Programme", "Kabul Bank").
-      if (ORGANIZATION_HEADS.has(lower)) return false;
+      // An organisation head makes the place the start of a body's name ("Sahel Programme", "Kabul Bank"),
+      // except in a role title ("Haiti Police Chief": rule 4, the place is named) and before "Government",
+      // which describes the government seated there ("the Kinshasa Government").
+      if (ORGANIZATION_HEADS.has(lower)) {
+        const following = /^\s+([\p{L}\-]+)/u.exec(text.slice(wordStart + word.length, wordStart + word.length + 40))?.[1]?.toLowerCase() ?? '';
+        return lower === 'government' || HONORIFICS.has(following);
+      }
       if (NEVER_NAMES.has(lower) || STOPWORDS.has(lower) || ROLE_WORDS.has(lower)) return true;
       const tags = lexicalTags(word);
       return !(tags.size === 1 && tags.has('ProperNoun'));
     });
     if (kept.length !== list.length) state.mentions.set(sentence, kept);
+  }
+}
+
+/**
+ * A body named as "<Head> of <place>": "the Senate of Canada", "the University of Ghana", "the Parliament of
+ * Kenya". The capitalised words before "of" end in an organisation head, so the place is the end of the body's
+ * name, not a mention of its own. "Government of Liberia" is a description of the country's government (its
+ * country is the mention), as in the eval set.
+ */
+function recogniseBodiesOfPlaces(state: DocumentState, lexicon: CompiledLexicon): void {
+  for (const [sentence, list] of state.mentions) {
+    const text = state.sentences[sentence]?.text ?? '';
+    for (const place of [...list]) {
+      if (!/^(?:place|country):/.test(place.entity)) continue;
+      const before = /(?<![\p{L}\p{M}'’\-])(\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’\-]*){0,3})\s+of\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, place.start - 60), place.start));
+      if (!before?.[1]) continue;
+      const words = before[1].split(/\s+/);
+      if (words[0] === 'The') words.shift();
+      const head = (words[words.length - 1] ?? '').toLowerCase();
+      if (words.length === 0 || !ORGANIZATION_HEADS.has(head) || head === 'government' || words.some((word) => ROLE_WORDS.has(word.toLowerCase()) && !ORGANIZATION_HEADS.has(word.toLowerCase()))) continue;
+      const start = place.start - before[0].length + before[0].indexOf(words.join(' '));
+      if (list.some((other) => other !== place && other.start < place.start && start < other.end)) continue;
+      if (/\p{Lu}[\p{L}\p{M}'’\-]*\s+$/u.test(text.slice(Math.max(0, start - 30), start)) && !/(?:^|\s)The\s+$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
+      const name = text.slice(start, place.end);
+      const known = lexicon.surfaceKeys.get(matchKey(name));
+      const id = known?.length === 1 && known[0] !== undefined ? known[0] : `organization:${slugify(name)}`;
+      if (!lexicon.get(id)) {
+        if (!state.labels.has(id)) state.labels.set(id, name);
+        state.types.set(id, 'organization');
+      }
+      list.splice(list.indexOf(place), 1, { entity: id, sentence, start, end: place.end, surface: name, how: 'ner' });
+    }
   }
 }
 
@@ -691,24 +829,42 @@ function recogniseDefiniteShortNames(state: DocumentState, lexicon: CompiledLexi
     return entry ? [entry.label, ...entry.aliases] : [state.labels.get(id) ?? ''];
   };
   const owners = new Map<string, string>();
-  const missions = [...counts].filter(([id]) => id.startsWith('mission:')).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const [top, second] = missions;
-  if (top && (second ? top[1] >= 2 && top[1] >= 3 * second[1] : true)) {
-    for (const head of MISSION_SHORT_HEADS) if (namesOf(top[0]).some((name) => new RegExp(`\\b${head}\\b`, 'u').test(name))) owners.set(head, top[0]);
-  }
+  /** The mission that dominates `missionCounts` (the only one, or ≥ 2 and ≥ 3× any other), by head noun. */
+  const dominantByHead = (missionCounts: ReadonlyMap<string, number>): Map<string, string> => {
+    const byHead = new Map<string, string>();
+    const missions = [...missionCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const [top, second] = missions;
+    if (top && (second ? top[1] >= 2 && top[1] >= 3 * second[1] : true)) {
+      for (const head of MISSION_SHORT_HEADS) if (namesOf(top[0]).some((name) => new RegExp(`\\b${head}\\b`, 'u').test(name))) byHead.set(head, top[0]);
+    }
+    return byHead;
+  };
+  for (const [head, id] of dominantByHead(new Map([...counts].filter(([id]) => id.startsWith('mission:'))))) owners.set(head, id);
+  const missionHeads = new Set(MISSION_SHORT_HEADS);
   for (const head of BODY_SHORT_HEADS) {
-    const bodies = [...counts.keys()].filter((id) => !id.startsWith('mission:') && namesOf(id).some((name) => name.endsWith(` ${head}`)));
+    // The head ends the name or takes its complement: "the Joint Committee on Foreign Affairs and Defence".
+    const headed = new RegExp(`\\s${head}(?:$|\\s+(?:on|of|for)\\s)`, 'u');
+    const bodies = [...counts.keys()].filter((id) => !id.startsWith('mission:') && namesOf(id).some((name) => headed.test(name)));
     if (bodies.length === 1 && bodies[0] !== undefined) owners.set(head, bodies[0]);
   }
-  if (owners.size === 0) return;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])[Tt]he\\s+(${[...owners.keys()].join('|')})(?:['’]s)?(?![\\p{L}\\p{N}\\-])`, 'gu');
+  // Where no mission dominates the whole document, the one that dominates it so far: "the Force" in a hearing
+  // on UNDOF that names UNIFIL only near its end.
+  const runningCounts = new Map<string, number>();
+  const documentOwnsMissionHead = [...owners.keys()].some((head) => missionHeads.has(head));
+  const heads = documentOwnsMissionHead ? [...owners.keys()] : [...new Set([...owners.keys(), ...MISSION_SHORT_HEADS])];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])[Tt]he\\s+(${heads.join('|')})(?:['’]s)?(?![\\p{L}\\p{N}\\-])`, 'gu');
   for (const sentence of state.sentences) {
+    for (const mention of state.mentions.get(sentence.index) ?? []) {
+      if (mention.entity.startsWith('mission:')) runningCounts.set(mention.entity, (runningCounts.get(mention.entity) ?? 0) + 1);
+    }
+    let running: Map<string, string> | undefined;
     // Only mentions block it: an ambiguous "the Commission" the lexicon could not resolve is this one.
     const covered: { start: number; end: number }[] = [...(state.mentions.get(sentence.index) ?? [])];
     pattern.lastIndex = 0;
     for (let match = pattern.exec(sentence.text); match !== null; match = pattern.exec(sentence.text)) {
       const head = match[1] ?? '';
-      const entity = owners.get(head);
+      if (!owners.has(head) && running === undefined) running = dominantByHead(runningCounts);
+      const entity = owners.get(head) ?? running?.get(head);
       const start = match.index + match[0].indexOf(head, 3);
       const end = start + head.length;
       if (entity === undefined || sentence.index <= (firstSentence.get(entity) ?? Infinity) - 1 || overlapsAny(covered, start, end)) continue;
@@ -729,10 +885,20 @@ function mergePartialNames(state: DocumentState, fullNames: ReadonlyMap<string, 
   const people = new Map<string, string>(fullNames);
   for (const [id, label] of state.labels) if (id.startsWith('person:')) people.set(id, label);
   const moves = new Map<string, string>();
+  const plain = (name: string): string => foldText(name).toLowerCase().replace(/[\s\-‐]+/gu, ' ');
+  // A full name with middle names ("Margaret Joan Anstee") is the person named by first and last name alone.
+  for (const [id, label] of people) {
+    const words = plain(label).split(' ');
+    if (words.length < 3 || (fullNames.has(id) && !state.labels.has(id))) continue;
+    const short = [...people].filter(([otherId, other]) => otherId !== id && plain(other) === `${words[0]} ${words[words.length - 1]}`);
+    if (short.length === 1 && short[0]) moves.set(id, short[0][0]);
+  }
+  for (const id of moves.keys()) people.delete(id);
   for (const [id, label] of people) {
     if (fullNames.has(id) && !state.labels.has(id)) continue;
-    // Case aside: "Van Walsum" at the start of a sentence is "Peter van Walsum".
-    const longer = [...people].filter(([otherId, other]) => otherId !== id && foldText(other).toLowerCase().endsWith(` ${foldText(label).toLowerCase()}`));
+    // Case and hyphens aside: "Van Walsum" at the start of a sentence is "Peter van Walsum", "Ould Abdallah" is
+    // "Ahmedou Ould-Abdallah".
+    const longer = [...people].filter(([otherId, other]) => otherId !== id && plain(other).endsWith(` ${plain(label)}`));
     const target = longer[0];
     if (longer.length === 1 && target) moves.set(id, target[0]);
   }
@@ -801,6 +967,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   joinSurnames(state.sentences, state.mentions, fullNames, lexicon);
 
   if (options.useNer !== false) {
+    recogniseCapitalDatelines(state, lexicon);
     recogniseNames(state, lexicon, warnings, doc.id);
     const nerPeople = new Map<string, string>(fullNames);
     for (const [id, label] of state.labels) if (id.startsWith('person:')) nerPeople.set(id, label);
@@ -810,6 +977,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   recogniseAcronymDefinitions(state, lexicon, options.useNer !== false);
   recogniseLongFormsOfKnownAcronyms(state, lexicon);
   recogniseNamedProcesses(state, lexicon);
+  if (options.useNer !== false) recogniseBodiesOfPlaces(state, lexicon);
   dropPlacesInsideLongerNames(state);
   dropAffiliations(state);
   recogniseDefiniteShortNames(state, lexicon);

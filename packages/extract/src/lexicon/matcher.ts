@@ -161,10 +161,14 @@ export class LexiconMatcher {
     this.pattern = this.root.children.size > 0 ? new RegExp(`(?<![${WORD_CLASS}])${trieToPattern(this.root)}`, 'gi') : undefined;
   }
 
-  /** The forms a matched span of folded text may be, given their capitalisation rules. */
-  private formsFor(surface: string): SurfaceForm[] {
+  /**
+   * The forms a matched span of folded text may be, given their capitalisation rules; in a document written
+   * without capitals, also the forms `caseless` accepts, written all in lower case.
+   */
+  private formsFor(surface: string, caseless?: (form: SurfaceForm) => boolean): SurfaceForm[] {
     const key = surface.toLowerCase().replace(/[\s-]+/g, ' ');
-    return (this.forms.get(key) ?? []).filter((form) => this.checks.get(form)?.test(surface) ?? false);
+    const lowerCase = caseless !== undefined && surface === surface.toLowerCase();
+    return (this.forms.get(key) ?? []).filter((form) => (this.checks.get(form)?.test(surface) ?? false) || (lowerCase && caseless(form)));
   }
 
   /** Ends of every form (any case) starting at `start` and ending at a word boundary, longest first. */
@@ -189,15 +193,17 @@ export class LexiconMatcher {
   }
 
   /** Every lexicon match in `text`, in order, never overlapping. */
-  scan(text: string): LexiconHit[] {
-    return this.scanAll([text])[0] ?? [];
+  scan(text: string, caseless?: (form: SurfaceForm) => boolean): LexiconHit[] {
+    return this.scanAll([text], caseless)[0] ?? [];
   }
 
   /**
    * Scans many texts (the sentences of a document) in one pass: V8 runs a large regex much faster over
    * one long string than over many short ones. Texts are joined by newlines, which no form contains.
+   * `caseless` (for documents written without capitals, such as automatic captions) says which forms may
+   * also match written all in lower case ("unmiss", "south sudan").
    */
-  scanAll(texts: readonly string[]): LexiconHit[][] {
+  scanAll(texts: readonly string[], caseless?: (form: SurfaceForm) => boolean): LexiconHit[][] {
     const results: LexiconHit[][] = texts.map(() => []);
     if (!this.pattern || texts.length === 0) return results;
     const starts: number[] = [];
@@ -217,12 +223,12 @@ export class LexiconMatcher {
         pattern.lastIndex += 1;
         continue;
       }
-      let candidates = this.formsFor(match[0]);
+      let candidates = this.formsFor(match[0], caseless);
       if (candidates.length === 0) {
         // The longest form failed its capitalisation rule ("mali" is not "Mali"): try shorter ones here.
         for (const shorter of this.endsAt(folded, start)) {
           if (shorter >= end) continue;
-          candidates = this.formsFor(folded.slice(start, shorter));
+          candidates = this.formsFor(folded.slice(start, shorter), caseless);
           if (candidates.length > 0) {
             end = shorter;
             break;

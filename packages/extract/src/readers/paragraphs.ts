@@ -88,11 +88,16 @@ function markdownParagraphs(text: string, markdown: boolean): { paragraphs: Para
       flush();
       continue;
     }
-    if (paragraphs.length === 0 && buffer.length === 0 && isTitleLine(line, lines[index + 1]?.trim() ?? '')) {
+    // The title line, and in the head of a document (before any prose) the short unpunctuated lines under it,
+    // such as a byline name over a course or date line ("Tomás Ferreira\nPOL 312: …, 4 December 2023").
+    const inHead = paragraphs.length > 0 && paragraphs.length < 6 && paragraphs.every((paragraph) => !endsWithTerminal(paragraph.text)) && line.length <= 80;
+    if ((paragraphs.length === 0 || inHead) && buffer.length === 0 && isTitleLine(line, lines[index + 1]?.trim() ?? '')) {
       paragraphs.push({ text: line, standalone: true, heading: false });
       continue;
     }
     if (!markdown) {
+      // A bullet or a numbered note ("- that the Council …", "[3] Margaret Joan Anstee, …") is a line of its own.
+      if (/^(?:[-•*]|\[\d{1,3}\])\s+\S/u.test(line)) flush();
       buffer.push(line);
       continue;
     }
@@ -149,7 +154,7 @@ export function readParagraphs(text: string, markdown: boolean): ReadResult {
   const joined: Paragraph[] = [];
   for (const paragraph of cleaned) {
     const previous = joined[joined.length - 1];
-    if (previous && !previous.standalone && !paragraph.standalone && !endsWithTerminal(previous.text) && startsLowerCase(paragraph.text)) {
+    if (previous && !previous.standalone && !paragraph.standalone && !endsWithTerminal(previous.text) && startsLowerCase(paragraph.text) && !/^(?:[-•*]|\[\d{1,3}\])\s/u.test(paragraph.text)) {
       previous.text = `${previous.text} ${paragraph.text}`;
     } else {
       joined.push({ ...paragraph });

@@ -16,6 +16,13 @@ const NARRATIVE = new RegExp(String.raw`(${AUTHORS})(?:\s+et\s+al\.)?\s+\(${YEAR
 const REFERENCE_AUTHOR = String.raw`(${NAME_WORD}),\s+(?:\p{Lu}\.\s*-?\s*){1,3}`;
 const REFERENCE = new RegExp(String.raw`^\s*${REFERENCE_AUTHOR}(?:(?:,\s*|,?\s+(?:and|&)\s+)${REFERENCE_AUTHOR})*\(${YEAR}\)`, 'u');
 
+/**
+ * "[5] Virginia Page Fortna, Does Peacekeeping Work? (2008), pp. 173–178.": a footnote or endnote that starts
+ * with its number, an author's full name and a comma, then a title and a parenthesised year. Group 1 is the
+ * name, group 2 the title.
+ */
+const NOTE_REFERENCE = new RegExp(String.raw`^\s*(?:\[\d{1,3}\]|\d{1,3}\.|\^\d{1,3})\s+(${NAME_WORD}(?:\s+(?:\p{Lu}\.\s*)?${NAME_WORD}){1,3}),\s+([^()]{3,200}?)\s*\([^()]{0,60}?${YEAR}\)`, 'u');
+
 /** A cited author found in a sentence: the name's span. */
 export interface CitedAuthor {
   start: number;
@@ -62,10 +69,36 @@ function splitAuthors(list: string, base: number): CitedAuthor[] {
   return authors;
 }
 
+/** A note's author: first and last names that may be a person's; middle names may be words ("Virginia Page Fortna"). */
+function isNoteAuthor(name: string): boolean {
+  const words = name.split(/\s+/);
+  return isAuthorName(words[0] ?? '') && isAuthorName(words[words.length - 1] ?? '');
+}
+
+/** The title of the work a note reference cites ("Orphan of the Cold War"): names inside it are nested. */
+export function citedTitles(text: string): { start: number; end: number }[] {
+  const titles: { start: number; end: number }[] = [];
+  const note = NOTE_REFERENCE.exec(text);
+  if (note?.[1] && note[2] && isNoteAuthor(note[1])) {
+    const start = note[0].indexOf(note[2], note[0].indexOf(note[1]) + note[1].length) + note.index;
+    titles.push({ start, end: start + note[2].length });
+  }
+  // "the overview in The Blue Helmets (1996)": a capitalised article inside a sentence, then a year, is a title.
+  for (const match of text.matchAll(TITLE_WITH_YEAR)) titles.push({ start: match.index, end: match.index + match[0].length });
+  return titles;
+}
+
+const TITLE_WITH_YEAR = new RegExp(String.raw`(?<=\S\s+)The\s+\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:of|the|and|in|on|for|a)\s+)?\p{Lu}[\p{L}\p{M}'’\-]*){0,6}(?=\s+\(${YEAR}\))`, 'gu');
+
 /** Every cited author of a sentence, in order. */
 export function citedAuthors(text: string): CitedAuthor[] {
   const found: CitedAuthor[] = [];
   if (!/\(|,\s+\p{Lu}\./u.test(text) || !/(?:19|20)\d\d/.test(text)) return found;
+  const note = NOTE_REFERENCE.exec(text);
+  if (note?.[1] && isNoteAuthor(note[1])) {
+    const start = note.index + note[0].indexOf(note[1]);
+    found.push({ start, end: start + note[1].length, name: note[1] });
+  }
   const reference = REFERENCE.exec(text);
   if (reference) {
     const authors = new RegExp(REFERENCE_AUTHOR, 'gu');
@@ -92,7 +125,10 @@ export function citedAuthors(text: string): CitedAuthor[] {
     NARRATIVE.lastIndex = 0;
     const slice = text.slice(from, year.index + year[0].length);
     for (let match = NARRATIVE.exec(slice); match !== null; match = NARRATIVE.exec(slice)) {
-      if (match[1] !== undefined && from + match.index + match[0].length === year.index + year[0].length) found.push(...splitAuthors(match[1], from + match.index));
+      if (match[1] === undefined || from + match.index + match[0].length !== year.index + year[0].length) continue;
+      // "in The Blue Helmets (1996)": a capitalised article inside a sentence starts a title, not an author.
+      if (/^The\s/u.test(match[1]) && from + match.index > 0) continue;
+      found.push(...splitAuthors(match[1], from + match.index));
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -113,7 +113,8 @@ function inPersonList(text: string, run: { start: number; end: number }, people:
 /** True for a capitalised word that can be part of a name (not a stopword, month, title or pronoun). */
 function isNameWord(word: string): boolean {
   const lower = word.toLowerCase().replace(/['’]s$/, '');
-  return !NEVER_NAMES.has(lower) && !STOPWORDS.has(lower);
+  // Head nouns that are also generic words ("Area" in "Abyei Administrative Area") still end names.
+  return !NEVER_NAMES.has(lower) && (!STOPWORDS.has(lower) || PLACE_HEADS.has(lower) || ORGANIZATION_HEADS.has(lower));
 }
 
 /** True for a word that is a title or role ("Director", "Under-Secretary-General"), not a name on its own. */
@@ -129,14 +130,19 @@ function headBeforeOn(text: string, end: number, gap: string): boolean {
   return ORGANIZATION_HEADS.has(word) || AGREEMENT_HEADS.has(word) || EVENT_HEADS.has(word);
 }
 
-/** Lower-case nouns after a capitalised run that make it an armed group's name: "the Kata Mbolo militia", "the Gran Ravine gang". */
-const GROUP_NOUN_AFTER = /^\s+(?:militias?|gang|rebel\s+(?:group|movement)|armed\s+group)\b/u;
+/**
+ * Lower-case nouns after a capitalised run that make it an armed group's name: "the Kata Mbolo militia", "the
+ * Gran Ravine gang", and each of two coordinated names: "clashes between Ngok Dinka and Twic Dinka groups".
+ */
+const GROUP_NOUN_AFTER_ONE_WORD = /^\s+(?:militias?|gang|rebel\s+(?:group|movement)|armed\s+group)\b/u;
+/** After a name of two words or more, also a plural ("Twic Dinka groups"), which after one word is a category ("Aid groups"). */
+const GROUP_NOUN_AFTER = /^(?:\s+and\s+\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’\-]*){0,2})?\s+(?:militias?|gang|groups|factions|rebel\s+(?:group|movement)|armed\s+groups?)\b/u;
 
-/** Lower-case place nouns after a capitalised run that make it a place: "Abu Shouk camp", "the Kutum district". */
-const PLACE_NOUN_AFTER = /^\s+(?:camp|district|province|county|region|valley|village|town|prefecture|locality|neighbourhood|neighborhood)\b/u;
+/** Lower-case place nouns after a capitalised run that make it a place: "Abu Shouk camp", "the Kutum district", "the Lunda provinces". */
+const PLACE_NOUN_AFTER = /^\s+(?:camps?|districts?|provinces?|count(?:y|ies)|regions?|valleys?|villages?|towns?|prefectures?|localit(?:y|ies)|neighbourhoods?|neighborhoods?)\b/u;
 
-/** First words that make a run a place: "Jebel Marra", "Mount Nyiragongo", "Wadi Halfa", "Lake Kivu". */
-const PLACE_FIRST_WORDS = new Set(['jebel', 'jabal', 'djebel', 'mount', 'mont', 'lake', 'lac', 'wadi', 'oued', 'cape', 'bahr']);
+/** First words that make a run a place: "Jebel Marra", "Mount Nyiragongo", "Wadi Halfa", "Lake Kivu", "Camp Faouar". */
+const PLACE_FIRST_WORDS = new Set(['jebel', 'jabal', 'djebel', 'mount', 'mont', 'lake', 'lac', 'wadi', 'oued', 'cape', 'bahr', 'camp', 'fort']);
 
 /** A lower-case occupation right before a name introduces a person: "the German diplomat Volker Perthes". */
 const OCCUPATION_BEFORE =
@@ -144,6 +150,9 @@ const OCCUPATION_BEFORE =
 
 /** Lower-case nouns after a capitalised run that make it a named meeting: "the Crans-Montana conference". */
 const EVENT_NOUN_AFTER = /^\s+(?:conference|summit|peace\s+talks)\b/u;
+
+/** An organisation head and its complement before an "and" inside a run ("Committee on Foreign Affairs and Defence"). */
+const HEAD_WITH_COMPLEMENT_BEFORE_AND = new RegExp(`(?<![\\p{L}])(?:${[...ORGANIZATION_HEADS].join('|')})\\s+(?:of|on|for)\\s+.*\\sand\\s`, 'iu');
 
 /**
  * Spans of capitalised name words outside covered spans, merged when only spaces or connectors separate
@@ -181,7 +190,9 @@ export function candidateRuns(
     const runText = text.slice(run.start, run.end);
     const lastWord = (/[\p{L}\p{M}'’\-]+$/u.exec(runText)?.[0].toLowerCase() ?? '').replace(/['’]s$/, '');
     const head = headTypeOf([lastWord], 1);
-    if (!/\sand\s/.test(runText) || head === 'organization' || head === 'agreement' || head === 'event') {
+    // A head with its complement before the "and" keeps the whole run: "Committee on Foreign Affairs and Defence".
+    const headWithComplement = /\sand\s/.test(runText) && HEAD_WITH_COMPLEMENT_BEFORE_AND.test(runText);
+    if (!/\sand\s/.test(runText) || head === 'organization' || head === 'agreement' || head === 'event' || headWithComplement) {
       pieces.push(run);
       continue;
     }
@@ -202,7 +213,7 @@ export function candidateRuns(
     .filter(
       (run) =>
         run.words > 1 ||
-        (run.start !== firstWord && GROUP_NOUN_AFTER.test(text.slice(run.end, run.end + 30))) ||
+        (run.start !== firstWord && GROUP_NOUN_AFTER_ONE_WORD.test(text.slice(run.end, run.end + 30))) ||
         (run.start !== firstWord && LOCATIVE_BEFORE.test(text.slice(Math.max(0, run.start - LOCATIVE_REACH), run.start))) ||
         inPlaceList(text, run, places) ||
         (headTypeOf([text.slice(run.start, run.end).toLowerCase()], 1) !== undefined && places.some((place) => place.end === run.start - 1)) ||
@@ -366,6 +377,28 @@ export function lexicalTags(word: string): ReadonlySet<string> {
   return tags;
 }
 
+/** compromise's own lexicon as shipped, before teach() adds the lexicon's names to it: what English says of a word. */
+const SHIPPED_LEXICON: Readonly<Record<string, string | string[] | undefined>> = { ...(nlp as unknown as { model(): CompromiseModel }).model().one.lexicon };
+
+/** Tags of names, not words: a form compromise ships with only these is a proper name ("mali", "jordan"). */
+const NAME_TAGS = new Set(['ProperNoun', 'Place', 'Country', 'City', 'Region', 'Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Organization']);
+
+/**
+ * True when compromise's shipped lexicon knows a lower-case word as an ordinary English word ("civic",
+ * "nice", "turkey" aside: a country first). Independent of what teach() added, so the same in every run.
+ */
+export function isEnglishWord(word: string): boolean {
+  const found = SHIPPED_LEXICON[word.toLowerCase()];
+  if (found === undefined) return false;
+  const model = (nlp as unknown as { model(): CompromiseModel }).model();
+  const tags = new Set<string>();
+  for (const tag of Array.isArray(found) ? found : [found]) {
+    tags.add(tag);
+    for (const parent of model.one.tagSet[tag]?.parents ?? []) tags.add(parent);
+  }
+  return ![...tags].some((tag) => NAME_TAGS.has(tag));
+}
+
 interface CompromiseModel {
   one: { lexicon: Record<string, string | string[] | undefined>; tagSet: Record<string, { parents?: string[] } | undefined> };
 }
@@ -445,7 +478,7 @@ const EVENT_HEADS = new Set('conference summit initiative talks forum dialogue'.
 export function headTypeOf(lowerWords: readonly string[], count: number): NerType | undefined {
   const first = lowerWords[0] ?? '';
   const last = lowerWords[lowerWords.length - 1] ?? '';
-  if (AGREEMENT_HEADS.has(last)) return 'agreement';
+  if (AGREEMENT_HEADS.has(last) || (last === 'understanding' && lowerWords[lowerWords.length - 3] === 'memorandum')) return 'agreement';
   // "Agreement Monitoring Committee": a body named after an agreement is an organisation.
   if (ORGANIZATION_HEADS.has(last) && count >= 2) return 'organization';
   if (count >= 3 && AGREEMENT_HEADS.has(first)) return 'agreement';
@@ -483,6 +516,40 @@ function titledBefore(text: string, start: number): boolean {
   return titleBefore !== undefined && isCapitalised(titleBefore) && HONORIFICS.has(titleBefore.toLowerCase());
 }
 
+/**
+ * The person named after a title that joins a body's head noun (or a qualifier) to a role: "Police Chief
+ * Frantz Elbé", "Army Chief of Staff" is no person (no name after it). The role is the last title word, at
+ * least one word stands before it, every word before it is a head noun or a role word, and two to four
+ * capitalised words that are no heads or roles follow.
+ */
+function nameAfterCompoundTitle(terms: readonly TaggedTerm[], text: string): NerCandidate | undefined {
+  const lower = terms.map((term) => term.text.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, ''));
+  let role = -1;
+  for (let index = 1; index < lower.length; index += 1) if (HONORIFICS.has(lower[index] ?? '')) role = index;
+  if (role < 1) return undefined;
+  const title = lower.slice(0, role);
+  const person = terms.slice(role + 1);
+  const personFirst = person[0];
+  const personLast = person[person.length - 1];
+  if (!personFirst || !personLast || person.length < 2 || person.length > 4) return undefined;
+  if (!title.every((word) => ORGANIZATION_HEADS.has(word) || ROLE_WORDS.has(word))) return undefined;
+  if (!person.every((term) => isCapitalised(term.text) && !ROLE_WORDS.has(term.text.toLowerCase()) && !ORGANIZATION_HEADS.has(term.text.toLowerCase()) && isNameWord(term.text))) return undefined;
+  if (headTypeOf(person.map((term) => term.text.toLowerCase()), person.length) !== undefined) return undefined;
+  return { type: 'person', start: personFirst.start, end: personLast.end, name: text.slice(personFirst.start, personLast.end).replace(/['’]s$/, '') };
+}
+
+/**
+ * A body whose name ends in a place: "Observer Group Golan" (UNTSO's observers on the Golan), "Task Force
+ * Kivu". When a run ending in an organisation head is followed by a place mention that ends the capitalised
+ * words, the place is the end of the body's name.
+ */
+function withPlaceAfter(candidate: NerCandidate, lastWord: string, text: string, context: NameContext): NerCandidate {
+  if (!ORGANIZATION_HEADS.has(lastWord) || text[candidate.end] !== ' ') return candidate;
+  const place = context.places.find((span) => span.start === candidate.end + 1);
+  if (!place || /^\s+\p{Lu}/u.test(text.slice(place.end, place.end + 3)) || /^['’]s/u.test(text.slice(place.end))) return candidate;
+  return { ...candidate, end: place.end, name: text.slice(candidate.start, place.end) };
+}
+
 /** Decides whether a run is a person, place or organisation, or junk. */
 function classifyRun(
   run: readonly TaggedTerm[],
@@ -497,6 +564,10 @@ function classifyRun(
   const first = terms[0];
   const last = terms[terms.length - 1];
   if (!first || !last) return undefined;
+  // A title made of a body's head and a role, then a name: "(Haiti) Police Chief Frantz Elbé", "Army Chief
+  // Taoreed Lagbaja", "Interior Minister X". The name after the role is the person.
+  const titledName = nameAfterCompoundTitle(terms, text);
+  if (titledName) return titledName;
   const start = first.start;
   let end = last.end;
   let name = text.slice(start, end).replace(/['’]s$/, '');
@@ -508,10 +579,12 @@ function classifyRun(
   if (lowerWords.some((word) => NEVER_NAMES.has(word) && !NAME_CONNECTORS.has(word))) return undefined;
   if (lowerWords.every((word) => ROLE_WORDS.has(word) || NAME_CONNECTORS.has(word))) return undefined;
   // A verb, adverb, pronoun or date at either end makes a fragment ("Says Council"); adjectives may sit inside.
-  const lastIsHead = headTypeOf([last.text.toLowerCase()], 1) !== undefined;
+  const lastIsHead = headTypeOf([last.text.toLowerCase()], 1) !== undefined || /\bMemorandum of Understanding$/u.test(text.slice(first.start, last.end));
   // A lone head noun right after a lexicon name is the end of that name ("Berlin Process", "Annan Plan"), not a verb.
   const headAfterName = terms.length === 1 && (lastIsHead || last.text === 'Process') && /^\s$/.test(text.slice(first.start - 1, first.start)) && context.coveredByEnd.has(first.start - 1);
-  const junkAtEdge = !headAfterName && (lastIsHead && terms.length > 1 ? [first] : [first, last]).some(
+  // "Mount Hermon", "Camp Faouar", "Storm Daniel": a place's or storm's first word is no verb there.
+  const namedByFirstWord = terms.length >= 2 && terms.length <= 3 && (PLACE_FIRST_WORDS.has(first.text.toLowerCase()) || EVENT_FIRST_WORDS.has(first.text.toLowerCase()));
+  const junkAtEdge = !headAfterName && (lastIsHead && terms.length > 1 ? [first] : namedByFirstWord ? [last] : [first, last]).some(
     (term) => ['Verb', 'Adverb', 'Pronoun', 'Date', 'Month', 'WeekDay', 'Value', 'Language'].some((tag) => term.tags.has(tag)) && !term.tags.has('Person') && !term.tags.has('Place'),
   );
   if (junkAtEdge || (terms.length === 1 && first.tags.has('Adjective'))) return undefined;
@@ -542,8 +615,14 @@ function classifyRun(
   const followsLexiconName = /^\s$/.test(text.slice(start - 1, start)) && context.coveredByEnd.has(start - 1);
   const headType = headTypeOf(lowerWords, words.length);
   // "Process" after a place names a diplomatic track ("the Berlin Process"); alone it is the domain's word.
-  const placeHeadType = headType ?? (lowerWords.length === 1 && lowerWords[0] === 'process' ? 'event' : undefined);
-  if (!followsDemonym && lexiconStart !== undefined && placeHeadType !== undefined && !hasRoleWord) {
+  // A body's head and its complement after a place name it too: "Ethiopia Ministry of Foreign Affairs".
+  const placeHeadType =
+    headType ??
+    (lowerWords.length === 1 && lowerWords[0] === 'process' ? 'event' : undefined) ??
+    (lowerWords.length >= 3 && ORGANIZATION_HEADS.has(lowerWords[0] ?? '') && ['of', 'for', 'on'].includes(lowerWords[1] ?? '') ? 'organization' : undefined);
+  // "the Kinshasa Government", "the Mali Government": a description of the government seated there, not a longer name.
+  const describesGovernment = lowerWords.length === 1 && lowerWords[0] === 'government';
+  if (!followsDemonym && lexiconStart !== undefined && placeHeadType !== undefined && !hasRoleWord && !describesGovernment) {
     // A lexicon form with its article ("the Sudan") lends the name its words, not the article: "the Sudan
     // Revolutionary Front" is the Sudan Revolutionary Front.
     let nameStart = lexiconStart + (/^the\s+/u.exec(text.slice(lexiconStart, start))?.[0].length ?? 0);
@@ -584,7 +663,7 @@ function classifyRun(
     if (followsDemonym && coveredBeforeStart !== undefined) {
       return { type: 'organization', start: coveredBeforeStart, end, name: text.slice(coveredBeforeStart, end) };
     }
-    if (words.length >= 2) return { type: 'organization', start, end, name };
+    if (words.length >= 2) return withPlaceAfter({ type: 'organization', start, end, name }, lastWord, text, context);
     return undefined;
   }
   if (PLACE_HEADS.has(lastWord) && words.length >= 2) return { type: 'place', start, end, name };
@@ -592,7 +671,7 @@ function classifyRun(
   // A lower-case place noun after the run: "Abu Shouk camp", "the Kutum district".
   if (PLACE_NOUN_AFTER.test(after) && !hasRoleWord && !titled && !titledBefore(text, start) && words.length <= 3) return { type: 'place', start, end, name };
   // A lower-case group noun after the run: "the Azande Ani Kpi Gbe militia", "the Twa rebels".
-  if (GROUP_NOUN_AFTER.test(after) && !hasRoleWord && !titledBefore(text, start) && !first.tags.has('FirstName')) return { type: 'organization', start, end, name };
+  if ((words.length >= 2 ? GROUP_NOUN_AFTER : GROUP_NOUN_AFTER_ONE_WORD).test(after) && !hasRoleWord && !titledBefore(text, start) && !first.tags.has('FirstName')) return { type: 'organization', start, end, name };
   // Named storms: "Storm Daniel", "Cyclone Idai".
   if (EVENT_FIRST_WORDS.has(lowerWords[0] ?? '') && words.length >= 2 && words.length <= 3 && !titled) return { type: 'event', start, end, name };
   // A lower-case meeting noun after a run that is no known place: "the Crans-Montana conference".
@@ -601,6 +680,10 @@ function classifyRun(
     const eventEnd = end + eventNoun[0].length;
     return { type: 'event', start, end: eventEnd, name: text.slice(start, eventEnd) };
   }
+  // "the Special Representative, Alioune Blondin Beye of Mali, said": the country after "of" is the person's.
+  const ofPlace = /^\s+of\s+/u.exec(after);
+  const placeAfter = ofPlace ? context.places.find((place) => place.start === end + ofPlace[0].length) : undefined;
+  const afterNationality = placeAfter ? text.slice(placeAfter.end, placeAfter.end + 60) : after;
   const personTagged = terms.every((term) => term.tags.has('Person') || term.tags.has('ProperNoun')) && hasTag(terms, 'FirstName', 'LastName', 'MaleName', 'FemaleName');
   // A title or honorific just before the run ("Lieutenant General Aroldo Lázaro", "Ms. Ngozi Adeyemi"):
   // the run is the person it introduces, whether or not the tagger knows the first name.
@@ -613,7 +696,7 @@ function classifyRun(
     titledBefore(text, start) ||
     PHOTO_CREDIT_BEFORE.test(text.slice(Math.max(0, start - 60), start)) ||
     PERSON_APPOSITION.test(after) ||
-    (ROLE_BEFORE_COMMA.test(text.slice(Math.max(0, start - 120), start)) && /^\s*(?:,|[.!?;]?["”’]?\s*$)/u.test(after) && !/^\s*,\s*\p{Lu}[\p{L}\p{M}'’\- ]{0,40}(?:,|\s+and\s)/u.test(after)) ||
+    (ROLE_BEFORE_COMMA.test(text.slice(Math.max(0, start - 120), start)) && /^\s*(?:,|[.!?;]?["”’]?\s*$)/u.test(afterNationality) && !/^\s*,\s*\p{Lu}[\p{L}\p{M}'’\- ]{0,40}(?:,|\s+and\s)/u.test(afterNationality)) ||
     PERSON_VERB_AFTER.test(after) ||
     (OCCUPATION_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && words.length <= 3) ||
     (first.tags.has('FirstName') && words.length >= 2);

@@ -22,7 +22,7 @@ ministry department centre center council agency office organization organisatio
 commission committee institute university bank court foundation association network group front movement army party
 coalition alliance corporation company police service secretariat tribunal assembly parliament government society
 federation board authority brigade battalion militia force forces academy college school hospital trust guard
-institution observatory watch league bureau directorate inc ltd llc mechanism panel
+institution observatory watch league bureau directorate inc ltd llc mechanism panel senate congress
 mouvement rassemblement parti conseil comite comité armee armée frente movimiento partido ejercito ejército fuerzas comision
 comisión uniao união
 `);
@@ -31,7 +31,7 @@ comisión uniao união
 export const PLACE_HEADS = list(`
 city province region district county island islands river lake mountains mountain valley street square airport
 prefecture territory village town camp base peninsula desert sea ocean gulf bay coast plateau highlands hotel
-stadium bridge market
+stadium bridge market area
 `);
 
 /** Months, days and other capitalised words that are never names on their own. Lower case. */

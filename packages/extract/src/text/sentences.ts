@@ -23,7 +23,8 @@ const SENTENCE_OPENERS = new Set(
 );
 
 // Runs of end marks are matched only from their first character, atomically, so long runs stay linear.
-const BOUNDARY = /(?<![.!?\u2026])(?=([.!?\u2026]+))\1(?=(["'\u201d\u2019)\]]*))\2(\s+)/g;
+// A footnote marker may follow the end mark ("… South Africa.[2] The same accords").
+const BOUNDARY = /(?<![.!?\u2026])(?=([.!?\u2026]+))\1(?=((?:["'\u201d\u2019)\]]|\[\d{1,3}\])*))\2(\s+)/g;
 // Abbreviations that precede a number ("No. 5", "para. 3").
 const NUMBER_ABBREVIATIONS = new Set('no nos nr p pp art arts para paras ch sec fig figs vol vols op res'.split(' '));
 
@@ -54,7 +55,8 @@ function endsSentence(text: string, markStart: number, mark: string, nextStart: 
   const next = text[nextStart] ?? '';
   const nextIsLower = next !== next.toUpperCase() && next === next.toLowerCase();
   if (nextIsLower) return false;
-  if (mark.startsWith('?') || mark.startsWith('!')) return true;
+  // A year or page in parentheses goes on with a title that ends in "?" ("Does Peacekeeping Work? (2008)").
+  if (mark.startsWith('?') || mark.startsWith('!')) return !/^\(\s*\d/.test(text.slice(nextStart, nextStart + 4));
   if (mark.length > 1 || mark === '\u2026') return isUpper(next) || /["\u201c(\[]/.test(next);
   const word = wordBefore(text, markStart);
   const lower = word.toLowerCase();
