@@ -311,10 +311,14 @@ describe('pnpm eval end to end', () => {
     'abyei-ngo-press-statement-2024.txt',
   ]);
 
+  const ROUND_FOUR = ['haiti-binuh-wire-brief-2024.txt', 'wps-1325-conference-panel-2025.txt', 'poc-training-video-captions-2024.vtt'];
+
   it('keeps every text of the first two rounds at 95% entity precision and recall or better, and the third round at 90%', () => {
     const result = run(['--json']);
     const output = JSON.parse(result.stdout) as { documents: { document: string; entities: { precision: number; recall: number } }[] };
-    expect(output.documents.length).toBeGreaterThanOrEqual(23);
+    expect(output.documents.length).toBeGreaterThanOrEqual(26);
+    // The fourth round (recall) is held at 95% like the first two.
+    for (const name of ROUND_FOUR) expect(output.documents.map((document) => document.document)).toContain(name);
     expect(output.documents.filter((document) => ROUND_THREE.has(document.document))).toHaveLength(ROUND_THREE.size);
     for (const document of output.documents) {
       const floor = ROUND_THREE.has(document.document) ? 0.9 : 0.95;

@@ -20,7 +20,7 @@ import { collectPhrases, normalizePhrase, phrasePattern } from './topics/candida
 import type { CoMentionRecord, DocumentExtraction, EntityRecord, EntityType, MentionRecord, SentenceRecord, SourceDocument } from './types.ts';
 
 /** Bump whenever extraction output can change for the same input; part of the CLI's cache key. */
-export const EXTRACTOR_VERSION = '1.12.0';
+export const EXTRACTOR_VERSION = '1.13.0';
 
 export interface ExtractOptions {
   /** The lexicon to recognise with (default: defaultLexicon()). */
@@ -235,27 +235,79 @@ function documentCountry(named: ReadonlyMap<string, number>, lexicon: CompiledLe
   return top[0];
 }
 
-const RESOLUTION = /(?<![\p{L}\p{N}])(?:(?:UN\s+|U\.N\.\s+|United Nations\s+)?Security Council\s+)?[Rr]esolution\s+(\d{3,4})(?:\s*\((?:19|20)\d{2}\))?(?![\p{L}\p{N}])/gu;
+const RESOLUTION_YEAR = String.raw`(?:\s*\((?:19|20)\d{2}\))?`;
+/** One resolution: "Security Council resolution 2284 (2016)", "Resolution No. 2719", "UNSCR 1325", "S/RES/2692 (2023)". */
+const RESOLUTION = new RegExp(
+  String.raw`(?<![\p{L}\p{N}/])(?:(?:(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council|UNSC)\s+)?[Rr]esolution\s+(?:(?:[Nn]o\.|[Nn]umber)\s*)?|(?:UNSCR|SCR)\s*|S\/RES\/)(\d{3,4})${RESOLUTION_YEAR}(?![\p{L}\p{N}])`,
+  'gu',
+);
+/** Several resolutions after one plural word: "resolutions 1325 (2000), 1820 and 1888" (each number is one). */
+const RESOLUTION_LIST = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?:Security Council|UNSC)\s+)?(?:[Rr]esolutions|UNSCRs)\s+\d{3,4}${RESOLUTION_YEAR}(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)\d{3,4}${RESOLUTION_YEAR})+(?![\p{L}\p{N}])`,
+  'gu',
+);
 
 /**
  * Security Council resolutions cited by number ("Security Council resolution 2284 (2016)", "resolution
- * 2098") are agreements, `agreement:resolution-<number>`; the Security Council named inside is nested.
+ * 2098", "UNSCR 1325", "resolutions 2719 and 2720") are agreements, `agreement:resolution-<number>`; the
+ * Security Council named inside is nested.
  */
 function recogniseResolutions(state: DocumentState, lexicon: CompiledLexicon): void {
   for (const sentence of state.sentences) {
-    if (!/esolution\s+\d/.test(sentence.text)) continue;
+    if (!/esolutions?\s+(?:(?:[Nn]o\.|[Nn]umber)\s*)?\d|SCRs?\s*\d|S\/RES\/\d/.test(sentence.text)) continue;
+    const found: { start: number; end: number; number: string }[] = [];
+    RESOLUTION_LIST.lastIndex = 0;
+    for (let match = RESOLUTION_LIST.exec(sentence.text); match !== null; match = RESOLUTION_LIST.exec(sentence.text)) {
+      const numbers = [...match[0].matchAll(/(?<!\()\b\d{3,4}\b(?!\))/gu)];
+      numbers.forEach((number, i) => {
+        const start = i === 0 ? match.index : match.index + (number.index ?? 0);
+        found.push({ start, end: match.index + (number.index ?? 0) + number[0].length, number: number[0] });
+      });
+    }
     RESOLUTION.lastIndex = 0;
     for (let match = RESOLUTION.exec(sentence.text); match !== null; match = RESOLUTION.exec(sentence.text)) {
       const start = match.index;
       const end = start + match[0].length;
-      const id = `agreement:resolution-${match[1] ?? ''}`;
+      if (!found.some((other) => other.start < end && start < other.end)) found.push({ start, end, number: match[1] ?? '' });
+    }
+    for (const { start, end, number } of found) {
+      const id = `agreement:resolution-${number}`;
       const list = (state.mentions.get(sentence.index) ?? []).filter((mention) => mention.end <= start || mention.start >= end);
       state.mentions.set(sentence.index, list);
       if (!lexicon.get(id)) {
-        state.labels.set(id, `Resolution ${match[1] ?? ''}`);
+        state.labels.set(id, `Resolution ${number}`);
         state.types.set(id, 'agreement');
       }
-      addMention(state, { entity: id, sentence: sentence.index, start, end, surface: match[0], how: 'lexicon' });
+      addMention(state, { entity: id, sentence: sentence.index, start, end, surface: sentence.text.slice(start, end), how: 'lexicon' });
+    }
+  }
+}
+
+/**
+ * A resolution the document has cited by number is also named by the number alone ("resolution 1325 (2000) …
+ * Before 1325, nobody asked"), as the field speaks of 1325 and 2719. Numbers that read as years (1900–2039),
+ * amounts ("$1325", "1325 troops") and numbers inside other names stay what they are.
+ */
+function recogniseBareResolutionNumbers(state: DocumentState): void {
+  const numbers = new Set<string>();
+  for (const list of state.mentions.values()) {
+    for (const mention of list) {
+      const number = /^agreement:resolution-(\d{4})$/.exec(mention.entity)?.[1];
+      if (number !== undefined && (Number(number) < 1900 || Number(number) > 2039)) numbers.add(number);
+    }
+  }
+  if (numbers.size === 0) return;
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}$€£.,/#-])(?<!\\b(?:[Pp]ages?|[Pp]p?\\.|[Nn]o\\.|[Pp]aragraph|[Pp]ara\\.?|[Aa]rticle|[Ss]ection|[Rr]oom|[Ff]light|[Rr]oute)\\s+)(${[...numbers].join('|')})(?=$|[,;:!?)”"’]|\\.(?!\\d)|['’]s\\b|\\s+(?:was|is|has|had|and|or|of|in|on|says|said|calls|called|requires|remains|which|that|to|for|itself|[—–-])(?![\\p{L}]))`,
+    'gu',
+  );
+  for (const sentence of state.sentences) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(sentence.text); match !== null; match = pattern.exec(sentence.text)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (overlapsAny(coveredSpans(state, sentence.index), start, end)) continue;
+      addMention(state, { entity: `agreement:resolution-${match[0]}`, sentence: sentence.index, start, end, surface: match[0], how: 'lexicon' });
     }
   }
 }
@@ -502,6 +554,25 @@ function recogniseCapitalDatelines(state: DocumentState, lexicon: CompiledLexico
     if (!state.labels.has(id)) state.labels.set(id, label);
     state.types.set(id, 'place');
     addMention(state, { entity: id, sentence: sentence.index, start: 0, end: surface.length, surface, how: 'ner' });
+  }
+}
+
+/** A wire dateline with its agency credit: "PORT-AU-PRINCE, July 13, 2024 (Caribbean Wire) —", "GOMA (Reuters) -". */
+const DATELINE_CREDIT =
+  /^(?:\p{Lu}[\p{Lu}\p{M}'’.\- ]{1,40}?(?:,\s+[^()—–\n]{1,40}?)?|\p{Lu}[\p{L}\p{M}'’.\- ]{1,40}?,\s+[^()—–\n]{0,40}?\d[^()—–\n]{0,20}?)\s+\(([^()]{1,40})\)\s*[—–-]\s/u;
+
+/**
+ * The agency credited in a dateline is the byline, not a mention (GUIDELINES rule 10): "(Caribbean Wire)" names
+ * no Caribbean, "(UN News)" no UN.
+ */
+function dropDatelineCredits(state: DocumentState): void {
+  for (const sentence of state.sentences) {
+    const match = DATELINE_CREDIT.exec(sentence.text);
+    if (!match?.[1]) continue;
+    const end = match[0].lastIndexOf(')');
+    const start = match[0].lastIndexOf('(', end);
+    const list = state.mentions.get(sentence.index);
+    if (list) state.mentions.set(sentence.index, list.filter((mention) => mention.end <= start || mention.start >= end));
   }
 }
 
@@ -928,6 +999,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   resolveAmbiguous(state, recogniseLexicon(state, lexicon), lexicon);
   applyDescriptiveMissions(state, lexicon, year);
   recogniseResolutions(state, lexicon);
+  recogniseBareResolutionNumbers(state);
   recogniseShortNames(state, lexicon);
   const citedPeople = recogniseCitations(state, lexicon);
   const titledPeople = recogniseTitledFullNames(state, lexicon);
@@ -980,6 +1052,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   if (options.useNer !== false) recogniseBodiesOfPlaces(state, lexicon);
   dropPlacesInsideLongerNames(state);
   dropAffiliations(state);
+  dropDatelineCredits(state);
   recogniseDefiniteShortNames(state, lexicon);
 
   let candidates: { phrase: string; count: number; label: string }[] | undefined;

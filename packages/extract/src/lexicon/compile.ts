@@ -115,6 +115,12 @@ export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexico
       forms.push({ entityId: entry.id, text: exact, kind: 'alias' });
       addKey(exact);
     }
+    for (const variant of unVariants([entry.label, ...entry.aliases])) {
+      if (exactOwners.has(variant)) continue;
+      exactOwners.set(variant, entry.id);
+      forms.push({ entityId: entry.id, text: variant, kind: 'alias' });
+      addKey(variant);
+    }
     for (const alias of entry.ambiguousAliases ?? []) {
       forms.push({ entityId: entry.id, text: alias.trim(), kind: 'ambiguous' });
       addKey(alias);
@@ -153,4 +159,23 @@ export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexico
     demonymKeys,
     peopleBySurname,
   };
+}
+
+/**
+ * Spellings of the UN inside a longer name: "Office of the United Nations High Commissioner for Human Rights" is
+ * also written with "UN" or "U.N." ("Office of the U.N. High Commissioner …"), as wire services do.
+ */
+function unVariants(aliases: readonly string[]): string[] {
+  const variants = new Set<string>();
+  const spellings = ['United Nations', 'UN', 'U.N.'];
+  for (const alias of aliases) {
+    const exact = alias.normalize('NFC').trim();
+    for (const from of spellings) {
+      const pattern = new RegExp(`(^|\\s)${escapeRegExp(from)}(?=\\s)`, 'u');
+      if (!pattern.test(exact) || exact === from) continue;
+      for (const to of spellings) if (to !== from) variants.add(exact.replace(pattern, `$1${to}`));
+    }
+  }
+  for (const alias of aliases) variants.delete(alias.normalize('NFC').trim());
+  return [...variants].sort();
 }

@@ -35,7 +35,7 @@ function stripStrayInitial(name: string): string {
 
 /** Parses one trimmed line as a speaker header, or returns undefined. */
 export function parseSpeakerHeader(line: string): SpeakerHeader | undefined {
-  if (line.length > 100) return undefined;
+  if (line.length > 100) return longSpeakerTurn(line);
   const nameThenTime = NAME_THEN_TIME.exec(line);
   if (nameThenTime) {
     const speaker = stripStrayInitial((nameThenTime[1] ?? '').trim());
@@ -62,12 +62,23 @@ export function parseSpeakerHeader(line: string): SpeakerHeader | undefined {
   return undefined;
 }
 
+/** Speech on the header's own line makes it long: "[00:12:34] Name: text …" ("00:12:34 Name: text …"). */
+const LONG_TURN = new RegExp(String.raw`^(?:[\[(](${TIME_PATTERN})[\])]|(${TIME_PATTERN}))[ \t]*(${NAME}):[ \t]+(\S.*)$`, 'u');
+
+/** A speaker header whose speech follows on the same line, however long the speech. */
+function longSpeakerTurn(line: string): SpeakerHeader | undefined {
+  const match = LONG_TURN.exec(line);
+  const speaker = match?.[3] ? stripStrayInitial(match[3].trim()) : undefined;
+  if (!match || speaker === undefined || !looksLikeSpeakerName(speaker)) return undefined;
+  return { speaker, time: match[1] ?? match[2], text: (match[4] ?? '').trim() };
+}
+
 /** Counts lines that are speaker headers with a name; the format detector uses it. */
 export function countSpeakerHeaders(lines: readonly string[]): number {
   let count = 0;
   for (const line of lines) {
     const trimmed = line.trim();
-    if (trimmed.length > 0 && trimmed.length <= 100 && /\d:\d\d/.test(trimmed) && parseSpeakerHeader(trimmed)?.speaker) count += 1;
+    if (trimmed.length > 0 && /\d:\d\d/.test(trimmed) && parseSpeakerHeader(trimmed)?.speaker) count += 1;
   }
   return count;
 }

@@ -472,7 +472,7 @@ const AGREEMENT_HEADS = new Set('agreement agreements accord accords declaration
 
 /** First words that make a run a named event: storms are named like people ("Storm Daniel", "Cyclone Idai"). */
 const EVENT_FIRST_WORDS = new Set(['storm', 'cyclone', 'hurricane', 'typhoon']);
-const EVENT_HEADS = new Set('conference summit initiative talks forum dialogue'.split(' '));
+const EVENT_HEADS = new Set('conference summit initiative talks forum dialogue week'.split(' '));
 
 /** The type a run's head noun gives it: the last word (or the first, for "Agreement on ..."). */
 export function headTypeOf(lowerWords: readonly string[], count: number): NerType | undefined {
