@@ -90,11 +90,17 @@ function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon): Pendi
 function writtenWithoutCapitals(texts: readonly string[]): boolean {
   let words = 0;
   let capitalised = 0;
+  // The first few thousand words show how a document is written; a long one is not read to the end for this.
+  const enough = 4000;
+  const word = /\p{L}[\p{L}\p{M}'’]*/gu;
   for (const text of texts) {
-    for (const word of text.match(/\p{L}[\p{L}\p{M}'’]*/gu) ?? []) {
+    word.lastIndex = 0;
+    for (let match = word.exec(text); match !== null && words < enough; match = word.exec(text)) {
       words += 1;
-      if (/^\p{Lu}/u.test(word) && !/^I(?:['’]\p{L}+)?$/u.test(word)) capitalised += 1;
+      const first = match[0][0] ?? '';
+      if (first !== first.toLowerCase() && !/^I(?:['’]\p{L}+)?$/u.test(match[0])) capitalised += 1;
     }
+    if (words >= enough) break;
   }
   return words >= 40 && capitalised < words * 0.02;
 }
@@ -431,6 +437,7 @@ function recogniseCitations(state: DocumentState, lexicon: CompiledLexicon): Map
 }
 
 const HONORIFIC_SURNAME = /(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(\p{Lu}[\p{L}\p{M}'’\-]+)/gu;
+const HONORIFIC_HINT = /(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s/;
 
 /**
  * A surname the document writes after an honorific ("Ms. Abdelrahman") confirms the full name it writes
@@ -441,6 +448,8 @@ function recogniseTitledFullNames(state: DocumentState, lexicon: CompiledLexicon
   const people = new Map<string, string>();
   const surnames = new Set<string>();
   for (const sentence of state.sentences) {
+    // A plain test first: the Unicode pattern with its look-behind is slow on the many sentences without an honorific.
+    if (!HONORIFIC_HINT.test(sentence.text)) continue;
     HONORIFIC_SURNAME.lastIndex = 0;
     for (let match = HONORIFIC_SURNAME.exec(sentence.text); match !== null; match = HONORIFIC_SURNAME.exec(sentence.text)) {
       const surname = (match[1] ?? '').replace(/['’]s$/u, '');
@@ -448,18 +457,28 @@ function recogniseTitledFullNames(state: DocumentState, lexicon: CompiledLexicon
     }
   }
   if (surnames.size === 0) return people;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{M}'’.\\-])(\\p{Lu}[\\p{L}\\p{M}'’\\-]+)\\s+(${[...surnames].map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}])`, 'gu');
+  // A place or country named by one capitalised word, then one of those surnames: "Nyala Abdelrahman".
+  const oneWord = /^\p{Lu}[\p{L}\p{M}'’\-]+$/u;
+  const nextWord = /\s+(\p{Lu}[\p{L}\p{M}'’\-]+)(?![\p{L}\p{M}])/uy;
+  const wordBefore = /[\p{L}\p{M}'’.\-]/u;
   for (const sentence of state.sentences) {
     const list = state.mentions.get(sentence.index);
     if (!list) continue;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(sentence.text); match !== null; match = pattern.exec(sentence.text)) {
-      const start = match.index;
-      const firstEnd = start + (match[1] ?? '').length;
-      const end = start + match[0].length;
-      const place = list.find((mention) => mention.start === start && mention.end === firstEnd && /^(?:place|country):/.test(mention.entity));
-      if (!place || list.some((mention) => mention !== place && mention.start < end && start < mention.end)) continue;
-      const name = match[0];
+    const text = sentence.text;
+    const places = list.filter((mention) => /^(?:place|country):/.test(mention.entity)).sort((a, b) => a.start - b.start);
+    for (const place of places) {
+      const { start, end: firstEnd } = place;
+      if (!oneWord.test(text.slice(start, firstEnd)) || (start > 0 && wordBefore.test(text[start - 1] ?? ''))) continue;
+      nextWord.lastIndex = firstEnd;
+      const following = nextWord.exec(text);
+      if (following === null) continue;
+      // "Nyala Abdelrahman's": the possessive is not part of the name.
+      const word = following[1] ?? '';
+      const surname = surnames.has(word) ? word : word.replace(/['’]s$/u, '');
+      if (!surnames.has(surname)) continue;
+      const end = firstEnd + following[0].length - (word.length - surname.length);
+      if (!list.includes(place) || list.some((mention) => mention !== place && mention.start < end && start < mention.end)) continue;
+      const name = text.slice(start, end);
       const id = `person:${slugify(name)}`;
       if (lexicon.get(id)) continue;
       state.labels.set(id, name);

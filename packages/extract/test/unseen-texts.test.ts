@@ -75,6 +75,12 @@ describe('people the name finder missed', () => {
     expect(result.entities.map((entity) => entity.id)).toContain('person:nyala-abdelrahman');
     expect(result.entities.map((entity) => entity.id)).not.toContain('place:nyala');
     expect(result.entities.find((entity) => entity.id === 'person:nyala-abdelrahman')?.mentions).toBe(2);
+    // Also in the possessive, and not when the place is followed by another surname.
+    const possessive = run("Nyala Abdelrahman's clinic opened in El Fasher. Later Ms. Abdelrahman said it was calm. Nyala Hassan was there.");
+    const people = possessive.entities.filter((entity) => entity.type === 'person').map((entity) => entity.id);
+    expect(people).toContain('person:nyala-abdelrahman');
+    expect(possessive.mentions.find((mention) => mention.entity === 'person:nyala-abdelrahman')?.surface).toBe('Nyala Abdelrahman');
+    expect(people).not.toContain('person:nyala-hassan');
   });
 });
 
