@@ -15,3 +15,6 @@ export interface CachedBundleOptions {
 }
 
 export function cachedBundleUrl(options: CachedBundleOptions): Promise<string | undefined>;
+
+/** The workspace's pnpm-lock.yaml above `folder`, as a list of zero or one path. */
+export function lockfileAbove(folder: string): string[];

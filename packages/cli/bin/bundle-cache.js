@@ -14,7 +14,7 @@ function sha256File(file) {
 }
 
 /** The workspace's pnpm-lock.yaml above `folder`, as a list of zero or one path. */
-function lockfileAbove(folder) {
+export function lockfileAbove(folder) {
   for (let current = folder, depth = 0; depth < 8; depth += 1) {
     const candidate = path.join(current, 'pnpm-lock.yaml');
     if (fs.existsSync(candidate)) return [candidate];

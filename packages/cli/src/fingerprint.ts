@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXTRACTOR_VERSION } from '@missiongraph/extract';
+import { lockfileAbove } from '../bin/bundle-cache.js';
 
 function sourceFiles(folder: string): string[] {
   const found: string[] = [];
@@ -21,18 +22,6 @@ function hashSources(hash: ReturnType<typeof createHash>, folder: string): void 
   for (const file of sourceFiles(folder).sort()) {
     hash.update(path.relative(folder, file).split(path.sep).join('/')).update('\u0000').update(fs.readFileSync(file)).update('\u0000');
   }
-}
-
-/** The workspace's pnpm-lock.yaml above `folder`, which pins every dependency's version; undefined outside a workspace. */
-function lockfileAbove(folder: string): string | undefined {
-  for (let current = folder, depth = 0; depth < 8; depth += 1) {
-    const candidate = path.join(current, 'pnpm-lock.yaml');
-    if (fs.existsSync(candidate)) return candidate;
-    const parent = path.dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
-  return undefined;
 }
 
 let memo: string | undefined;
@@ -52,8 +41,7 @@ export function outputFingerprint(): string {
     const cliSource = path.dirname(fileURLToPath(import.meta.url));
     hashSources(hash, path.dirname(fileURLToPath(import.meta.resolve('@missiongraph/graph'))));
     hashSources(hash, cliSource);
-    const lockfile = lockfileAbove(cliSource);
-    if (lockfile !== undefined) hash.update(fs.readFileSync(lockfile));
+    for (const lockfile of lockfileAbove(cliSource)) hash.update(fs.readFileSync(lockfile));
     outputMemo = hash.digest('hex').slice(0, 12);
   } catch {
     outputMemo = UNKNOWN_CODE;

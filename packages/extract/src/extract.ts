@@ -160,20 +160,26 @@ function insideLongerName(text: string, start: number, end: number): boolean {
   return after !== undefined && !NEVER_NAMES.has(after.toLowerCase());
 }
 
+/** How often each entity is mentioned so far in the document, and the first sentence that names it. */
+function tallyMentions(state: DocumentState): { counts: Map<string, number>; firstSentence: Map<string, number> } {
+  const counts = new Map<string, number>();
+  const firstSentence = new Map<string, number>();
+  for (const [sentence, list] of state.mentions) {
+    for (const mention of list) {
+      counts.set(mention.entity, (counts.get(mention.entity) ?? 0) + 1);
+      if (sentence < (firstSentence.get(mention.entity) ?? Infinity)) firstSentence.set(mention.entity, sentence);
+    }
+  }
+  return { counts, firstSentence };
+}
+
 /**
  * An ambiguous form names an entity only when exactly one of its entities is named unambiguously in the
  * document, or, when several are, exactly one has its capital (facts.capital) named in the same sentence,
  * or, when none is, exactly one is anchored (host country, country) to a country or place the document names.
  */
 function resolveAmbiguous(state: DocumentState, pending: readonly PendingHit[], lexicon: CompiledLexicon): void {
-  const named = new Map<string, number>();
-  const firstNamed = new Map<string, number>();
-  for (const [sentence, list] of state.mentions) {
-    for (const mention of list) {
-      named.set(mention.entity, (named.get(mention.entity) ?? 0) + 1);
-      if (sentence < (firstNamed.get(mention.entity) ?? Infinity)) firstNamed.set(mention.entity, sentence);
-    }
-  }
+  const { counts: named, firstSentence: firstNamed } = tallyMentions(state);
   const mainCountry = documentCountry(named, lexicon);
   for (const hit of pending) {
     // A short or ambiguous form inside a longer capitalised name ("Transitional Presidential Council") is
@@ -906,14 +912,7 @@ const BODY_SHORT_HEADS = ['Commission', 'Committee', 'Tribunal'];
  * description, and a capitalised word after the head makes a longer name ("the Force Commander").
  */
 function recogniseDefiniteShortNames(state: DocumentState, lexicon: CompiledLexicon): void {
-  const counts = new Map<string, number>();
-  const firstSentence = new Map<string, number>();
-  for (const [sentence, list] of state.mentions) {
-    for (const mention of list) {
-      counts.set(mention.entity, (counts.get(mention.entity) ?? 0) + 1);
-      if (sentence < (firstSentence.get(mention.entity) ?? Infinity)) firstSentence.set(mention.entity, sentence);
-    }
-  }
+  const { counts, firstSentence } = tallyMentions(state);
   const namesOf = (id: string): string[] => {
     const entry = lexicon.get(id);
     return entry ? [entry.label, ...entry.aliases] : [state.labels.get(id) ?? ''];
