@@ -79,7 +79,7 @@ describe('missiongraph build when nothing changed', () => {
   });
 
   it('rebuilds when a document changes, one is added or removed, an option changes, or --force is given', () => {
-    const { corpus, out, build } = builtCorpus();
+    const { corpus, build } = builtCorpus();
     writeFiles(corpus, { 'b.txt': transcript(TOPICS.mali) });
     expect(summary(build())).toMatchObject({ upToDate: false, extracted: 1 });
     writeFiles(corpus, { 'c.txt': transcript(TOPICS.sudan) });

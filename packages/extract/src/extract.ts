@@ -9,7 +9,7 @@ import { type WorkingMention, overlapsAny } from './recognize/mention.ts';
 import { type NerCandidate, TAGGER_WINDOWS_PER_DOCUMENT, type TaggerBudget, findNames, headTypeOf, isEnglishWord, lexicalTags } from './recognize/ner.ts';
 import { isPersonName, joinSurnames } from './recognize/people.ts';
 import { foldText, matchKey } from './text/fold.ts';
-import { NOT_AFTER_WORD, NOT_BEFORE_WORD, escapeRegExp, namesPattern } from './text/patterns.ts';
+import { NOT_AFTER_WORD, NOT_BEFORE_WORD, namesPattern } from './text/patterns.ts';
 import { slugify } from './text/slug.ts';
 import { HONORIFICS, NEVER_NAMES, ORGANIZATION_HEADS, ROLE_WORDS } from './recognize/words.ts';
 import { ACRONYM_IN_PARENTHESES, looksLikeAcronym, nameSpelledBy } from './recognize/acronyms.ts';
@@ -152,11 +152,11 @@ function roleNamedIn(state: DocumentState, lexicon: CompiledLexicon, id: string)
  * ("Armed Forces of Liberia").
  */
 function insideLongerName(text: string, start: number, end: number): boolean {
-  const before = /(\p{L}[\p{L}\p{M}'’\-]*)\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  const before = /(\p{L}[\p{L}\p{M}'’-]*)\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
   const lower = before?.toLowerCase() ?? '';
   if (before !== undefined && /^\p{Lu}/u.test(before) && !STOPWORDS.has(lower) && !NEVER_NAMES.has(lower)) return true;
   // "of October 2020" dates the name; a month after "of" starts no longer name.
-  const after = /^\s+(?:of|in|for)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’\-]*)/u.exec(text.slice(end, end + 40))?.[1];
+  const after = /^\s+(?:of|in|for)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’-]*)/u.exec(text.slice(end, end + 40))?.[1];
   return after !== undefined && !NEVER_NAMES.has(after.toLowerCase());
 }
 
@@ -350,7 +350,7 @@ const SHORT_NAME_HEAD = /^((?:\p{Lu}[\p{L}\p{M}'’]*)(?:[ -]\p{Lu}[\p{L}\p{M}'�
 function shortNamesOf(entry: LexiconEntry, lexicon: CompiledLexicon): string[] {
   const shorts = new Set<string>();
   for (const form of [entry.label, ...entry.aliases]) {
-    const short = entry.type === 'mission' ? /^Operation\s+(\p{Lu}[\p{L}\p{M}'’\-]+)$/u.exec(form)?.[1] : SHORT_NAME_HEAD.exec(form)?.[1];
+    const short = entry.type === 'mission' ? /^Operation\s+(\p{Lu}[\p{L}\p{M}'’-]+)$/u.exec(form)?.[1] : SHORT_NAME_HEAD.exec(form)?.[1];
     if (short === undefined || short.length < 4 || !/^\p{Lu}/u.test(short)) continue;
     const key = matchKey(short);
     if (lexicon.surfaceKeys.has(key) || lexicon.demonymKeys.has(key)) continue;
@@ -442,7 +442,7 @@ function recogniseCitations(state: DocumentState, lexicon: CompiledLexicon): Map
   return people;
 }
 
-const HONORIFIC_SURNAME = /(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(\p{Lu}[\p{L}\p{M}'’\-]+)/gu;
+const HONORIFIC_SURNAME = /(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(\p{Lu}[\p{L}\p{M}'’-]+)/gu;
 const HONORIFIC_HINT = /(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s/;
 
 /**
@@ -464,9 +464,9 @@ function recogniseTitledFullNames(state: DocumentState, lexicon: CompiledLexicon
   }
   if (surnames.size === 0) return people;
   // A place or country named by one capitalised word, then one of those surnames: "Nyala Abdelrahman".
-  const oneWord = /^\p{Lu}[\p{L}\p{M}'’\-]+$/u;
-  const nextWord = /\s+(\p{Lu}[\p{L}\p{M}'’\-]+)(?![\p{L}\p{M}])/uy;
-  const wordBefore = /[\p{L}\p{M}'’.\-]/u;
+  const oneWord = /^\p{Lu}[\p{L}\p{M}'’-]+$/u;
+  const nextWord = /\s+(\p{Lu}[\p{L}\p{M}'’-]+)(?![\p{L}\p{M}])/uy;
+  const wordBefore = /[\p{L}\p{M}'’.-]/u;
   for (const sentence of state.sentences) {
     const list = state.mentions.get(sentence.index);
     if (!list) continue;
@@ -519,7 +519,7 @@ function resolveSpeakers(speakers: readonly string[], lexicon: CompiledLexicon, 
     }
     const knownName = lexicon.surfaceKeys.get(matchKey(name));
     if (knownName?.length === 1 && knownName[0] !== undefined && (honorific !== undefined || delegation !== undefined)) ids.set(speaker, knownName[0]);
-    else if (!known && !knownName && (isPersonName(name) || (honorific !== undefined && /^\p{Lu}[\p{L}\p{M}'’\-]+$/u.test(name)))) ids.set(speaker, `person:${slugify(name)}`);
+    else if (!known && !knownName && (isPersonName(name) || (honorific !== undefined && /^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(name)))) ids.set(speaker, `person:${slugify(name)}`);
   }
   return ids;
 }
@@ -529,7 +529,7 @@ const HEADLINE_SMALL_WORDS = new Set(['with', 'from', 'into', 'over', 'near', 'a
 /** A line without final punctuation whose content words are (nearly) all capitalised: a headline in title case. */
 function isTitleCaseHeadline(text: string): boolean {
   if (/[.!?:;"”’)]\s*$/.test(text)) return false;
-  const words = (text.match(/[\p{L}][\p{L}'’\-]{3,}/gu) ?? []).filter((word) => !HEADLINE_SMALL_WORDS.has(word.toLowerCase()));
+  const words = (text.match(/[\p{L}][\p{L}'’-]{3,}/gu) ?? []).filter((word) => !HEADLINE_SMALL_WORDS.has(word.toLowerCase()));
   if (words.length < 5) return false;
   const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
   return capitalised / words.length >= 0.85 && !isOneBodyName(text);
@@ -540,7 +540,7 @@ function isTitleCaseHeadline(text: string): boolean {
  * words joined by small words, no verb, with an organisation head that ends it or takes a complement.
  */
 function isOneBodyName(text: string): boolean {
-  if (!/^(?:The\s+)?\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:of|on|for|and|the|in)\s+)*\p{Lu}[\p{L}\p{M}'’\-]*)*$/u.test(text.trim())) return false;
+  if (!/^(?:The\s+)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:of|on|for|and|the|in)\s+)*\p{Lu}[\p{L}\p{M}'’-]*)*$/u.test(text.trim())) return false;
   const words = text.trim().split(/\s+/).map((word) => word.toLowerCase());
   if (words.some((word) => lexicalTags(word).has('Verb'))) return false;
   return words.some((word, index) => ORGANIZATION_HEADS.has(word) && (index === words.length - 1 || ['of', 'on', 'for'].includes(words[index + 1] ?? '')));
@@ -556,13 +556,13 @@ const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+$/u;
 function nameFinderCovered(state: DocumentState, sentence: number, lexicon: CompiledLexicon): { start: number; end: number }[] {
   const text = state.sentences[sentence]?.text ?? '';
   const blocked = (state.blocked.get(sentence) ?? []).filter(
-    (span) => !(lexicon.demonymKeys.has(matchKey(text.slice(span.start, span.end))) && /\p{Lu}[\p{L}\p{M}'’\-]*\s+of\s+$/u.test(text.slice(Math.max(0, span.start - 40), span.start)) && /^\s+\p{Lu}/u.test(text.slice(span.end, span.end + 3))),
+    (span) => !(lexicon.demonymKeys.has(matchKey(text.slice(span.start, span.end))) && /\p{Lu}[\p{L}\p{M}'’-]*\s+of\s+$/u.test(text.slice(Math.max(0, span.start - 40), span.start)) && /^\s+\p{Lu}/u.test(text.slice(span.end, span.end + 3))),
   );
   return [...(state.mentions.get(sentence) ?? []), ...blocked];
 }
 
 /** A dateline in capitals at the start of a paragraph: "AGOK, 12 November 2024 —", "GOMA, March 3 –". */
-const CAPITAL_DATELINE = /^(\p{Lu}[\p{Lu}'’\-]+(?:\s+\p{Lu}[\p{Lu}'’\-]+){0,2}),\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*[—–-]\s/u;
+const CAPITAL_DATELINE = /^(\p{Lu}[\p{Lu}'’-]+(?:\s+\p{Lu}[\p{Lu}'’-]+){0,2}),\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*[—–-]\s/u;
 
 /**
  * The place of a dateline written in capitals is a place even where no lexicon knows it ("AGOK, 12 November
@@ -728,7 +728,7 @@ function recogniseAcronymDefinitions(state: DocumentState, lexicon: CompiledLexi
     // The reverse order: "the LRA (Lord's Resistance Army)".
     for (const mention of state.mentions.get(sentence.index) ?? []) {
       if (mention.entity.startsWith('person:') || sentence.text[mention.end] !== ')') continue;
-      const acronym = /(\p{Lu}[\p{L}\p{N}&\-]{1,11})\s*\(\s*$/u.exec(sentence.text.slice(Math.max(0, mention.start - 20), mention.start))?.[1];
+      const acronym = /(\p{Lu}[\p{L}\p{N}&-]{1,11})\s*\(\s*$/u.exec(sentence.text.slice(Math.max(0, mention.start - 20), mention.start))?.[1];
       if (acronym === undefined || !looksLikeAcronym(acronym) || bound.has(acronym) || lexicon.surfaceKeys.has(matchKey(acronym))) continue;
       bound.set(acronym, mention.entity);
     }
@@ -798,7 +798,7 @@ function recogniseNamedProcesses(state: DocumentState, lexicon: CompiledLexicon)
     const replaced = list.map((mention) => {
       const kind = lexicon.get(mention.entity)?.facts?.kind;
       if (typeof kind !== 'string' || !kind.includes('city') || !/\bthe\s+$/iu.test(text.slice(Math.max(0, mention.start - 5), mention.start))) return mention;
-      const process = /^\s+process(?![\p{L}\-])/u.exec(text.slice(mention.end, mention.end + 10));
+      const process = /^\s+process(?![\p{L}-])/u.exec(text.slice(mention.end, mention.end + 10));
       if (!process) return mention;
       const end = mention.end + process[0].length;
       const name = text.slice(mention.start, end);
@@ -824,7 +824,7 @@ function dropPlacesInsideLongerNames(state: DocumentState): void {
     const text = state.sentences[sentence]?.text ?? '';
     const kept = list.filter((mention) => {
       if (mention.how !== 'lexicon' || !(mention.entity.startsWith('place:') || mention.entity.startsWith('country:'))) return true;
-      const next = /^ (\p{Lu}[\p{L}\p{M}'’]+)(?![\p{L}\p{M}\-])/u.exec(text.slice(mention.end, mention.end + 40));
+      const next = /^ (\p{Lu}[\p{L}\p{M}'’]+)(?![\p{L}\p{M}-])/u.exec(text.slice(mention.end, mention.end + 40));
       const word = next?.[1];
       // A word in capitals after a place is a heading's next word ("MALI JUNTA EXPELS ..."), not a longer name.
       if (word === undefined || word.length < 3 || word === word.toUpperCase()) return true;
@@ -835,7 +835,7 @@ function dropPlacesInsideLongerNames(state: DocumentState): void {
       // except in a role title ("Haiti Police Chief": rule 4, the place is named) and before "Government",
       // which describes the government seated there ("the Kinshasa Government").
       if (ORGANIZATION_HEADS.has(lower)) {
-        const following = /^\s+([\p{L}\-]+)/u.exec(text.slice(wordStart + word.length, wordStart + word.length + 40))?.[1]?.toLowerCase() ?? '';
+        const following = /^\s+([\p{L}-]+)/u.exec(text.slice(wordStart + word.length, wordStart + word.length + 40))?.[1]?.toLowerCase() ?? '';
         return lower === 'government' || HONORIFICS.has(following);
       }
       if (NEVER_NAMES.has(lower) || STOPWORDS.has(lower) || ROLE_WORDS.has(lower)) return true;
@@ -857,7 +857,7 @@ function recogniseBodiesOfPlaces(state: DocumentState, lexicon: CompiledLexicon)
     const text = state.sentences[sentence]?.text ?? '';
     for (const place of [...list]) {
       if (!/^(?:place|country):/.test(place.entity)) continue;
-      const before = /(?<![\p{L}\p{M}'’\-])(\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’\-]*){0,3})\s+of\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, place.start - 60), place.start));
+      const before = /(?<![\p{L}\p{M}'’-])(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,3})\s+of\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, place.start - 60), place.start));
       if (!before?.[1]) continue;
       const words = before[1].split(/\s+/);
       if (words[0] === 'The') words.shift();
@@ -865,7 +865,7 @@ function recogniseBodiesOfPlaces(state: DocumentState, lexicon: CompiledLexicon)
       if (words.length === 0 || !ORGANIZATION_HEADS.has(head) || head === 'government' || words.some((word) => ROLE_WORDS.has(word.toLowerCase()) && !ORGANIZATION_HEADS.has(word.toLowerCase()))) continue;
       const start = place.start - before[0].length + before[0].indexOf(words.join(' '));
       if (list.some((other) => other !== place && other.start < place.start && start < other.end)) continue;
-      if (/\p{Lu}[\p{L}\p{M}'’\-]*\s+$/u.test(text.slice(Math.max(0, start - 30), start)) && !/(?:^|\s)The\s+$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
+      if (/\p{Lu}[\p{L}\p{M}'’-]*\s+$/u.test(text.slice(Math.max(0, start - 30), start)) && !/(?:^|\s)The\s+$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
       const name = text.slice(start, place.end);
       const known = lexicon.surfaceKeys.get(matchKey(name));
       const id = known?.length === 1 && known[0] !== undefined ? known[0] : `organization:${slugify(name)}`;
@@ -879,7 +879,7 @@ function recogniseBodiesOfPlaces(state: DocumentState, lexicon: CompiledLexicon)
 }
 
 /** An academic or research unit's name: "Department of International Relations", "University of Ljubljana". */
-const AFFILIATION_NAME = /(?<![\p{L}])(?:Department|Faculty|University|Institute|School|College|Centre|Center)\s+(?:of|for)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:and|of|for|the|in)\s+)*\p{Lu}[\p{L}\p{M}'’\-]*)*/gu;
+const AFFILIATION_NAME = /(?<![\p{L}])(?:Department|Faculty|University|Institute|School|College|Centre|Center)\s+(?:of|for)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:and|of|for|the|in)\s+)*\p{Lu}[\p{L}\p{M}'’-]*)*/gu;
 
 /**
  * Bylines and affiliation lines at the head of a document ("Working paper, Department of International

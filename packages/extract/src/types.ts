@@ -44,6 +44,11 @@ export interface SentenceRecord {
   time?: string;
   /** The same start time in seconds. */
   seconds?: number;
+  /**
+   * Set by a reader when the line only lists things (an export's keyword line, a table row, a bullet of
+   * names, "X in A, Y in B, Z in C…"): its mentions count, its co-mentions are marked `list` and weigh less.
+   */
+  list?: boolean;
 }
 
 /** Lexicon facts carried onto a node; relation facts hold entity ids. */
@@ -89,6 +94,8 @@ export interface CoMentionRecord {
   source: string;
   target: string;
   sentence: number;
+  /** The sentence is a list (SentenceRecord.list): the graph gives this co-mention a lower weight. */
+  list?: boolean;
 }
 
 export interface DocumentExtraction {
@@ -101,6 +108,12 @@ export interface DocumentExtraction {
     speakers: string[];
     /** The document's date (YYYY-MM-DD) when its header or id gives one. Optional field added by extract. */
     date?: string;
+    /** Where the date was read: the export header, a dateline, a PDF's first page, a caption note, the file name, or the file's mtime. */
+    dateSource?: 'header' | 'dateline' | 'first-page' | 'note' | 'name' | 'mtime';
+    /** Keywords an export's header lists (Otter's SUMMARY KEYWORDS): metadata, never sentences. */
+    keywords?: string[];
+    /** A UN document symbol read from the first page, e.g. "S/2023/648". */
+    symbol?: string;
   };
   /** The sentences that carry at least one mention (the evidence), in document order. */
   sentences: SentenceRecord[];

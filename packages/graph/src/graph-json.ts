@@ -2,6 +2,7 @@
 // node or edge per line; and read back with validation that names the problem.
 import Graph from 'graphology';
 import type { Attributes, SerializedGraph } from 'graphology-types';
+import type AbstractGraph from 'graphology-types';
 import { sortColumnNames } from './attributes.ts';
 import { compareStrings } from './build.ts';
 
@@ -108,7 +109,7 @@ function evidenceTable(graph: GraphLike): { ids: Map<unknown, string>; entries: 
   return { ids, entries };
 }
 
-type GraphLike = Graph | import('graphology-types').default;
+type GraphLike = Graph | AbstractGraph;
 
 /**
  * graph.export() as JSON: `{"attributes":…,"options":…,"nodes":[…],"edges":[…]}` with each node and

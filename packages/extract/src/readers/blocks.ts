@@ -59,7 +59,7 @@ const NOT_SPEAKER_LABELS = new Set(
 /** True for a plausible speaker label: 1–6 capitalised words (particles allowed), no sentence punctuation. */
 export function looksLikeSpeakerName(name: string): boolean {
   if (name.length === 0 || name.length > 60) return false;
-  if (/[,;!?"“”()\[\]{}<>|]/.test(name)) return false;
+  if (/[,;!?"“”()[\]{}<>|]/.test(name)) return false;
   const words = name.split(/\s+/);
   if (words.length > 6) return false;
   if (NOT_SPEAKER_LABELS.has(name.toLowerCase())) return false;
@@ -73,7 +73,7 @@ const COLON_TURN = /^([^\s:][^:\n]{0,59}):\s+(\S[\s\S]*)$/;
  * ("Mr. Wood (United States of America)", "Ms. Woodward (United Kingdom)"). Each delegate may speak once,
  * so such labels count from their first turn when the document has two or more of them.
  */
-const DELEGATE_LABEL = /^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame)\.?\s+\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+\p{Lu}[\p{L}\p{M}'’\-]+){0,3}\s+\([^()]{2,60}\)$/u;
+const DELEGATE_LABEL = /^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame)\.?\s+\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,3}\s+\([^()]{2,60}\)$/u;
 
 /**
  * Finds "Name: text" speaker turns in paragraphs. A label counts only when it opens at least two

@@ -139,7 +139,7 @@ function markdownParagraphs(text: string, markdown: boolean): { paragraphs: Para
 
 /** True when `text` begins, after opening punctuation, with a lower-case letter. */
 function startsLowerCase(text: string): boolean {
-  const match = /^[\s"'“‘(\[—–-]*(\p{L})/u.exec(text);
+  const match = /^[\s"'“‘([—–-]*(\p{L})/u.exec(text);
   const letter = match?.[1];
   return letter !== undefined && letter !== letter.toUpperCase();
 }

@@ -23,7 +23,6 @@ const NAME = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-]*(?:[ \t]+[\p{L}\p{M
 const NAME_THEN_TIME = new RegExp(String.raw`^(${NAME})[ \t]+[\[(]?(${TIME_PATTERN})[\])]?:?$`, 'u');
 const TIME_THEN_NAME = new RegExp(String.raw`^[\[(](${TIME_PATTERN})[\])][ \t]*(?:(${NAME})[ \t]*(?::[ \t]*(.*))?)?$`, 'u');
 const BARE_TIME_THEN_NAME = new RegExp(String.raw`^(${TIME_PATTERN})[ \t]+(${NAME}):[ \t]*(.*)$`, 'u');
-const TIME_ONLY = new RegExp(String.raw`^[\[(]?(${TIME_PATTERN})[\])]?$`, 'u');
 const STRAY_INITIAL = /^\p{Lu}\.?$/u;
 
 /** Removes a stray one-letter initial that some exports put before a speaker name ("J Jean-Pierre Lacroix"). */

@@ -7,7 +7,7 @@ const SKIPPED_WORDS = new Set(
 );
 
 /** An acronym in parentheses: two or more capitals, at most twelve characters ("LRA", "SPLM-IO", "FDLR"). */
-export const ACRONYM_IN_PARENTHESES = /\(\s*(\p{Lu}[\p{L}\p{N}&\-]{1,11})\s*\)/gu;
+export const ACRONYM_IN_PARENTHESES = /\(\s*(\p{Lu}[\p{L}\p{N}&-]{1,11})\s*\)/gu;
 
 /** True for a token written like an acronym: at least two capitals and no more lower-case letters than capitals. */
 export function looksLikeAcronym(token: string): boolean {

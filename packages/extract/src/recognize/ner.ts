@@ -78,7 +78,7 @@ function teach(lexicon: CompiledLexicon): void {
     if (!tag) continue;
     for (const alias of [entry.label, ...entry.aliases]) {
       const key = alias.toLowerCase().trim();
-      if (key.length >= 3 && key.length <= 60 && !/[^\p{L}\p{M}\p{N}' .\-]/u.test(key)) words[key] = tag;
+      if (key.length >= 3 && key.length <= 60 && !/[^\p{L}\p{M}\p{N}' .-]/u.test(key)) words[key] = tag;
     }
   }
   for (const role of ['under-secretary-general', 'secretary-general', 'special coordinator', 'research director', 'special representative', 'force commander', 'head of mission']) {
@@ -87,7 +87,7 @@ function teach(lexicon: CompiledLexicon): void {
   nlp.plugin({ words });
 }
 
-const CAPITALISED_TOKEN = /(?<![\p{L}\p{N}'’])(?:\p{Lu}|[dl]['’]\p{Lu})[\p{L}\p{M}'’\-]*/gu;
+const CAPITALISED_TOKEN = /(?<![\p{L}\p{N}'’])(?:\p{Lu}|[dl]['’]\p{Lu})[\p{L}\p{M}'’-]*/gu;
 
 const LOCATIVE_BEFORE =
   /(?:^|[^\p{L}])(?:(?:in|at|near|from|around|outside|across|towards?|into|through|via)\s+(?:the\s+)?|(?:village|town|city|district|province|neighbourhood|neighborhood|municipality|island|region)\s+of\s+)$/iu;
@@ -126,7 +126,7 @@ function isRoleWord(word: string): boolean {
 /** "on" joins a head noun to what follows it: "Committee on Missing Persons", "Agreement on the Cessation of Hostilities". */
 function headBeforeOn(text: string, end: number, gap: string): boolean {
   if (!/^\s+on\s+(?:the\s+)?$/u.test(gap)) return false;
-  const word = (/[\p{L}\p{M}'’\-]+$/u.exec(text.slice(Math.max(0, end - 30), end))?.[0] ?? '').toLowerCase();
+  const word = (/[\p{L}\p{M}'’-]+$/u.exec(text.slice(Math.max(0, end - 30), end))?.[0] ?? '').toLowerCase();
   return ORGANIZATION_HEADS.has(word) || AGREEMENT_HEADS.has(word) || EVENT_HEADS.has(word);
 }
 
@@ -136,7 +136,7 @@ function headBeforeOn(text: string, end: number, gap: string): boolean {
  */
 const GROUP_NOUN_AFTER_ONE_WORD = /^\s+(?:militias?|gang|rebel\s+(?:group|movement)|armed\s+group)\b/u;
 /** After a name of two words or more, also a plural ("Twic Dinka groups"), which after one word is a category ("Aid groups"). */
-const GROUP_NOUN_AFTER = /^(?:\s+and\s+\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’\-]*){0,2})?\s+(?:militias?|gang|groups|factions|rebel\s+(?:group|movement)|armed\s+groups?)\b/u;
+const GROUP_NOUN_AFTER = /^(?:\s+and\s+\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2})?\s+(?:militias?|gang|groups|factions|rebel\s+(?:group|movement)|armed\s+groups?)\b/u;
 
 /** Lower-case place nouns after a capitalised run that make it a place: "Abu Shouk camp", "the Kutum district", "the Lunda provinces". */
 const PLACE_NOUN_AFTER = /^\s+(?:camps?|districts?|provinces?|count(?:y|ies)|regions?|valleys?|villages?|towns?|prefectures?|localit(?:y|ies)|neighbourhoods?|neighborhoods?)\b/u;
@@ -188,7 +188,7 @@ export function candidateRuns(
   const pieces: typeof runs = [];
   for (const run of runs) {
     const runText = text.slice(run.start, run.end);
-    const lastWord = (/[\p{L}\p{M}'’\-]+$/u.exec(runText)?.[0].toLowerCase() ?? '').replace(/['’]s$/, '');
+    const lastWord = (/[\p{L}\p{M}'’-]+$/u.exec(runText)?.[0].toLowerCase() ?? '').replace(/['’]s$/, '');
     const head = headTypeOf([lastWord], 1);
     // A head with its complement before the "and" keeps the whole run: "Committee on Foreign Affairs and Defence".
     const headWithComplement = /\sand\s/.test(runText) && HEAD_WITH_COMPLEMENT_BEFORE_AND.test(runText);
@@ -406,7 +406,7 @@ interface CompromiseModel {
 /** The words of a candidate run as terms tagged from the lexicon alone. */
 function lexicalTerms(text: string, run: { start: number; end: number }): TaggedTerm[] {
   const terms: TaggedTerm[] = [];
-  const word = /[\p{L}\p{M}\p{N}'’.\-]+/gu;
+  const word = /[\p{L}\p{M}\p{N}'’.-]+/gu;
   const slice = text.slice(run.start, run.end);
   for (let match = word.exec(slice); match !== null; match = word.exec(slice)) {
     const start = run.start + match.index;
@@ -438,7 +438,7 @@ function capitalisedRuns(terms: readonly TaggedTerm[], text: string, covered: re
       continue;
     }
     run.push({ ...term, text: word });
-    if (/[^\s'’\-]/.test(term.post.trim().replace(/^['’]s?/, ''))) close();
+    if (/[^\s'’-]/.test(term.post.trim().replace(/^['’]s?/, ''))) close();
   }
   close();
   return runs;
@@ -497,8 +497,8 @@ function nameCaption(run: readonly TaggedTerm[], text: string): NerCandidate | u
   const last = run[run.length - 1];
   if (!first || !last || run.length < 2 || run.length > 4) return undefined;
   const surface = text.slice(first.start, last.end);
-  if (!isAllCaps(surface) || !/^[\p{Lu}' \-]+$/u.test(surface)) return undefined;
-  if (!/^,\s+\p{Ll}[\p{L}\p{M}' \-]{1,60}:/u.test(text.slice(last.end, last.end + 80))) return undefined;
+  if (!isAllCaps(surface) || !/^[\p{Lu}' -]+$/u.test(surface)) return undefined;
+  if (!/^,\s+\p{Ll}[\p{L}\p{M}' -]{1,60}:/u.test(text.slice(last.end, last.end + 80))) return undefined;
   const name = surface.toLowerCase().replace(/(^|[\s\-'])(\p{Ll})/gu, (_whole, separator: string, letter: string) => separator + letter.toUpperCase());
   return { type: 'person', start: first.start, end: last.end, name };
 }
@@ -512,7 +512,7 @@ const ROLE_BEFORE_COMMA =
 
 /** A title or honorific just before a run ("Lieutenant General Aroldo Lázaro", "Ms. Ngozi Adeyemi"). */
 function titledBefore(text: string, start: number): boolean {
-  const titleBefore = /([\p{L}\-]+)\.?\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  const titleBefore = /([\p{L}-]+)\.?\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
   return titleBefore !== undefined && isCapitalised(titleBefore) && HONORIFICS.has(titleBefore.toLowerCase());
 }
 
@@ -570,7 +570,7 @@ function classifyRun(
   if (titledName) return titledName;
   const start = first.start;
   let end = last.end;
-  let name = text.slice(start, end).replace(/['’]s$/, '');
+  const name = text.slice(start, end).replace(/['’]s$/, '');
   end = start + name.length;
   const words = terms.map((term) => term.text.replace(/['’]s$/, ''));
   const lowerWords = words.map((word) => word.toLowerCase().replace(/\.$/, ''));
@@ -606,7 +606,7 @@ function classifyRun(
   }
   // A run right after a lexicon name: with a head noun the two make one name ("Timbuktu Super Camp",
   // "Liberia National Police", "Ankara Declaration"); without one it only describes the lexicon entity.
-  const wordBefore = /(\p{Lu}[\p{L}\p{M}'’\-]+)\s$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  const wordBefore = /(\p{Lu}[\p{L}\p{M}'’-]+)\s$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
   const coveredBeforeStart = /^\s$/.test(text.slice(start - 1, start)) ? context.coveredByEnd.get(start - 1) : undefined;
   const followsDemonym =
     (wordBefore !== undefined && lexicon.demonymKeys.has(matchKey(wordBefore))) ||
@@ -654,7 +654,7 @@ function classifyRun(
       return { type: 'person', start: personFirst.start, end: personLast.end, name: text.slice(personFirst.start, personLast.end).replace(/['’]s$/, '') };
     }
     // A demonym right before an organisation belongs to its name ("Malian Armed Forces").
-    const demonym = /(\p{Lu}[\p{L}\p{M}'’\-]+)\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
+    const demonym = /(\p{Lu}[\p{L}\p{M}'’-]+)\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
     if (demonym && lexicon.demonymKeys.has(matchKey(demonym[1] ?? ''))) {
       const withDemonym = start - demonym[0].length;
       return { type: 'organization', start: withDemonym, end, name: text.slice(withDemonym, end) };

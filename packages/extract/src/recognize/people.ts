@@ -81,7 +81,7 @@ export function joinSurnames(
       if (overlapsAny(existing, start, end) || overlapsAny(added, start, end)) continue;
       // A capitalised first name right before the surname makes another form of the name ("Margaret Anstee"
       // beside "Margaret Joan Anstee"), or another person: left to the name finder.
-      const wordBefore = plain === undefined ? undefined : /(\p{Lu}[\p{L}\p{M}\-]+)\s+$/u.exec(sentence.text.slice(Math.max(0, start - 40), start))?.[1];
+      const wordBefore = plain === undefined ? undefined : /(\p{Lu}[\p{L}\p{M}-]+)\s+$/u.exec(sentence.text.slice(Math.max(0, start - 40), start))?.[1];
       if (wordBefore !== undefined && !ROLE_WORDS.has(wordBefore.toLowerCase()) && !NEVER_NAMES.has(wordBefore.toLowerCase()) && !wordBefore.split('-').every((part) => ROLE_WORDS.has(part.toLowerCase())) && /^\p{Lu}\p{Ll}/u.test(wordBefore) && !lexicon.surfaceKeys.has(matchKey(wordBefore))) continue;
       added.push({ entity: id, sentence: sentence.index, start, end, surface: sentence.text.slice(start, end), how: 'surname' });
     }

@@ -67,7 +67,7 @@ export const NAME_CONNECTORS = list('of the for de du la le al el bin ibn bint b
 
 /** Appositions that mark the name before them as a person ("X, the head of ..."). */
 export const PERSON_APPOSITION =
-  /^,\s+(?:the\s+|a\s+|an\s+|our\s+|who\s+|former\s+|then\s+)*(?:[\w'’\-]+\s+){0,3}(?:head|chief|director|leader|president|minister|ambassador|spokesperson|spokesman|spokeswoman|representative|envoy|commander|coordinator|founder|secretary|professor|author|editor|deputy|special|who|executive|chair|adviser|advisor|researcher|whose|diplomat|journalist|lawyer|activist|politician|economist|historian|scholar|mediator|officer)\b/i;
+  /^,\s+(?:the\s+|a\s+|an\s+|our\s+|who\s+|former\s+|then\s+)*(?:[\w'’-]+\s+){0,3}(?:head|chief|director|leader|president|minister|ambassador|spokesperson|spokesman|spokeswoman|representative|envoy|commander|coordinator|founder|secretary|professor|author|editor|deputy|special|who|executive|chair|adviser|advisor|researcher|whose|diplomat|journalist|lawyer|activist|politician|economist|historian|scholar|mediator|officer)\b/i;
 
 /** Verbs of saying after a name that mark it as a person ("X said", "X told"). */
 export const PERSON_VERB_AFTER = /^\s+(?:said|says|told|added|noted|stressed|explained|argued|recalled|warned|asked)\b/i;

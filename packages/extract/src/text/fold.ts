@@ -62,6 +62,6 @@ export function matchKey(text: string): string {
   return foldText(text)
     .toLowerCase()
     .replace(/'s$|'$/u, '')
-    .replace(/[\s\-]+/g, ' ')
+    .replace(/[\s-]+/g, ' ')
     .trim();
 }

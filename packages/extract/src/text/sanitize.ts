@@ -9,6 +9,8 @@ export interface SanitizeReport {
 }
 
 // C0 controls except tab/newline, DEL, C1 controls, zero-width and bidi-override characters, BOMs.
+// The zero-width joiner is listed as a character to remove, not as part of a joined sequence.
+// eslint-disable-next-line no-misleading-character-class
 const INVISIBLE = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

@@ -57,7 +57,7 @@ function endsSentence(text: string, markStart: number, mark: string, nextStart: 
   if (nextIsLower) return false;
   // A year or page in parentheses goes on with a title that ends in "?" ("Does Peacekeeping Work? (2008)").
   if (mark.startsWith('?') || mark.startsWith('!')) return !/^\(\s*\d/.test(text.slice(nextStart, nextStart + 4));
-  if (mark.length > 1 || mark === '\u2026') return isUpper(next) || /["\u201c(\[]/.test(next);
+  if (mark.length > 1 || mark === '\u2026') return isUpper(next) || /["\u201c([]/.test(next);
   const word = wordBefore(text, markStart);
   const lower = word.toLowerCase();
   if (word.length === 0) return true;

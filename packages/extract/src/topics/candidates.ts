@@ -5,7 +5,7 @@ import { lexicalTags } from '../recognize/ner.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 const MAX_WORDS = 4;
-const WORD = /[\p{L}][\p{L}\p{M}'’\-]*|[\p{N}]+|[^\p{L}\p{N}\s]/gu;
+const WORD = /[\p{L}][\p{L}\p{M}'’-]*|[\p{N}]+|[^\p{L}\p{N}\s]/gu;
 
 /** Lower-cases a phrase the way topics are keyed (typographic apostrophes unified, last word singular). */
 export function normalizePhrase(phrase: string): string {
