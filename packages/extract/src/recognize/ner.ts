@@ -6,7 +6,7 @@ import type { CompiledLexicon } from '../lexicon/compile.ts';
 import { foldText, matchKey } from '../text/fold.ts';
 import { coverageMask, maskOverlaps } from './mention.ts';
 import { STOPWORDS } from '../topics/stopwords.ts';
-import { HONORIFICS, NAME_CONNECTORS, NEVER_NAMES, PERSON_CONNECTORS, PERSON_ONLY_PARTICLES, ORGANIZATION_HEADS, PERSON_APPOSITION, PERSON_VERB_AFTER, PLACE_HEADS, ROLE_WORDS } from './words.ts';
+import { AGREEMENT_HEADS, EVENT_FIRST_WORDS, EVENT_HEADS, HONORIFICS, NAME_CONNECTORS, NEVER_NAMES, ORGANIZATION_HEADS, PERSON_APPOSITION, PERSON_CONNECTORS, PERSON_ONLY_PARTICLES, PERSON_VERB_AFTER, PLACE_FIRST_WORDS, PLACE_HEADS, ROLE_WORDS } from '../vocabulary.ts';
 
 export type NerType = 'person' | 'place' | 'organization' | 'agreement' | 'event';
 
@@ -141,8 +141,6 @@ const GROUP_NOUN_AFTER = /^(?:\s+and\s+\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L
 /** Lower-case place nouns after a capitalised run that make it a place: "Abu Shouk camp", "the Kutum district", "the Lunda provinces". */
 const PLACE_NOUN_AFTER = /^\s+(?:camps?|districts?|provinces?|count(?:y|ies)|regions?|valleys?|villages?|towns?|prefectures?|localit(?:y|ies)|neighbourhoods?|neighborhoods?)\b/u;
 
-/** First words that make a run a place: "Jebel Marra", "Mount Nyiragongo", "Wadi Halfa", "Lake Kivu", "Camp Faouar". */
-const PLACE_FIRST_WORDS = new Set(['jebel', 'jabal', 'djebel', 'mount', 'mont', 'lake', 'lac', 'wadi', 'oued', 'cape', 'bahr', 'camp', 'fort']);
 
 /** A lower-case occupation right before a name introduces a person: "the German diplomat Volker Perthes". */
 const OCCUPATION_BEFORE =
@@ -467,12 +465,7 @@ function hasTag(terms: readonly TaggedTerm[], ...tags: string[]): boolean {
   return terms.some((term) => tags.some((tag) => term.tags.has(tag)));
 }
 
-/** Head nouns that make a run an agreement or an event. Lower case. */
-const AGREEMENT_HEADS = new Set('agreement agreements accord accords declaration treaty convention protocol charter pact communique communiqué plan'.split(' '));
 
-/** First words that make a run a named event: storms are named like people ("Storm Daniel", "Cyclone Idai"). */
-const EVENT_FIRST_WORDS = new Set(['storm', 'cyclone', 'hurricane', 'typhoon']);
-const EVENT_HEADS = new Set('conference summit initiative talks forum dialogue week'.split(' '));
 
 /** The type a run's head noun gives it: the last word (or the first, for "Agreement on ..."). */
 export function headTypeOf(lowerWords: readonly string[], count: number): NerType | undefined {
