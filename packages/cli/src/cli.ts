@@ -1,4 +1,4 @@
-// The `missiongraph` command line: parses arguments, runs build / diff / inspect, prints help and one-line errors.
+// The `missiongraph` command line: parses arguments, runs build / diff / inspect / explain, prints help and one-line errors.
 // Exit codes: 0 done, 1 failed (nothing written), 2 built but some inputs were skipped.
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import {
 } from './build.ts';
 import { diffOutDirs, formatDiff } from './diff.ts';
 import { InputError } from './discover.ts';
+import { EXPLAIN_HELP, explainFile, explanationJson, formatExplanation } from './explain.ts';
 import { loadGraph } from './graph-file.ts';
 import { findEntities, formatEntityReport, inspectEntity, suggestEntities } from './inspect.ts';
 import { BuildError, runCleanups } from './out-dir.ts';
@@ -38,6 +39,7 @@ Usage:
   missiongraph build <files|folders|globs…> --out DIR [options]
   missiongraph diff OLD_DIR NEW_DIR [--json] [--top N]
   missiongraph inspect NAME --out DIR [--json] [--neighbours N] [--evidence N]
+  missiongraph explain FILE [--json] [--topics]
   missiongraph --version
 
 Run "missiongraph <command> --help" for a command's options.
@@ -48,6 +50,7 @@ Examples:
   missiongraph build data/transcripts --out data/graph --watch
   missiongraph diff graph-last-week data/graph
   missiongraph inspect MONUSCO --out data/graph
+  missiongraph explain data/transcripts/un-news-2017-05-22-lacroix-interview.txt
 `;
 
 const BUILD_HELP = `missiongraph build <files|folders|globs…> --out DIR [options]
@@ -317,6 +320,19 @@ function runInspectCommand(args: string[]): number {
   return EXIT_OK;
 }
 
+function runExplainCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, topics: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help === true) {
+    process.stdout.write(EXPLAIN_HELP);
+    return EXIT_OK;
+  }
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0) throw new UsageError('explain: give exactly one FILE, e.g. missiongraph explain talk.txt');
+  const explanation = explainFile(file, { topics: values.topics === true });
+  process.stdout.write((values.json === true ? explanationJson(explanation) : formatExplanation(explanation)) + '\n');
+  return EXIT_OK;
+}
+
 /** Runs the command line and returns the exit code; prints one line for any failure. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -338,8 +354,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return runDiffCommand(rest);
       case 'inspect':
         return runInspectCommand(rest);
+      case 'explain':
+        return runExplainCommand(rest);
       default:
-        throw new UsageError(`unknown command "${command}" (commands: build, diff, inspect; see missiongraph --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: build, diff, inspect, explain; see missiongraph --help)`);
     }
   } catch (error) {
     if (error instanceof BuildError || error instanceof InputError || error instanceof UsageError) {

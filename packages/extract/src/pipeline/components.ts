@@ -41,6 +41,7 @@ export const COMPONENTS: readonly Component[] = [
     description: 'a lexicon alias (longest match first); ambiguous and short forms wait, demonyms name nothing',
     reads: ['sentences'],
     writes: ['mentions', 'blocked', 'pending'],
+    explainsAway: 'a demonym (or a form of a demonym) consumes its span and names nothing',
     run: (context) => {
       context.pending = recogniseLexicon(context, context.lexicon);
     },
@@ -51,6 +52,7 @@ export const COMPONENTS: readonly Component[] = [
     description: 'an ambiguous or country-bound short form, resolved by what the whole document names',
     reads: ['mentions', 'pending'],
     writes: ['mentions', 'blocked'],
+    explainsAway: 'an ambiguous form that the document does not settle on one of its entities names nothing',
     run: (context) => resolveAmbiguous(context, context.pending, context.lexicon),
   },
   {

@@ -65,7 +65,7 @@ function recordChanges(component: Component, context: DocumentContext, mentionsB
         surface,
         entity: '',
         rule: component.name,
-        reason: `explained without a mention: ${component.description}`,
+        reason: component.explainsAway ?? component.description,
       });
     }
   }

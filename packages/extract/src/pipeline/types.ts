@@ -23,6 +23,8 @@ export interface Component {
   /** Context fields the component reads and writes (checked by a test against the order of the registry). */
   reads: readonly ContextField[];
   writes: readonly ContextField[];
+  /** Why a span this component explains without a mention names nothing (demonyms, unresolved forms). */
+  explainsAway?: string;
   /** When false for a document, the component is skipped (e.g. name finding with useNer: false). */
   when?: (context: DocumentContext) => boolean;
   run(context: DocumentContext): void;

@@ -49,7 +49,7 @@ export function recogniseResolutions(state: DocumentState, lexicon: CompiledLexi
         state.labels.set(id, `Resolution ${number}`);
         state.types.set(id, 'agreement');
       }
-      addMention(state, { entity: id, sentence: sentence.index, start, end, surface: sentence.text.slice(start, end), how: 'lexicon' });
+      addMention(state, { entity: id, sentence: sentence.index, start, end, surface: sentence.text.slice(start, end), how: 'lexicon', rule: 'resolution-by-number', reason: `resolution ${number} cited by number` });
     }
   }
 }
@@ -78,7 +78,7 @@ export function recogniseBareResolutionNumbers(state: DocumentState): void {
       const start = match.index;
       const end = start + match[0].length;
       if (overlapsAny(coveredSpans(state, sentence.index), start, end)) continue;
-      addMention(state, { entity: `agreement:resolution-${match[0]}`, sentence: sentence.index, start, end, surface: match[0], how: 'lexicon' });
+      addMention(state, { entity: `agreement:resolution-${match[0]}`, sentence: sentence.index, start, end, surface: match[0], how: 'lexicon', rule: 'resolution-bare-number', reason: `bare number of resolution ${match[0]}, cited before` });
     }
   }
 }

@@ -29,6 +29,7 @@ export function resolveAmbiguous(state: DocumentState, pending: readonly Pending
     // A country-bound short form ("Defence Forces") refers back to a body named in full before it, not to one
     // the document only names later (Ireland's "Defence Forces" in a subject line, the Israel Defense Forces further on).
     let resolved = hit.entityIds.filter((id) => named.has(id) && (!hit.short || (firstNamed.get(id) ?? Infinity) <= hit.sentence));
+    let rule = 'named-in-document';
     if (resolved.length > 1) {
       // Several candidates named: the one whose capital the same sentence names ("the Congo ... Brazzaville").
       const inSentence = new Set((state.mentions.get(hit.sentence) ?? []).map((mention) => mention.entity));
@@ -36,17 +37,22 @@ export function resolveAmbiguous(state: DocumentState, pending: readonly Pending
         const capital = lexicon.get(id)?.facts?.['capital'];
         return typeof capital === 'string' && inSentence.has(capital);
       });
-      if (byCapital.length === 1) resolved = byCapital;
+      if (byCapital.length === 1) {
+        resolved = byCapital;
+        rule = 'capital-in-sentence';
+      }
     }
     if (resolved.length === 0 && hit.short) {
       // A country-bound name written without its country ("Armed Forces", "National Elections Commission",
       // "Liberation Army") is generic: it names the body of the country the document is about, and only
       // where one country clearly is (a passing mention of Liberia in a text on Mali is not enough).
       resolved = mainCountry === undefined ? [] : hit.entityIds.filter((id) => anchorsOf(lexicon, id).includes(mainCountry));
+      rule = `bound-to-document-country ${mainCountry ?? ''}`.trim();
     } else if (resolved.length === 0) {
       // None named: the one candidate anchored to a country or place the document names ("the MSS" in a
       // text about Haiti; "UPC" in a text about the Central African Republic); for a person's surname, the
       // one whose role the document names ("Guterres" where the Secretary-General is spoken of).
+      rule = 'anchored-to-named-country-or-role';
       resolved = hit.entityIds.filter((id) =>
         lexicon.get(id)?.type === 'person' ? roleNamedIn(state, lexicon, id) : anchorsOf(lexicon, id).some((anchor) => named.has(anchor)),
       );
@@ -61,7 +67,7 @@ export function resolveAmbiguous(state: DocumentState, pending: readonly Pending
     }
     const entity = resolved[0];
     if (resolved.length === 1 && entity !== undefined) {
-      addMention(state, { entity, sentence: hit.sentence, start: hit.start, end: hit.end, surface: hit.surface, how: 'ambiguous' });
+      addMention(state, { entity, sentence: hit.sentence, start: hit.start, end: hit.end, surface: hit.surface, how: 'ambiguous', rule, reason: `${hit.short ? 'short' : 'ambiguous'} form "${hit.surface}" of ${hit.entityIds.join(', ')}: ${rule}` });
     } else if (!hit.short) {
       const blocked = state.blocked.get(hit.sentence) ?? [];
       blocked.push({ start: hit.start, end: hit.end });

@@ -24,7 +24,7 @@ export function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon)
     for (const hit of hitsBySentence[sentence.index] ?? []) {
       const entity = hit.entityIds[0];
       if (hit.kind === 'alias' && entity !== undefined) {
-        addMention(state, { entity, sentence: sentence.index, start: hit.start, end: hit.end, surface: hit.surface, how: 'lexicon' });
+        addMention(state, { entity, sentence: sentence.index, start: hit.start, end: hit.end, surface: hit.surface, how: 'lexicon', rule: 'alias', reason: `lexicon alias "${hit.surface}" of ${entity}` });
       } else if (hit.kind === 'ambiguous' || hit.kind === 'short') {
         pending.push({ sentence: sentence.index, start: hit.start, end: hit.end, surface: hit.surface, entityIds: hit.entityIds, short: hit.kind === 'short' });
       } else {

@@ -74,7 +74,7 @@ export function recogniseNames(state: DocumentContext, lexicon: CompiledLexicon,
       const earlier = found.get(surface);
       const candidate = earlier && earlier.entityId === undefined && proposed.entityId === undefined ? { ...proposed, type: earlier.type, name: earlier.name } : proposed;
       if (candidate.entityId !== undefined) {
-        addMention(state, { entity: candidate.entityId, sentence: sentence.index, start: candidate.start, end: candidate.end, surface, how: 'ner' });
+        addMention(state, { entity: candidate.entityId, sentence: sentence.index, start: candidate.start, end: candidate.end, surface, how: 'ner', rule: 'lexicon-variant', reason: `"${surface}" read as a singular/plural variant of ${candidate.entityId}` });
         continue;
       }
       const id = `${candidate.type}:${slugify(candidate.name)}`;
@@ -85,7 +85,7 @@ export function recogniseNames(state: DocumentContext, lexicon: CompiledLexicon,
       if (!state.labels.has(id)) state.labels.set(id, candidate.name);
       state.types.set(id, candidate.type);
       found.set(surface, candidate);
-      addMention(state, { entity: id, sentence: sentence.index, start: candidate.start, end: candidate.end, surface, how: 'ner' });
+      addMention(state, { entity: id, sentence: sentence.index, start: candidate.start, end: candidate.end, surface, how: 'ner', rule: `name-${candidate.type}`, reason: `capitalised run read as ${/^[aeiou]/.test(candidate.type) ? "an" : "a"} ${candidate.type}${earlier && earlier !== proposed ? ' (as where the document first wrote it)' : ''}` });
     }
   }
   if (found.size === 0) return;
