@@ -6,6 +6,7 @@ export { type CompiledLexicon, compileLexicon } from './lexicon/compile.ts';
 export { defaultLexicon } from './lexicon/default.ts';
 export { type ParsedDocument, readDocument, detectFormat } from './readers/read.ts';
 export { type ExtractOptions, extractDocument, EXTRACTOR_VERSION } from './extract.ts';
+export { TAGGER_VERSION } from './recognize/ner.ts';
 export { type DocumentExplanation, type ExplainedMention, explainDocument } from './pipeline/explain.ts';
 export type { Candidate, Confidence, Rejection } from './pipeline/candidate.ts';
 export type { CandidateGenerator, Component, Decision, GeneratorInput, Stage } from './pipeline/types.ts';

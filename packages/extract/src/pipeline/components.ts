@@ -223,7 +223,7 @@ export const COMPONENTS: readonly Component[] = [
     description: 'a place right before an organisation head or an unknown capitalised word starts a longer name',
     reads: ['mentions'],
     writes: ['mentions'],
-    run: (context) => dropPlacesInsideLongerNames(context),
+    run: (context) => dropPlacesInsideLongerNames(context, context.lexicon),
   },
   {
     name: 'affiliations',

@@ -12,22 +12,22 @@ import { slugify } from '../../text/slug.ts';
 
 
 /** A line without final punctuation whose content words are (nearly) all capitalised: a headline in title case. */
-export function isTitleCaseHeadline(text: string): boolean {
+export function isTitleCaseHeadline(text: string, lexicon: CompiledLexicon): boolean {
   if (/[.!?:;"”’)]\s*$/.test(text)) return false;
   const words = (text.match(/[\p{L}][\p{L}'’-]{3,}/gu) ?? []).filter((word) => !HEADLINE_SMALL_WORDS.has(word.toLowerCase()));
   if (words.length < 5) return false;
   const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
-  return capitalised / words.length >= 0.85 && !isOneBodyName(text);
+  return capitalised / words.length >= 0.85 && !isOneBodyName(text, lexicon);
 }
 
 /**
  * A line that is one body's name, however long ("Joint Committee on Foreign Affairs and Defence"): capitalised
  * words joined by small words, no verb, with an organisation head that ends it or takes a complement.
  */
-export function isOneBodyName(text: string): boolean {
+export function isOneBodyName(text: string, lexicon: CompiledLexicon): boolean {
   if (!/^(?:The\s+)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:of|on|for|and|the|in)\s+)*\p{Lu}[\p{L}\p{M}'’-]*)*$/u.test(text.trim())) return false;
   const words = text.trim().split(/\s+/).map((word) => word.toLowerCase());
-  if (words.some((word) => lexicalTags(word).has('Verb'))) return false;
+  if (words.some((word) => lexicalTags(word, lexicon).has('Verb'))) return false;
   return words.some((word, index) => ORGANIZATION_HEADS.has(word) && (index === words.length - 1 || ['of', 'on', 'for'].includes(words[index + 1] ?? '')));
 }
 
@@ -57,7 +57,7 @@ export function recogniseNames(state: DocumentContext, lexicon: CompiledLexicon,
     const people = mentions.filter((mention) => mention.entity.startsWith('person:'));
     // A title-case headline capitalises every word, so capitals say nothing there ("Caught in Crossfire");
     // names in it are still found where the body writes them again.
-    const headline = isTitleCaseHeadline(sentence.text);
+    const headline = isTitleCaseHeadline(sentence.text, lexicon);
     if (headline && !/(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+\p{Lu}/u.test(sentence.text)) continue;
     try {
       candidates = findNames(sentence.text, nameFinderCovered(state, sentence.index, lexicon), lexicon, budget, places, people);

@@ -1,5 +1,6 @@
 // Veto: a place written right before an organisation head or a capitalised word compromise does not know starts a
 // longer name ("the Sahel Programme", "Sahel Matin") and is no mention of the place.
+import type { CompiledLexicon } from '../../lexicon/compile.ts';
 import { type DocumentState } from '../../pipeline/state.ts';
 import { lexicalTags } from '../../recognize/ner.ts';
 import { HONORIFICS, NEVER_NAMES, ORGANIZATION_HEADS, ROLE_WORDS } from '../../vocabulary.ts';
@@ -11,7 +12,7 @@ import { STOPWORDS } from '../../topics/stopwords.ts';
  * Programme", "Nyala Abdelrahman" (a person). Where the name finder read the whole name ("Timbuktu Super
  * Camp") the place is already gone.
  */
-export function dropPlacesInsideLongerNames(state: DocumentState): void {
+export function dropPlacesInsideLongerNames(state: DocumentState, lexicon: CompiledLexicon): void {
   for (const [sentence, list] of state.mentions) {
     const text = state.sentences[sentence]?.text ?? '';
     const kept = list.filter((mention) => {
@@ -31,7 +32,7 @@ export function dropPlacesInsideLongerNames(state: DocumentState): void {
         return lower === 'government' || HONORIFICS.has(following);
       }
       if (NEVER_NAMES.has(lower) || STOPWORDS.has(lower) || ROLE_WORDS.has(lower)) return true;
-      const tags = lexicalTags(word);
+      const tags = lexicalTags(word, lexicon);
       return !(tags.size === 1 && tags.has('ProperNoun'));
     });
     if (kept.length !== list.length) state.mentions.set(sentence, kept);
