@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type DocumentExtraction, defaultLexicon, explainDocument, extractDocument } from '../src/index.ts';
+import { runExtraction } from '../src/extract.ts';
+import { assemble } from '../src/pipeline/assemble.ts';
 import { COMPONENTS } from '../src/pipeline/components.ts';
 
 describe('the component registry', () => {
@@ -68,5 +70,22 @@ describe('mentions never overlap', () => {
       }),
       { numRuns: 40, seed: 20261202 },
     );
+  });
+});
+
+describe('list sentences', () => {
+  it('mark the co-mentions of a sentence a reader marked as a list, and only those', () => {
+    const text = 'Troops came from Ghana, Nepal and Fiji.\n\nMONUSCO and UNMISS briefed the Security Council in New York.';
+    const { context } = runExtraction({ id: 'lists.txt', text }, { lexicon: defaultLexicon() });
+    // A reader marks the first line as a list (SentenceRecord.list); the second is prose.
+    const parsed = { ...context.parsed, sentences: context.parsed.sentences.map((sentence) => (sentence.index === 0 ? { ...sentence, list: true } : sentence)) };
+    const extraction = assemble(context.doc, parsed, context, context.lexicon, context.speakerIds, context.affiliations, undefined, []);
+    const listed = extraction.coMentions.filter((coMention) => coMention.sentence === 0);
+    const prose = extraction.coMentions.filter((coMention) => coMention.sentence === 1);
+    expect(listed.length).toBe(3);
+    expect(listed.every((coMention) => coMention.list === true)).toBe(true);
+    expect(prose.length).toBeGreaterThan(0);
+    expect(prose.every((coMention) => !('list' in coMention))).toBe(true);
+    expect(extraction.sentences.find((sentence) => sentence.index === 0)?.list).toBe(true);
   });
 });

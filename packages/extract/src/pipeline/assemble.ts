@@ -33,7 +33,10 @@ export function assemble(
     const ids = [...new Set(list.map((mention) => mention.entity))].sort();
     for (let i = 0; i < ids.length; i += 1) {
       for (let j = i + 1; j < ids.length; j += 1) {
-        coMentions.push({ source: ids[i] ?? '', target: ids[j] ?? '', sentence: sentence.index });
+        const coMention: CoMentionRecord = { source: ids[i] ?? '', target: ids[j] ?? '', sentence: sentence.index };
+        // A sentence that only lists things (SentenceRecord.list) links them weakly: the graph weighs such pairs less.
+        if (sentence.list === true) coMention.list = true;
+        coMentions.push(coMention);
       }
     }
   }
