@@ -14,6 +14,9 @@ export function roleNamedIn(state: DocumentState, lexicon: CompiledLexicon, id: 
   return state.sentences.some((sentence) => pattern.test(sentence.text));
 }
 
+/** "in", "at", "near", "from", "to", "around", "outside", "towards", "into", "via", "through" right before a name. */
+const PLACE_PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:in|at|near|from|to|around|outside|towards?|into|via|through|across)\s+$/iu;
+
 /**
  * An ambiguous form names an entity only when exactly one of its entities is named unambiguously in the
  * document, or, when several are, exactly one has its capital (facts.capital) named in the same sentence,
@@ -26,9 +29,19 @@ export function resolveAmbiguous(state: DocumentState, pending: readonly Pending
     // A short or ambiguous form inside a longer capitalised name ("Transitional Presidential Council") is
     // part of that name: it names nothing here, and NER may read the whole name.
     if (insideLongerName(state.sentences[hit.sentence]?.text ?? '', hit.start, hit.end)) continue;
+    // A gazetteer place whose name is also an English word ("Man", "Split", "Tyre") needs a preposition of place
+    // before it ("in Man", "from Split"), besides its country named in the document.
+    const sentenceText = state.sentences[hit.sentence]?.text ?? '';
+    const candidates = hit.entityIds.filter((id) => lexicon.get(id)?.facts?.['ambiguity'] !== 'english word' || PLACE_PREPOSITION_BEFORE.test(sentenceText.slice(Math.max(0, hit.start - 12), hit.start)));
+    if (candidates.length === 0) {
+      const blocked = state.blocked.get(hit.sentence) ?? [];
+      blocked.push({ start: hit.start, end: hit.end });
+      state.blocked.set(hit.sentence, blocked);
+      continue;
+    }
     // A country-bound short form ("Defence Forces") refers back to a body named in full before it, not to one
     // the document only names later (Ireland's "Defence Forces" in a subject line, the Israel Defense Forces further on).
-    let resolved = hit.entityIds.filter((id) => named.has(id) && (!hit.short || (firstNamed.get(id) ?? Infinity) <= hit.sentence));
+    let resolved = candidates.filter((id) => named.has(id) && (!hit.short || (firstNamed.get(id) ?? Infinity) <= hit.sentence));
     let rule = 'named-in-document';
     if (resolved.length > 1) {
       // Several candidates named: the one whose capital the same sentence names ("the Congo ... Brazzaville").
@@ -46,14 +59,14 @@ export function resolveAmbiguous(state: DocumentState, pending: readonly Pending
       // A country-bound name written without its country ("Armed Forces", "National Elections Commission",
       // "Liberation Army") is generic: it names the body of the country the document is about, and only
       // where one country clearly is (a passing mention of Liberia in a text on Mali is not enough).
-      resolved = mainCountry === undefined ? [] : hit.entityIds.filter((id) => anchorsOf(lexicon, id).includes(mainCountry));
+      resolved = mainCountry === undefined ? [] : candidates.filter((id) => anchorsOf(lexicon, id).includes(mainCountry));
       rule = `bound-to-document-country ${mainCountry ?? ''}`.trim();
     } else if (resolved.length === 0) {
       // None named: the one candidate anchored to a country or place the document names ("the MSS" in a
       // text about Haiti; "UPC" in a text about the Central African Republic); for a person's surname, the
       // one whose role the document names ("Guterres" where the Secretary-General is spoken of).
       rule = 'anchored-to-named-country-or-role';
-      resolved = hit.entityIds.filter((id) =>
+      resolved = candidates.filter((id) =>
         lexicon.get(id)?.type === 'person' ? roleNamedIn(state, lexicon, id) : anchorsOf(lexicon, id).some((anchor) => named.has(anchor)),
       );
       // Several anchored: the one whose country the document is about, named at least twice as often as

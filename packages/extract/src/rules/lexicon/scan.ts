@@ -3,6 +3,7 @@
 import { type CompiledLexicon } from '../../lexicon/compile.ts';
 import { type SurfaceForm } from '../../lexicon/matcher.ts';
 import { type DocumentState, addMention } from '../../pipeline/state.ts';
+import { insideLongerName } from '../shared.ts';
 import { isEnglishWord } from '../../recognize/ner.ts';
 
 /** Lexicon pass: unambiguous aliases become mentions; ambiguous forms wait for the whole document. */
@@ -24,6 +25,8 @@ export function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon)
     for (const hit of hitsBySentence[sentence.index] ?? []) {
       const entity = hit.entityIds[0];
       if (hit.kind === 'alias' && entity !== undefined) {
+        // A generated gazetteer name inside a longer capitalised name ("Teatro Colón") is part of that name.
+        if (isGazetteerEntry(lexicon, entity) && insideLongerName(sentence.text, hit.start, hit.end) && !afterAcronym(sentence.text, hit.start)) continue;
         addMention(state, { entity, sentence: sentence.index, start: hit.start, end: hit.end, surface: hit.surface, how: 'lexicon', rule: 'alias', reason: `lexicon alias "${hit.surface}" of ${entity}` });
       } else if (hit.kind === 'ambiguous' || hit.kind === 'short') {
         pending.push({ sentence: sentence.index, start: hit.start, end: hit.end, surface: hit.surface, entityIds: hit.entityIds, short: hit.kind === 'short' });
@@ -35,6 +38,17 @@ export function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon)
     }
   }
   return pending;
+}
+
+/** True for the places data/lexicon/gazetteer.json generates from GeoNames and ISO 3166-2 (facts.source says which). */
+function isGazetteerEntry(lexicon: CompiledLexicon, id: string): boolean {
+  const source = lexicon.get(id)?.facts?.['source'];
+  return typeof source === 'string' && (source.startsWith('GeoNames ') || source.startsWith('ISO 3166-2 '));
+}
+
+/** True when the word right before `start` is an acronym ("UNMISS Bentiu"): a mission's base, not a longer name. */
+function afterAcronym(text: string, start: number): boolean {
+  return /(?:^|[^\p{L}])\p{Lu}{2,}\s+$/u.test(text.slice(Math.max(0, start - 20), start));
 }
 
 /**
