@@ -125,7 +125,7 @@ describe('help and usage', () => {
   });
 
   it.each([
-    [['frobnicate'], 'missiongraph: unknown command "frobnicate" (commands: build, diff, inspect; see missiongraph --help)\n'],
+    [['frobnicate'], 'missiongraph: unknown command "frobnicate" (commands: build, diff, inspect, explain; see missiongraph --help)\n'],
     [['build', 'data/transcripts'], 'missiongraph: build: --out DIR is required (where the graph files go)\n'],
     [['build', 'data/transcripts', '--out', 'x', '--workers', '0'], 'missiongraph: --workers: expected a whole number ≥ 1, got "0"\n'],
     [['build', 'data/transcripts', '--out', 'x', '--max-file-size', 'lots'], 'missiongraph: --max-file-size: cannot read "lots" (use e.g. 50MB, 500KB or a number of bytes)\n'],
