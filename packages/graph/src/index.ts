@@ -11,5 +11,6 @@ export { readGexf, readGexfWithWarnings, GexfError, type GraphReadResult, type R
 export { isUnsafeKey, safeKey } from './safe-keys.ts';
 export { MAX_XML_VALUE_BYTES, type XmlExportOptions } from './export-options.ts';
 export { writeGraphml, graphmlChunks, type GraphmlOptions } from './graphml.ts';
+export { readGraphml, readGraphmlWithWarnings, GraphmlError } from './graphml-read.ts';
 export { writeNodesCsv, writeEdgesCsv, writeEvidenceJsonl, nodesCsvChunks, edgesCsvChunks, evidenceJsonlChunks } from './tables.ts';
 export type * from './types.ts';
