@@ -14,3 +14,18 @@ export { writeGraphml, graphmlChunks, type GraphmlOptions } from './graphml.ts';
 export { readGraphml, readGraphmlWithWarnings, GraphmlError } from './graphml-read.ts';
 export { writeNodesCsv, writeEdgesCsv, writeEvidenceJsonl, nodesCsvChunks, edgesCsvChunks, evidenceJsonlChunks } from './tables.ts';
 export type * from './types.ts';
+export {
+  writeCytoscapeJson,
+  cytoscapeJsonChunks,
+  neo4jNodesCsvChunks,
+  neo4jRelationshipsCsvChunks,
+  writeNeo4jNodesCsv,
+  writeNeo4jRelationshipsCsv,
+  writeNeo4jCypher,
+  neo4jLabel,
+  neo4jRelationshipType,
+  NEO4J_ARRAY_DELIMITER,
+  gmlChunks,
+  writeGml,
+  type CytoscapeOptions,
+} from './interchange.ts';
