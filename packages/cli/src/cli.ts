@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLexicon } from '@missiongraph/extract';
+import { GEXF_VERSIONS, type GexfVersion } from '@missiongraph/graph';
 import {
   ALL_OUTPUT_FORMATS,
   DEFAULT_MAX_FILE_SIZE,
@@ -69,9 +70,12 @@ Options:
       --strict             fail (exit 1, write nothing) when any input is skipped
       --force              ignore the cache and extract every document again, even when the outputs are up to date
       --keep-cache         keep cache entries this build did not use (default: delete them)
-      --formats LIST       outputs to write, comma-separated (default: all): json (graph.json, the explorer's),
-                           gexf, graphml, csv (nodes.csv, edges.csv), evidence (evidence.jsonl); manifest.json always;
-                           diff and inspect read graph.json
+      --formats LIST       outputs to write, comma-separated (default: json,gexf,graphml,csv,evidence): json
+                           (graph.json, the explorer's), gexf, graphml, csv (nodes.csv, edges.csv), evidence
+                           (evidence.jsonl), cytoscape (graph.cyjs, Cytoscape.js JSON), neo4j (neo4j-nodes.csv,
+                           neo4j-relationships.csv for neo4j-admin import, neo4j-import.cypher), gml (graph.gml);
+                           manifest.json always; diff and inspect read graph.json
+      --gexf-version V     1.2 (default: 1.2draft, which every Gephi, networkx and graphology reads) or 1.3
       --watch              rebuild whenever the inputs change; Ctrl-C to stop
   -q, --quiet              no progress and no summary (skips and errors are still printed)
       --json               print the summary as JSON on stdout
@@ -139,6 +143,13 @@ function parseCount(text: string | undefined, flag: string, fallback: number, mi
   return value;
 }
 
+/** `--gexf-version 1.3`: one of GEXF_VERSIONS. */
+function parseGexfVersion(text: string): GexfVersion {
+  const version = GEXF_VERSIONS.find((known) => known === text.trim());
+  if (version === undefined) throw new UsageError(`--gexf-version: "${text}" is not one of ${GEXF_VERSIONS.join(', ')}`);
+  return version;
+}
+
 /** `--formats json,csv`: the output formats named, each known; at least one. */
 function parseFormats(text: string): OutputFormat[] {
   const names = text.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
@@ -169,6 +180,7 @@ function parseBuildArgs(args: string[]) {
       force: { type: 'boolean' },
       'keep-cache': { type: 'boolean' },
       formats: { type: 'string' },
+      'gexf-version': { type: 'string' },
       watch: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       json: { type: 'boolean' },
@@ -203,6 +215,7 @@ async function runBuildCommand(args: string[]): Promise<number> {
     prune: values['keep-cache'] !== true,
     force: values.force === true,
     ...(values.formats !== undefined ? { formats: parseFormats(values.formats) } : {}),
+    ...(values['gexf-version'] !== undefined ? { gexfVersion: parseGexfVersion(values['gexf-version']) } : {}),
     progress: chooseProgressMode(quiet),
     log: writeLine,
     ...(pauseMs > 0
