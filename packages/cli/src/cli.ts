@@ -129,11 +129,24 @@ export function parseSize(text: string): number {
   return Math.floor(Number(match[1]) * unit);
 }
 
-function parseCount(text: string | undefined, flag: string, fallback: number, minimum: number): number {
+function parseCount(text: string | undefined, flag: string, fallback: number, minimum: number, maximum = Number.MAX_SAFE_INTEGER): number {
   if (text === undefined) return fallback;
   const value = Number(text);
   if (!Number.isInteger(value) || value < minimum) throw new UsageError(`${flag}: expected a whole number ≥ ${minimum}, got "${text}"`);
+  if (value > maximum) throw new UsageError(`${flag}: at most ${maximum} here, got ${value}${flag === '--workers' ? WORKERS_LIMIT_REASON : ''}`);
   return value;
+}
+
+/** Memory one extraction thread needs at least (its heap, the lexicon, the recogniser's tables). */
+const MEMORY_PER_WORKER = 256 * 1024 * 1024;
+const WORKERS_LIMIT_REASON = ' (4 per core, and no more than the memory holds at 256 MB a thread)';
+
+/**
+ * The most extraction threads a build may start: 4 per core (more only queue for the cores) and no more than the
+ * memory holds; 2000 threads would end in an out-of-memory abort instead of an answer.
+ */
+export function maxWorkers(): number {
+  return Math.max(1, Math.min(4 * os.availableParallelism(), Math.floor(os.totalmem() / MEMORY_PER_WORKER)));
 }
 
 /** `--formats json,csv`: the output formats named, each known; at least one. */
@@ -185,8 +198,10 @@ async function runBuildCommand(args: string[]): Promise<number> {
     return EXIT_OK;
   }
   if (values.out === undefined) throw new UsageError('build: --out DIR is required (where the graph files go)');
+  if (values.out.trim() === '') throw new UsageError('build: --out is empty; name the output folder (e.g. --out graph, or --out . for this folder)');
+  if (values.cache !== undefined && values.cache.trim() === '') throw new UsageError('build: --cache is empty; name the cache folder or leave the option out');
   if (positionals.length === 0) throw new UsageError('build: name at least one input file, folder or glob');
-  const workers = parseCount(values.workers, '--workers', os.availableParallelism(), 1);
+  const workers = parseCount(values.workers, '--workers', os.availableParallelism(), 1, maxWorkers());
   const quiet = values.quiet === true;
   const json = values.json === true;
   const pauseMs = Number(process.env[PAUSE_AFTER_STAGING_ENV] ?? '0');
