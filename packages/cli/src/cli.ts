@@ -31,6 +31,8 @@ export const EXIT_SKIPPED = 2;
 
 /** Test-only: pause this many ms after outputs are staged and before they are renamed (to kill a build mid-write). */
 const PAUSE_AFTER_STAGING_ENV = 'MISSIONGRAPH_TEST_PAUSE_AFTER_STAGING_MS';
+/** Test-only: pause this many ms after the first output is renamed into place and before the others. */
+const PAUSE_BETWEEN_RENAMES_ENV = 'MISSIONGRAPH_TEST_PAUSE_BETWEEN_RENAMES_MS';
 
 const MAIN_HELP = `missiongraph ${CLI_VERSION}: a knowledge graph of UN peace operations from transcripts
 
@@ -205,6 +207,7 @@ async function runBuildCommand(args: string[]): Promise<number> {
   const quiet = values.quiet === true;
   const json = values.json === true;
   const pauseMs = Number(process.env[PAUSE_AFTER_STAGING_ENV] ?? '0');
+  const renamePauseMs = Number(process.env[PAUSE_BETWEEN_RENAMES_ENV] ?? '0');
   const options: BuildOptions = {
     inputs: positionals,
     outDir: values.out,
@@ -217,13 +220,25 @@ async function runBuildCommand(args: string[]): Promise<number> {
     ...(values.formats !== undefined ? { formats: parseFormats(values.formats) } : {}),
     progress: chooseProgressMode(quiet),
     log: writeLine,
-    ...(pauseMs > 0
+    ...(pauseMs > 0 || renamePauseMs > 0
       ? {
           hooks: {
-            afterStaged: async () => {
-              writeLine('missiongraph: test hook: outputs staged, pausing before rename');
-              await new Promise((resolve) => setTimeout(resolve, pauseMs));
-            },
+            ...(pauseMs > 0
+              ? {
+                  afterStaged: async () => {
+                    writeLine('missiongraph: test hook: outputs staged, pausing before rename');
+                    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+                  },
+                }
+              : {}),
+            ...(renamePauseMs > 0
+              ? {
+                  betweenRenames: async () => {
+                    writeLine('missiongraph: test hook: first output renamed, pausing before the others');
+                    await new Promise((resolve) => setTimeout(resolve, renamePauseMs));
+                  },
+                }
+              : {}),
           },
         }
       : {}),
@@ -269,7 +284,7 @@ async function runWatch(
     const names = changed.slice(0, 3).map((file) => displayPath(file, cwd));
     writeLine(`missiongraph: ${changed.length} change(s) (${names.join(', ')}${changed.length > 3 ? ', …' : ''}); rebuilding`);
     await buildOnce();
-  });
+  }, { log: writeLine });
   await watcher.ready;
   writeLine('missiongraph: watching for changes (Ctrl-C to stop)');
   // Runs until the process is interrupted; main's signal handler cleans up and exits.

@@ -131,33 +131,84 @@ function isUtf8(name: Buffer): boolean {
   return Buffer.from(name.toString('utf8'), 'utf8').equals(name);
 }
 
+/** Whether this thread may change the working folder (worker threads may not): the walk is then done relatively. */
+function canChangeFolder(): boolean {
+  try {
+    process.chdir(process.cwd());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface NamedEntry {
+  entry: fs.Dirent<Buffer>;
+  name: string;
+  utf8: boolean;
+}
+
+/** A folder on the walk's stack: its entries in order, the next one to look at, and whether the walk stands in it. */
+interface Frame {
+  folder: Folder;
+  entries: NamedEntry[];
+  next: number;
+  /** The working folder is this folder, so its entries are named relative to it. */
+  relative: boolean;
+}
+
 /**
  * Walks a folder depth-first, following links; a link back to a folder on the current path is a loop and is skipped.
- * Real paths are carried down (only a link costs a realpath call), so the walk is linear in the depth of the tree.
+ * Linear in the depth of the tree: the walk keeps its own stack (a recursion 1,000 frames deep makes every garbage
+ * collection scan them all), real paths are carried down (only a link costs a realpath call), and with `relative`
+ * the walk stands in each folder (chdir) and names entries relative to it, so the kernel does not resolve a path of
+ * every level again at every level.
  */
-function walkFolder(folder: Folder, ancestors: Set<string>, walk: Walk): void {
-  let entries: fs.Dirent<Buffer>[];
-  try {
-    entries = fs.readdirSync(folder.raw ?? folder.path, { withFileTypes: true, encoding: 'buffer' });
-  } catch (error) {
-    walk.skipped.push({ path: folder.path, reason: `cannot read folder: ${describeError(error)}` });
-    return;
-  }
-  const named = entries.map((entry) => {
-    const utf8 = isUtf8(entry.name);
-    return { entry, name: utf8 ? entry.name.toString('utf8') : decodeWindows1252(entry.name), utf8 };
-  });
-  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const { entry, name, utf8 } of named) {
-    const entryPath = path.join(folder.path, name);
+function walkTree(top: Folder, walk: Walk, relative: boolean): void {
+  const ancestors = new Set<string>([top.real]);
+  const stack: Frame[] = [];
+  /** Reads a folder's entries and pushes it; on failure one skip line, and the walk steps back out if it went in. */
+  const open = (folder: Folder, standingIn: boolean): boolean => {
+    let entries: fs.Dirent<Buffer>[];
+    try {
+      entries = fs.readdirSync(standingIn ? '.' : (folder.raw ?? folder.path), { withFileTypes: true, encoding: 'buffer' });
+    } catch (error) {
+      walk.skipped.push({ path: folder.path, reason: `cannot read folder: ${describeError(error)}` });
+      return false;
+    }
+    const named = entries.map((entry): NamedEntry => {
+      const utf8 = isUtf8(entry.name);
+      return { entry, name: utf8 ? entry.name.toString('utf8') : decodeWindows1252(entry.name), utf8 };
+    });
+    named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    stack.push({ folder, entries: named, next: 0, relative: standingIn });
+    return true;
+  };
+  open(top, relative);
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const { folder } = frame;
+    if (frame.next >= frame.entries.length) {
+      stack.pop();
+      ancestors.delete(folder.real);
+      // Back to the parent when the walk stood in this folder and in its parent too.
+      if (frame.relative && stack.length > 0) process.chdir('..');
+      continue;
+    }
+    const { entry, name, utf8 } = frame.entries[frame.next]!;
+    frame.next += 1;
+    // Plain concatenation: a name from readdir has no separator, and path.join would normalise the whole (long) path
+    // again at every level.
+    const entryPath = folder.path + path.sep + name;
     const raw = folder.raw !== undefined || !utf8 ? Buffer.concat([folder.raw ?? Buffer.from(folder.path, 'utf8'), Buffer.from(path.sep), entry.name]) : undefined;
-    const fsPath = raw ?? entryPath;
-    let real = path.join(folder.real, name);
+    /** What fs calls get for this entry: its name when standing in its folder, else its full path (bytes if needed). */
+    const fsPath: string | Buffer = frame.relative ? (utf8 ? name : entry.name) : (raw ?? entryPath);
+    let real = folder.real + path.sep + name;
     let kind: fs.Stats | fs.Dirent<Buffer> = entry;
-    if (entry.isSymbolicLink()) {
+    const isLink = entry.isSymbolicLink();
+    if (isLink) {
       try {
         kind = fs.statSync(fsPath);
-        real = raw === undefined ? fs.realpathSync(entryPath) : fs.realpathSync(raw, { encoding: 'buffer' }).toString('latin1');
+        real = typeof fsPath === 'string' ? fs.realpathSync(fsPath) : fs.realpathSync(fsPath, { encoding: 'buffer' }).toString('latin1');
       } catch (error) {
         walk.skipped.push({ path: entryPath, reason: `broken symbolic link (${describeError(error)})` });
         continue;
@@ -169,9 +220,14 @@ function walkFolder(folder: Folder, ancestors: Set<string>, walk: Walk): void {
         walk.skipped.push({ path: entryPath, reason: 'symbolic link loop (links back to a folder above it)' });
         continue;
       }
+      const child: Folder = { path: entryPath, ...(raw !== undefined ? { raw } : {}), real };
+      // Stand in the child when its name can be given to chdir and '..' leads back (not through a link).
+      const enter = frame.relative && utf8 && !isLink && enterFolder(name);
       ancestors.add(real);
-      walkFolder({ path: entryPath, ...(raw !== undefined ? { raw } : {}), real }, ancestors, walk);
-      ancestors.delete(real);
+      if (!open(child, enter)) {
+        ancestors.delete(real);
+        if (enter) process.chdir('..');
+      }
     } else if (kind.isFile()) {
       if (!walk.accept(entryPath)) {
         walk.counters.ignored += 1;
@@ -188,6 +244,26 @@ function walkFolder(folder: Folder, ancestors: Set<string>, walk: Walk): void {
       // A FIFO, device or socket with a transcript's name: reading it could wait forever, so it is named and left.
       walk.skipped.push({ path: entryPath, reason: `not a regular file (${describeFileKind(kind)})` });
     }
+  }
+}
+
+function enterFolder(name: string): boolean {
+  try {
+    process.chdir(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Walks from `folder` (absolute), standing in each folder when this thread may, and returns to where it was. */
+function walkFrom(folder: Folder, walk: Walk): void {
+  const original = canChangeFolder() ? process.cwd() : undefined;
+  const relative = original !== undefined && folder.raw === undefined && enterFolder(folder.path);
+  try {
+    walkTree(folder, walk, relative);
+  } finally {
+    if (relative) process.chdir(original!);
   }
 }
 
@@ -246,7 +322,7 @@ export function discoverInputs(inputs: readonly string[], cwd: string = process.
     } else if (stat?.isDirectory()) {
       bases.push(absolute);
       const realFolder = fs.realpathSync(absolute);
-      walkFolder({ path: absolute, real: realFolder }, new Set([realFolder]), walkWith(hasTranscriptExtension, counters));
+      walkFrom({ path: absolute, real: realFolder }, walkWith(hasTranscriptExtension, counters));
     } else if (stat !== undefined) {
       // A FIFO or device named directly: one line, like any other file that cannot be used.
       bases.push(path.dirname(absolute));
@@ -260,7 +336,7 @@ export function discoverInputs(inputs: readonly string[], cwd: string = process.
       if (fs.existsSync(base) && fs.statSync(base).isDirectory()) {
         const realBase = fs.realpathSync(base);
         const accept = (file: string): boolean => matches(path.relative(base, file).split(path.sep).join('/'));
-        walkFolder({ path: base, real: realBase }, new Set([realBase]), walkWith(accept, globCounters));
+        walkFrom({ path: base, real: realBase }, walkWith(accept, globCounters));
       }
       if (candidates.length === before) throw new InputError(`input ${input}: the pattern matches no file`);
       bases.push(base);
