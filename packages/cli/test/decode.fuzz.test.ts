@@ -42,7 +42,8 @@ const plainText = fc
   .map((text) => text.replace(/[\p{Cc}\p{Cs}\ufffd\ufeff]/gu, ' ').replace(/^\s*</, 'x'))
   .filter((text) => text.trim() !== '');
 
-describe('decodeText under fuzzing', () => {
+// Long runs (pnpm bench fuzz) get time in proportion; a single case stays bounded by CASE_LIMIT_MS.
+describe('decodeText under fuzzing', { timeout: Math.max(120_000, RUNS * 40) }, () => {
   it('never throws, is fast, and returns text without NULs or lone surrogates, or one line of reason', () => {
     fc.assert(
       fc.property(fileBytes, (bytes) => {
