@@ -37,7 +37,7 @@ import {
   type FileIndex,
 } from './cache.ts';
 import { extractorFingerprint, outputFingerprint, UNKNOWN_CODE } from './fingerprint.ts';
-import { discoverInputs, InputError, type InputFile } from './discover.ts';
+import { discoverInputs, documentId, fsPathOf, InputError, type InputFile } from './discover.ts';
 import { describeFileError, formatBytes, type DocumentOutcome, type DocumentTask } from './document-task.ts';
 import { acquireLock, BuildError, ensureOutDir, removeStaleStaging, writeOutputsAtomically, type OutputFile, type WriteHooks, type WrittenOutput } from './out-dir.ts';
 import { BuildThread, THREAD_OUTPUT_NAMES } from './build-thread.ts';
@@ -274,7 +274,8 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
   const cwd = options.cwd ?? process.cwd();
   const outDir = path.resolve(cwd, options.outDir);
   const cacheDir = path.resolve(cwd, options.cacheDir ?? path.join(outDir, '.cache'));
-  const discovery = discoverInputs(options.inputs, cwd);
+  // The outputs and the cache are never inputs, even under a glob or folder that covers them.
+  const discovery = discoverInputs(options.inputs, cwd, { exclude: [outDir, cacheDir] });
 
   ensureOutDir(outDir);
   const releaseLock = acquireLock(outDir);
@@ -282,12 +283,13 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
     removeStaleStaging(outDir);
     const settings: ExtractionSettings = { extractorVersion: extractorFingerprint(), lexiconVersion: lexicon.version, topics: options.topics };
     const skipped: SkippedInput[] = [];
-    const relativeToRoot = (file: string): string => path.relative(discovery.root, file).split(path.sep).join('/');
+    const relativeToRoot = (file: string): string => documentId(discovery.root, file);
     const skip = (file: string, reason: string): void => {
       skipped.push({ id: relativeToRoot(file), reason });
       options.log(`missiongraph: skipped ${displayPath(file, cwd)}: ${reason}`);
     };
     for (const problem of discovery.skipped) skip(problem.path, problem.reason);
+    for (const { path: file, note } of discovery.notes) options.log(`missiongraph: warning: ${displayPath(file, cwd)}: ${note}`);
     for (const duplicate of discovery.duplicates) {
       options.log(`missiongraph: note: ${displayPath(duplicate.path, cwd)} is the same file as ${displayPath(duplicate.sameAs, cwd)}; read once`);
     }
@@ -298,7 +300,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
     const stats = new Map<string, fs.Stats>();
     for (const file of discovery.files) {
       try {
-        stats.set(file.id, fs.statSync(file.path));
+        stats.set(file.id, fs.statSync(fsPathOf(file)));
       } catch (error) {
         waiting.set(file.id, { status: 'skipped', id: file.id, path: file.path, reason: describeFileError(error) });
       }
@@ -431,6 +433,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
           continue;
         }
         const task: DocumentTask = { id: file.id, path: file.path, cacheDir, maxFileSize: options.maxFileSize, settings, ignoreCache: options.force };
+        if (file.rawPath !== undefined) task.rawPath = file.rawPath;
         toExtract.push({ task, bytes: stat.size });
       }
       await runner.run(toExtract, (outcome, fileBytes) => {

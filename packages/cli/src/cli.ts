@@ -1,4 +1,4 @@
-// The `missiongraph` command line: parses arguments, runs build / diff / inspect, prints help and one-line errors.
+// The `missiongraph` command line: parses arguments, runs build / diff / inspect / explain, prints help and one-line errors.
 // Exit codes: 0 done, 1 failed (nothing written), 2 built but some inputs were skipped.
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import {
 } from './build.ts';
 import { diffOutDirs, formatDiff } from './diff.ts';
 import { InputError } from './discover.ts';
+import { EXPLAIN_HELP, explainFile, explanationJson, formatExplanation } from './explain.ts';
 import { loadGraph } from './graph-file.ts';
 import { findEntities, formatEntityReport, inspectEntity, suggestEntities } from './inspect.ts';
 import { BuildError, runCleanups } from './out-dir.ts';
@@ -32,6 +33,8 @@ export const EXIT_SKIPPED = 2;
 
 /** Test-only: pause this many ms after outputs are staged and before they are renamed (to kill a build mid-write). */
 const PAUSE_AFTER_STAGING_ENV = 'MISSIONGRAPH_TEST_PAUSE_AFTER_STAGING_MS';
+/** Test-only: pause this many ms after the first output is renamed into place and before the others. */
+const PAUSE_BETWEEN_RENAMES_ENV = 'MISSIONGRAPH_TEST_PAUSE_BETWEEN_RENAMES_MS';
 
 const MAIN_HELP = `missiongraph ${CLI_VERSION}: a knowledge graph of UN peace operations from transcripts
 
@@ -39,6 +42,7 @@ Usage:
   missiongraph build <files|folders|globs…> --out DIR [options]
   missiongraph diff OLD_DIR NEW_DIR [--json] [--top N]
   missiongraph inspect NAME --out DIR [--json] [--neighbours N] [--evidence N]
+  missiongraph explain FILE [--json] [--topics]
   missiongraph --version
 
 Run "missiongraph <command> --help" for a command's options.
@@ -49,6 +53,7 @@ Examples:
   missiongraph build data/transcripts --out data/graph --watch
   missiongraph diff graph-last-week data/graph
   missiongraph inspect MONUSCO --out data/graph
+  missiongraph explain data/transcripts/un-news-2017-05-22-lacroix-interview.txt
 `;
 
 const BUILD_HELP = `missiongraph build <files|folders|globs…> --out DIR [options]
@@ -133,10 +138,11 @@ export function parseSize(text: string): number {
   return Math.floor(Number(match[1]) * unit);
 }
 
-function parseCount(text: string | undefined, flag: string, fallback: number, minimum: number): number {
+function parseCount(text: string | undefined, flag: string, fallback: number, minimum: number, maximum = Number.MAX_SAFE_INTEGER): number {
   if (text === undefined) return fallback;
   const value = Number(text);
   if (!Number.isInteger(value) || value < minimum) throw new UsageError(`${flag}: expected a whole number ≥ ${minimum}, got "${text}"`);
+  if (value > maximum) throw new UsageError(`${flag}: at most ${maximum} here, got ${value}${flag === '--workers' ? WORKERS_LIMIT_REASON : ''}`);
   return value;
 }
 
@@ -145,6 +151,18 @@ function parseGexfVersion(text: string): GexfVersion {
   const version = GEXF_VERSIONS.find((known) => known === text.trim());
   if (version === undefined) throw new UsageError(`--gexf-version: "${text}" is not one of ${GEXF_VERSIONS.join(', ')}`);
   return version;
+}
+
+/** Memory one extraction thread needs at least (its heap, the lexicon, the recogniser's tables). */
+const MEMORY_PER_WORKER = 256 * 1024 * 1024;
+const WORKERS_LIMIT_REASON = ' (4 per core, and no more than the memory holds at 256 MB a thread)';
+
+/**
+ * The most extraction threads a build may start: 4 per core (more only queue for the cores) and no more than the
+ * memory holds; 2000 threads would end in an out-of-memory abort instead of an answer.
+ */
+export function maxWorkers(): number {
+  return Math.max(1, Math.min(4 * os.availableParallelism(), Math.floor(os.totalmem() / MEMORY_PER_WORKER)));
 }
 
 /** `--formats json,csv`: the output formats named, each known; at least one. */
@@ -197,11 +215,14 @@ async function runBuildCommand(args: string[]): Promise<number> {
     return EXIT_OK;
   }
   if (values.out === undefined) throw new UsageError('build: --out DIR is required (where the graph files go)');
+  if (values.out.trim() === '') throw new UsageError('build: --out is empty; name the output folder (e.g. --out graph, or --out . for this folder)');
+  if (values.cache !== undefined && values.cache.trim() === '') throw new UsageError('build: --cache is empty; name the cache folder or leave the option out');
   if (positionals.length === 0) throw new UsageError('build: name at least one input file, folder or glob');
-  const workers = parseCount(values.workers, '--workers', os.availableParallelism(), 1);
+  const workers = parseCount(values.workers, '--workers', os.availableParallelism(), 1, maxWorkers());
   const quiet = values.quiet === true;
   const json = values.json === true;
   const pauseMs = Number(process.env[PAUSE_AFTER_STAGING_ENV] ?? '0');
+  const renamePauseMs = Number(process.env[PAUSE_BETWEEN_RENAMES_ENV] ?? '0');
   const options: BuildOptions = {
     inputs: positionals,
     outDir: values.out,
@@ -215,13 +236,25 @@ async function runBuildCommand(args: string[]): Promise<number> {
     ...(values['gexf-version'] !== undefined ? { gexfVersion: parseGexfVersion(values['gexf-version']) } : {}),
     progress: chooseProgressMode(quiet),
     log: writeLine,
-    ...(pauseMs > 0
+    ...(pauseMs > 0 || renamePauseMs > 0
       ? {
           hooks: {
-            afterStaged: async () => {
-              writeLine('missiongraph: test hook: outputs staged, pausing before rename');
-              await new Promise((resolve) => setTimeout(resolve, pauseMs));
-            },
+            ...(pauseMs > 0
+              ? {
+                  afterStaged: async () => {
+                    writeLine('missiongraph: test hook: outputs staged, pausing before rename');
+                    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+                  },
+                }
+              : {}),
+            ...(renamePauseMs > 0
+              ? {
+                  betweenRenames: async () => {
+                    writeLine('missiongraph: test hook: first output renamed, pausing before the others');
+                    await new Promise((resolve) => setTimeout(resolve, renamePauseMs));
+                  },
+                }
+              : {}),
           },
         }
       : {}),
@@ -267,7 +300,7 @@ async function runWatch(
     const names = changed.slice(0, 3).map((file) => displayPath(file, cwd));
     writeLine(`missiongraph: ${changed.length} change(s) (${names.join(', ')}${changed.length > 3 ? ', …' : ''}); rebuilding`);
     await buildOnce();
-  });
+  }, { log: writeLine });
   await watcher.ready;
   writeLine('missiongraph: watching for changes (Ctrl-C to stop)');
   // Runs until the process is interrupted; main's signal handler cleans up and exits.
@@ -330,6 +363,19 @@ function runInspectCommand(args: string[]): number {
   return EXIT_OK;
 }
 
+function runExplainCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, topics: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help === true) {
+    process.stdout.write(EXPLAIN_HELP);
+    return EXIT_OK;
+  }
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0) throw new UsageError('explain: give exactly one FILE, e.g. missiongraph explain talk.txt');
+  const explanation = explainFile(file, { topics: values.topics === true });
+  process.stdout.write((values.json === true ? explanationJson(explanation) : formatExplanation(explanation)) + '\n');
+  return EXIT_OK;
+}
+
 /** Runs the command line and returns the exit code; prints one line for any failure. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -351,8 +397,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return runDiffCommand(rest);
       case 'inspect':
         return runInspectCommand(rest);
+      case 'explain':
+        return runExplainCommand(rest);
       default:
-        throw new UsageError(`unknown command "${command}" (commands: build, diff, inspect; see missiongraph --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: build, diff, inspect, explain; see missiongraph --help)`);
     }
   } catch (error) {
     if (error instanceof BuildError || error instanceof InputError || error instanceof UsageError) {
