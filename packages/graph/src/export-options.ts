@@ -44,6 +44,18 @@ function cutText(text: string, maxBytes: number): string {
 
 /** Memo of shortened evidence items, so a sentence shared by many edges is cut once and stays one shared object. */
 export type EvidenceCutMemo = WeakMap<object, object>;
+/** Worst-case escaped size of an evidence item, worked out once per shared item (a sentence supports many edges). */
+const itemSizes = new WeakMap<object, number>();
+
+function itemSize(item: unknown): number {
+  if (item === null || typeof item !== 'object') return utf8Length(JSON.stringify(item) ?? 'null') * 2 + 1;
+  let size = itemSizes.get(item);
+  if (size === undefined) {
+    size = utf8Length(JSON.stringify(item) ?? 'null') * 2 + 1;
+    itemSizes.set(item, size);
+  }
+  return size;
+}
 
 /**
  * The evidence an XML export writes for one edge: the first `limit` items, each sentence text cut to
@@ -71,7 +83,7 @@ export function evidenceForXml(value: unknown, limit: number | undefined, memo: 
       }
     }
     // Escaping can grow JSON text (&quot; is 6 bytes for 1): count the worst case of the item's JSON.
-    const size = utf8Length(JSON.stringify(item) ?? 'null') * 2 + 1;
+    const size = itemSize(item);
     if (bytes + size > MAX_XML_VALUE_BYTES && kept.length > 0) break;
     bytes += size;
     kept.push(item);
