@@ -88,6 +88,11 @@ function usableName(name: string): boolean {
   return /^\p{Lu}[\p{L}\p{M}'’ .-]*\p{L}$/u.test(name) && !name.includes(' - ') && name.replace(/[^\p{L}]/gu, '').length >= 3;
 }
 
+/** A name as the matcher compares it to text: diacritics folded, lower case ("Hīt" is the word "hit"). */
+function plainWord(name: string): string {
+  return matchKey(name).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 function titleCase(text: string): string {
   return text.replace(/\b\p{L}/gu, (letter) => letter.toUpperCase());
 }
@@ -153,7 +158,7 @@ export function buildGazetteer(): LexiconEntry[] {
     const countryId = countryIdByIso2.get(iso2);
     if (!hosts.has(iso2) || countryId === undefined || subdivision.parent !== undefined) continue;
     // A subdivision named by one ordinary word ("Eastern", "Lakes", "Central") is named with its kind ("Eastern Province").
-    const bare = /^\p{L}+$/u.test(subdivision.name) && english.has(subdivision.name.toLowerCase());
+    const bare = /^\p{L}+$/u.test(subdivision.name) && english.has(plainWord(subdivision.name));
     const names = bare ? [`${subdivision.name} ${titleCase(subdivision.type)}`] : [subdivision.name, ...englishForms(subdivision.name)].filter(usableName);
     if (names.length === 0) continue;
     drafts.push({ label: bare ? (names[0] ?? subdivision.name) : (englishForms(subdivision.name)[0] ?? subdivision.name), names, country: countryId, kind: subdivision.type.toLowerCase(), source: `ISO 3166-2 ${subdivision.code}`, capitalOnly: false });
@@ -184,13 +189,13 @@ export function buildGazetteer(): LexiconEntry[] {
     const ambiguousAliases: string[] = [];
     for (const name of draft.names) {
       const shared = (owners.get(matchKey(name)) ?? 0) > 1;
-      const word = name.split(/[\s-]+/).length === 1 && (english.has(name.toLowerCase()) || isPersonalName(name));
+      const word = name.split(/[\s-]+/).length === 1 && (english.has(plainWord(name)) || isPersonalName(name));
       if (shared || word || draft.capitalOnly) ambiguousAliases.push(name);
       else aliases.push(name);
     }
     // The label counts as an unambiguous name, so an ambiguous place is labelled with its country ("Man (Côte d'Ivoire)").
     const label = ambiguousAliases.length === 0 ? draft.label : `${draft.label} (${countryLabels.get(draft.country) ?? draft.country})`;
-    const englishWord = draft.names.some((name) => name.split(/[\s-]+/).length === 1 && (english.has(name.toLowerCase()) || isPersonalName(name)));
+    const englishWord = draft.names.some((name) => name.split(/[\s-]+/).length === 1 && (english.has(plainWord(name)) || isPersonalName(name)));
     const ambiguity = ambiguousAliases.length === 0 ? undefined : englishWord ? 'english word' : draft.capitalOnly ? 'capital elsewhere' : 'shared name';
     entries.push({
       id,

@@ -2,4 +2,4 @@
 // Part of the workspace's vitest projects (see the root vitest.config.ts).
 import { defineProject } from 'vitest/config';
 
-export default defineProject({ test: { name: 'cli', environment: 'node', include: ['test/**/*.test.ts'], testTimeout: 60_000 } });
+export default defineProject({ test: { name: 'cli', environment: 'node', include: ['test/**/*.test.ts'], testTimeout: 180_000 } });

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocumentExtraction } from '@missiongraph/extract';
+import { readCacheFile, validateCachedExtraction } from './cache-validate.ts';
 import type { TextEncodingName } from './decode.ts';
 
 const ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
@@ -78,12 +79,10 @@ export type CacheRead =
 
 /** Reads and validates one entry. A missing entry is a miss; a damaged or foreign one is 'invalid' (and will be overwritten). */
 export function readCacheEntry(cacheDir: string, key: string, documentId: string): CacheRead {
-  let raw: Buffer;
-  try {
-    raw = fs.readFileSync(entryPath(cacheDir, key));
-  } catch {
-    return { status: 'miss' };
-  }
+  const file = readCacheFile(entryPath(cacheDir, key));
+  if (file.status === 'missing') return { status: 'miss' };
+  if (file.status === 'refused') return { status: 'invalid', reason: file.reason };
+  const raw = file.bytes;
   const newline = raw.indexOf(0x0a);
   if (newline < 0) return { status: 'invalid', reason: 'no header' };
   let header: EntryHeader;
@@ -103,8 +102,9 @@ export function readCacheEntry(cacheDir: string, key: string, documentId: string
   } catch {
     return { status: 'invalid', reason: 'unreadable payload' };
   }
-  if (!looksLikeExtraction(extraction, documentId)) return { status: 'invalid', reason: 'unexpected shape' };
-  return { status: 'hit', extraction, json };
+  const validated = validateCachedExtraction(extraction, documentId);
+  if (typeof validated === 'string') return { status: 'invalid', reason: validated };
+  return { status: 'hit', extraction: validated, json };
 }
 
 /** Writes one entry atomically (temp file, then rename), so a reader never sees half an entry. `json` is the extraction as JSON. */

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLexicon } from '@missiongraph/extract';
+import { GEXF_VERSIONS, type GexfVersion } from '@missiongraph/graph';
 import {
   ALL_OUTPUT_FORMATS,
   DEFAULT_MAX_FILE_SIZE,
@@ -32,6 +33,8 @@ export const EXIT_SKIPPED = 2;
 
 /** Test-only: pause this many ms after outputs are staged and before they are renamed (to kill a build mid-write). */
 const PAUSE_AFTER_STAGING_ENV = 'MISSIONGRAPH_TEST_PAUSE_AFTER_STAGING_MS';
+/** Test-only: pause this many ms after the first output is renamed into place and before the others. */
+const PAUSE_BETWEEN_RENAMES_ENV = 'MISSIONGRAPH_TEST_PAUSE_BETWEEN_RENAMES_MS';
 
 const MAIN_HELP = `missiongraph ${CLI_VERSION}: a knowledge graph of UN peace operations from transcripts
 
@@ -69,9 +72,12 @@ Options:
       --strict             fail (exit 1, write nothing) when any input is skipped
       --force              ignore the cache and extract every document again, even when the outputs are up to date
       --keep-cache         keep cache entries this build did not use (default: delete them)
-      --formats LIST       outputs to write, comma-separated (default: all): json (graph.json, the explorer's),
-                           gexf, graphml, csv (nodes.csv, edges.csv), evidence (evidence.jsonl); manifest.json always;
-                           diff and inspect read graph.json
+      --formats LIST       outputs to write, comma-separated (default: json,gexf,graphml,csv,evidence): json
+                           (graph.json, the explorer's), gexf, graphml, csv (nodes.csv, edges.csv), evidence
+                           (evidence.jsonl), cytoscape (graph.cyjs, Cytoscape.js JSON), neo4j (neo4j-nodes.csv,
+                           neo4j-relationships.csv for neo4j-admin import, neo4j-import.cypher), gml (graph.gml);
+                           manifest.json always; diff and inspect read graph.json
+      --gexf-version V     1.2 (default: 1.2draft, which every Gephi, networkx and graphology reads) or 1.3
       --watch              rebuild whenever the inputs change; Ctrl-C to stop
   -q, --quiet              no progress and no summary (skips and errors are still printed)
       --json               print the summary as JSON on stdout
@@ -132,11 +138,31 @@ export function parseSize(text: string): number {
   return Math.floor(Number(match[1]) * unit);
 }
 
-function parseCount(text: string | undefined, flag: string, fallback: number, minimum: number): number {
+function parseCount(text: string | undefined, flag: string, fallback: number, minimum: number, maximum = Number.MAX_SAFE_INTEGER): number {
   if (text === undefined) return fallback;
   const value = Number(text);
   if (!Number.isInteger(value) || value < minimum) throw new UsageError(`${flag}: expected a whole number ≥ ${minimum}, got "${text}"`);
+  if (value > maximum) throw new UsageError(`${flag}: at most ${maximum} here, got ${value}${flag === '--workers' ? WORKERS_LIMIT_REASON : ''}`);
   return value;
+}
+
+/** `--gexf-version 1.3`: one of GEXF_VERSIONS. */
+function parseGexfVersion(text: string): GexfVersion {
+  const version = GEXF_VERSIONS.find((known) => known === text.trim());
+  if (version === undefined) throw new UsageError(`--gexf-version: "${text}" is not one of ${GEXF_VERSIONS.join(', ')}`);
+  return version;
+}
+
+/** Memory one extraction thread needs at least (its heap, the lexicon, the recogniser's tables). */
+const MEMORY_PER_WORKER = 256 * 1024 * 1024;
+const WORKERS_LIMIT_REASON = ' (4 per core, and no more than the memory holds at 256 MB a thread)';
+
+/**
+ * The most extraction threads a build may start: 4 per core (more only queue for the cores) and no more than the
+ * memory holds; 2000 threads would end in an out-of-memory abort instead of an answer.
+ */
+export function maxWorkers(): number {
+  return Math.max(1, Math.min(4 * os.availableParallelism(), Math.floor(os.totalmem() / MEMORY_PER_WORKER)));
 }
 
 /** `--formats json,csv`: the output formats named, each known; at least one. */
@@ -169,6 +195,7 @@ function parseBuildArgs(args: string[]) {
       force: { type: 'boolean' },
       'keep-cache': { type: 'boolean' },
       formats: { type: 'string' },
+      'gexf-version': { type: 'string' },
       watch: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       json: { type: 'boolean' },
@@ -188,11 +215,14 @@ async function runBuildCommand(args: string[]): Promise<number> {
     return EXIT_OK;
   }
   if (values.out === undefined) throw new UsageError('build: --out DIR is required (where the graph files go)');
+  if (values.out.trim() === '') throw new UsageError('build: --out is empty; name the output folder (e.g. --out graph, or --out . for this folder)');
+  if (values.cache !== undefined && values.cache.trim() === '') throw new UsageError('build: --cache is empty; name the cache folder or leave the option out');
   if (positionals.length === 0) throw new UsageError('build: name at least one input file, folder or glob');
-  const workers = parseCount(values.workers, '--workers', os.availableParallelism(), 1);
+  const workers = parseCount(values.workers, '--workers', os.availableParallelism(), 1, maxWorkers());
   const quiet = values.quiet === true;
   const json = values.json === true;
   const pauseMs = Number(process.env[PAUSE_AFTER_STAGING_ENV] ?? '0');
+  const renamePauseMs = Number(process.env[PAUSE_BETWEEN_RENAMES_ENV] ?? '0');
   const options: BuildOptions = {
     inputs: positionals,
     outDir: values.out,
@@ -203,15 +233,28 @@ async function runBuildCommand(args: string[]): Promise<number> {
     prune: values['keep-cache'] !== true,
     force: values.force === true,
     ...(values.formats !== undefined ? { formats: parseFormats(values.formats) } : {}),
+    ...(values['gexf-version'] !== undefined ? { gexfVersion: parseGexfVersion(values['gexf-version']) } : {}),
     progress: chooseProgressMode(quiet),
     log: writeLine,
-    ...(pauseMs > 0
+    ...(pauseMs > 0 || renamePauseMs > 0
       ? {
           hooks: {
-            afterStaged: async () => {
-              writeLine('missiongraph: test hook: outputs staged, pausing before rename');
-              await new Promise((resolve) => setTimeout(resolve, pauseMs));
-            },
+            ...(pauseMs > 0
+              ? {
+                  afterStaged: async () => {
+                    writeLine('missiongraph: test hook: outputs staged, pausing before rename');
+                    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+                  },
+                }
+              : {}),
+            ...(renamePauseMs > 0
+              ? {
+                  betweenRenames: async () => {
+                    writeLine('missiongraph: test hook: first output renamed, pausing before the others');
+                    await new Promise((resolve) => setTimeout(resolve, renamePauseMs));
+                  },
+                }
+              : {}),
           },
         }
       : {}),
@@ -257,7 +300,7 @@ async function runWatch(
     const names = changed.slice(0, 3).map((file) => displayPath(file, cwd));
     writeLine(`missiongraph: ${changed.length} change(s) (${names.join(', ')}${changed.length > 3 ? ', …' : ''}); rebuilding`);
     await buildOnce();
-  });
+  }, { log: writeLine });
   await watcher.ready;
   writeLine('missiongraph: watching for changes (Ctrl-C to stop)');
   // Runs until the process is interrupted; main's signal handler cleans up and exits.

@@ -1,5 +1,6 @@
 // Turns the bytes of an input file into text, or says in a few words why the file is not text.
-// Knows UTF-8 (with or without BOM), UTF-16LE/BE (BOM or NUL-byte pattern), Windows-1252/Latin-1, and common binary formats.
+// Knows UTF-8 (with or without BOM), UTF-16LE/BE (BOM, NUL-byte or high-byte pattern), Windows-1252/Latin-1, binary formats.
+import { isUtf8 } from 'node:buffer';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -26,15 +27,17 @@ const BINARY_SIGNATURES: readonly { name: string; bytes: readonly number[] }[] =
 const SNIFF_BYTES = 64 * 1024;
 /** Above this share of control characters a decoded text is treated as binary. */
 const MAX_CONTROL_SHARE = 0.1;
-/** Bytes 0x80–0x9F that Windows-1252 leaves undefined; their presence rules it out. */
+/** Above this share of NUL bytes (in the whole file) a file is binary; below, its few NULs are removed with a warning. */
+const MAX_NUL_SHARE = 0.01;
+/** Bytes 0x80–0x9F that Windows-1252 leaves undefined: read as U+FFFD, with a warning. */
 const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 /** Windows-1252's characters for bytes 0x80–0x9F (Node's TextDecoder maps them as ISO-8859-1 controls instead). */
 const WINDOWS_1252_HIGH =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+  '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd' +
+  '\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
 
-/** Decodes Windows-1252 (the superset of Latin-1 that Windows editors write). */
+/** Decodes Windows-1252 (the superset of Latin-1 that Windows editors write); its five undefined bytes become U+FFFD. */
 export function decodeWindows1252(bytes: Uint8Array): string {
   const parts: string[] = [];
   let chunk = '';
@@ -68,6 +71,49 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   if (oddNuls >= pairs * 0.3 && evenNuls <= pairs * 0.05) return 'utf-16le';
   if (evenNuls >= pairs * 0.3 && oddNuls <= pairs * 0.05) return 'utf-16be';
   return undefined;
+}
+
+/**
+ * Guesses UTF-16 without a BOM for text that is mostly outside Latin (Greek, Cyrillic, Arabic…), which has few NULs:
+ * the high byte of each code unit then takes one or two values (the script's block, and 0 for spaces and digits)
+ * while the low byte varies. Only asked of bytes that are not UTF-8, and the guess must decode cleanly.
+ */
+function sniffUtf16ByHighBytes(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const length = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (length < 8 || bytes.length % 2 !== 0) return undefined;
+  const topTwoShare = (parity: number): number => {
+    const counts = new Uint32Array(256);
+    for (let index = parity; index < length; index += 2) counts[bytes[index]!]! += 1;
+    const sorted = [...counts].sort((a, b) => b - a);
+    return (sorted[0]! + sorted[1]!) / (length / 2);
+  };
+  const even = topTwoShare(0);
+  const odd = topTwoShare(1);
+  const guess = odd >= 0.9 && even < 0.6 ? 'utf-16le' : even >= 0.9 && odd < 0.6 ? 'utf-16be' : undefined;
+  if (guess === undefined) return undefined;
+  try {
+    const text = new TextDecoder(guess, { fatal: true }).decode(bytes.subarray(0, length));
+    return controlShare(text) < 0.01 ? guess : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Share of bytes in the first SNIFF_BYTES that are NUL or other control bytes no text file holds (not whitespace). */
+function controlByteShare(bytes: Uint8Array): number {
+  const length = Math.min(bytes.length, SNIFF_BYTES);
+  let controls = 0;
+  for (let index = 0; index < length; index += 1) {
+    const byte = bytes[index]!;
+    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x0b) || byte === 0x7f) controls += 1;
+  }
+  return length === 0 ? 0 : controls / length;
+}
+
+function countNuls(bytes: Uint8Array): number {
+  let nuls = 0;
+  for (let index = bytes.indexOf(0); index >= 0; index = bytes.indexOf(0, index + 1)) nuls += 1;
+  return nuls;
 }
 
 /** Share of characters (in the first SNIFF_BYTES) that are control characters other than whitespace. */
@@ -126,14 +172,25 @@ function scanUtf8(bytes: Uint8Array): Utf8Scan {
   return { multiByte, invalid };
 }
 
-/** Whether bytes that are not UTF-8 read plausibly as Windows-1252: no undefined bytes, and accented letters are a minority. */
-function plausibleWindows1252(bytes: Uint8Array): boolean {
+/**
+ * Whether bytes that are not UTF-8 read plausibly as Windows-1252 (accented letters are a minority), and how many of
+ * them Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D: read as U+FFFD, a few only).
+ */
+function windows1252Fit(bytes: Uint8Array): { plausible: boolean; undefinedBytes: number } {
   let high = 0;
+  let undefinedBytes = 0;
   for (const byte of bytes) {
-    if (UNDEFINED_IN_1252.has(byte)) return false;
     if (byte >= 0x80) high += 1;
+    if (UNDEFINED_IN_1252.has(byte)) undefinedBytes += 1;
   }
-  return high <= bytes.length * 0.3;
+  // Short accent-dense text (a name list in French) passes when it holds no control byte, which random data always does.
+  const highShareFits = high <= bytes.length * 0.3 || (high <= bytes.length * 0.6 && controlByteShare(bytes) === 0);
+  return { plausible: highShareFits && undefinedBytes <= Math.max(8, high * 0.05), undefinedBytes };
+}
+
+function joinWarnings(...warnings: (string | undefined)[]): string | undefined {
+  const present = warnings.filter((warning): warning is string => warning !== undefined);
+  return present.length === 0 ? undefined : present.join('; ');
 }
 
 function checkText(text: string, encoding: TextEncodingName, warning?: string): DecodeResult {
@@ -160,24 +217,33 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   if (startsWith(bytes, [0xff, 0xfe])) return checkText(new TextDecoder('utf-16le').decode(bytes), 'utf-16le');
   if (startsWith(bytes, [0xfe, 0xff])) return checkText(new TextDecoder('utf-16be').decode(bytes), 'utf-16be');
 
-  const utf16 = sniffUtf16(bytes);
+  const utf16 = sniffUtf16(bytes) ?? (isUtf8(bytes) ? undefined : sniffUtf16ByHighBytes(bytes));
   if (utf16 !== undefined) return checkText(new TextDecoder(utf16).decode(bytes), utf16);
 
-  const sniffed = bytes.subarray(0, SNIFF_BYTES);
-  if (sniffed.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
+  // NULs: binary when they (with other control bytes) are a real share of the file, wherever they sit; a text file
+  // with a few stray NULs is read without them, and says so.
+  const nuls = countNuls(bytes);
+  let nulWarning: string | undefined;
+  if (nuls > 0) {
+    if (nuls > bytes.length * MAX_NUL_SHARE || controlByteShare(bytes) > MAX_CONTROL_SHARE) return { ok: false, reason: 'binary file (contains NUL bytes)' };
+    bytes = bytes.filter((byte) => byte !== 0);
+    nulWarning = `${nuls} NUL byte(s) removed`;
+  }
 
   try {
-    return checkText(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'utf-8');
+    return checkText(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'utf-8', nulWarning);
   } catch {
     // Not well-formed UTF-8: damaged UTF-8 or a legacy single-byte encoding.
   }
   const scan = scanUtf8(bytes);
   if (scan.multiByte > 0 && scan.invalid <= Math.max(8, scan.multiByte / 10)) {
     const text = new TextDecoder('utf-8').decode(bytes);
-    return checkText(text, 'utf-8', `${scan.invalid} invalid UTF-8 byte(s) replaced with U+FFFD`);
+    return checkText(text, 'utf-8', joinWarnings(nulWarning, `${scan.invalid} invalid UTF-8 byte(s) replaced with U+FFFD`));
   }
-  if (plausibleWindows1252(bytes)) {
-    return checkText(decodeWindows1252(bytes), 'windows-1252', 'not UTF-8; read as Latin-1 (Windows-1252)');
+  const latin = windows1252Fit(bytes);
+  if (latin.plausible) {
+    const undefinedNote = latin.undefinedBytes > 0 ? `${latin.undefinedBytes} byte(s) that Windows-1252 leaves undefined replaced with U+FFFD` : undefined;
+    return checkText(decodeWindows1252(bytes), 'windows-1252', joinWarnings(nulWarning, 'not UTF-8; read as Latin-1 (Windows-1252)', undefinedNote));
   }
   return { ok: false, reason: 'binary file or unknown encoding (not UTF-8, UTF-16 or Latin-1)' };
 }

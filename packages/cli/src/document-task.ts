@@ -5,6 +5,7 @@ import type { CompiledLexicon, DocumentExtraction } from '@missiongraph/extract'
 import { extractDocument } from '@missiongraph/extract';
 import { cacheKey, readCacheEntry, sha256, writeCacheEntry, type ExtractionSettings, type FileStamp } from './cache.ts';
 import { decodeText, type TextEncodingName } from './decode.ts';
+import { describeFileKind, systemFileArea } from './file-kind.ts';
 
 export interface DocumentTask {
   id: string;
@@ -14,6 +15,16 @@ export interface DocumentTask {
   settings: ExtractionSettings;
   /** --force: extract even when a valid cache entry exists (the entry is then rewritten). */
   ignoreCache: boolean;
+  /** The path's bytes when a name in it is not UTF-8 (see InputFile.rawPath). */
+  rawPath?: Uint8Array;
+}
+
+function realPathOrSelf(file: string | Uint8Array): string {
+  try {
+    return fs.realpathSync(Buffer.from(file as Uint8Array), { encoding: 'buffer' }).toString('utf8');
+  } catch {
+    return typeof file === 'string' ? file : Buffer.from(file).toString('utf8');
+  }
 }
 
 interface DocumentRead {
@@ -66,7 +77,23 @@ export function describeFileError(error: unknown): string {
   if (code === 'ENOENT') return 'removed while building';
   if (code === 'EISDIR') return 'is a folder';
   if (code === 'EIO') return 'unreadable (I/O error)';
+  if (code === 'EAGAIN' || code === 'EWOULDBLOCK') return 'unreadable (the read would wait forever: not a regular file)';
+  if (code === 'ENAMETOOLONG') return 'path too long for the system (ENAMETOOLONG)';
   return `unreadable (${code ?? (error instanceof Error ? error.message : String(error))})`;
+}
+
+/** Reads at most `limit` bytes, whatever size the file claims: a file that grows or never ends costs no more. */
+export function readBounded(descriptor: number, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < limit) {
+    const chunk = Buffer.allocUnsafe(Math.min(limit - total, 1024 * 1024));
+    const read = fs.readSync(descriptor, chunk, 0, chunk.length, null);
+    if (read === 0) break;
+    chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+    total += read;
+  }
+  return Buffer.concat(chunks, total);
 }
 
 export function formatBytes(bytes: number): string {
@@ -88,15 +115,18 @@ export function processDocumentFully(task: DocumentTask, lexicon: CompiledLexico
   const skip = (reason: string): SkippedDocument => ({ status: 'skipped', id: task.id, path: task.path, reason });
   let bytes: Buffer;
   let stat: fs.Stats;
+  const systemArea = systemFileArea(realPathOrSelf(task.rawPath ?? task.path));
+  if (systemArea !== undefined) return skip(`a file of the system's ${systemArea} area, not a transcript`);
   try {
-    const descriptor = fs.openSync(task.path, 'r');
+    // O_NONBLOCK: opening a FIFO does not wait for a writer, and a device's read fails instead of waiting.
+    const descriptor = fs.openSync(task.rawPath === undefined ? task.path : Buffer.from(task.rawPath), fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     try {
       stat = fs.fstatSync(descriptor);
-      if (!stat.isFile()) return skip('not a regular file');
+      if (!stat.isFile()) return skip(`not a regular file (${describeFileKind(stat)})`);
       if (stat.size > task.maxFileSize) {
         return skip(`too large (${formatBytes(stat.size)}; the limit is ${formatBytes(task.maxFileSize)}, see --max-file-size)`);
       }
-      bytes = fs.readFileSync(descriptor);
+      bytes = readBounded(descriptor, task.maxFileSize + 1);
     } finally {
       fs.closeSync(descriptor);
     }

@@ -3,12 +3,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fromGraphJson } from '@missiongraph/graph';
-import { BuildError } from './out-dir.ts';
+import { acquireLock, BuildError, COMMIT_JOURNAL_NAME, finishInterruptedCommit } from './out-dir.ts';
 
 export type LoadedGraph = ReturnType<typeof fromGraphJson>;
 
 export function loadGraph(outDir: string): LoadedGraph {
   const file = path.join(outDir, 'graph.json');
+  // A build killed between its renames left a journal: finish its renames (under the lock) before reading.
+  if (fs.existsSync(path.join(outDir, COMMIT_JOURNAL_NAME))) {
+    const release = acquireLock(outDir);
+    try {
+      finishInterruptedCommit(outDir);
+    } finally {
+      release();
+    }
+  }
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');

@@ -1,26 +1,19 @@
-// Runs document tasks over all cores: a piscina worker-thread pool, or the main thread when one worker is asked for.
+// Runs document tasks over all cores on a piscina worker-thread pool (one thread with --workers 1: never the main one).
 // A task that crashes or overruns its time limit becomes a skipped document; the rest of the corpus goes on.
 import { Piscina } from 'piscina';
-import type { CompiledLexicon } from '@missiongraph/extract';
-import { defaultLexicon } from '@missiongraph/extract';
 import { workerBundleUrl } from './worker-bundle.ts';
-import { fromWire, processDocument, type DocumentOutcome, type DocumentTask, type WireOutcome } from './document-task.ts';
-
-/** Time allowed to one document before its worker is stopped: generous, and growing with the file. */
-function taskTimeLimitMs(bytes: number): number {
-  return Math.ceil(120_000 + (bytes / (1024 * 1024)) * 20_000);
-}
+import type { DocumentOutcome, DocumentTask, WireOutcome } from './document-task.ts';
+import { runTaskBounded } from './run-bounded.ts';
 
 export interface PlannedTask {
   task: DocumentTask;
   bytes: number;
 }
 
-/** Keeps a pool (and the main thread's lexicon) alive across builds, which matters for --watch. */
+/** Keeps a pool alive across builds, which matters for --watch. */
 export class ExtractionRunner {
   readonly workers: number;
   #pool: Piscina<DocumentTask, WireOutcome> | undefined;
-  #lexicon: CompiledLexicon | undefined;
 
   constructor(workers: number) {
     this.workers = Math.max(1, Math.floor(workers));
@@ -31,32 +24,19 @@ export class ExtractionRunner {
    * them, so the caller decides how long an extraction lives.
    */
   async run(planned: readonly PlannedTask[], onOutcome: (outcome: DocumentOutcome, bytes: number) => void): Promise<void> {
-    if (this.workers === 1 || planned.length <= 1) return this.#runInProcess(planned, onOutcome);
+    if (planned.length === 0) return;
+    // Even one document goes to a thread: in the main thread it would hold off Ctrl-C and escape the time limit.
     const pool = await this.#ensurePool(planned[0]!.task.cacheDir);
-    await Promise.all(
-      planned.map(async ({ task, bytes }) => {
-        const signal = AbortSignal.timeout(taskTimeLimitMs(bytes));
-        let outcome: DocumentOutcome;
-        try {
-          outcome = fromWire(await pool.run(task, { signal }));
-        } catch (error) {
-          const reason = signal.aborted
-            ? `extraction took longer than ${Math.round(taskTimeLimitMs(bytes) / 1000)} s and was stopped`
-            : `extraction failed: ${error instanceof Error ? error.message : String(error)}`;
-          outcome = { status: 'skipped', id: task.id, path: task.path, reason };
-        }
-        onOutcome(outcome, bytes);
-      }),
-    );
-  }
-
-  async #runInProcess(planned: readonly PlannedTask[], onOutcome: (outcome: DocumentOutcome, bytes: number) => void): Promise<void> {
-    this.#lexicon ??= defaultLexicon();
-    for (const { task, bytes } of planned) {
-      onOutcome(processDocument(task, this.#lexicon), bytes);
-      // Let signals, timers and the progress display run between documents.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    // At most one task per thread is handed over at a time, so a deadline counts a document's own run, never its
+    // wait in the queue behind the others (1,000 files on 2 threads would otherwise time out by queueing).
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < planned.length) {
+        const { task, bytes } = planned[next++]!;
+        onOutcome(await runTaskBounded(pool, task, bytes), bytes);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.workers, planned.length) }, lane));
   }
 
   async #ensurePool(cacheDir: string): Promise<Piscina<DocumentTask, WireOutcome>> {

@@ -68,10 +68,50 @@ describe('decodeText', () => {
   it('accepts text that contains a few stray control characters (every C0 character once)', () => {
     const controls = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).join('');
     const text = `${'The Security Council renewed the mandate of UNMISS. '.repeat(20)}${controls}${'UNIFIL patrols continued. '.repeat(20)}`;
-    const result = decodeText(Buffer.from(text, 'utf8'));
-    expect(result.ok).toBe(false); // NUL bytes mean binary in a UTF-8 file …
     const withoutNul = text.replace('\u0000', '');
-    const second = decodeText(Buffer.from(withoutNul, 'utf8'));
-    expect(second).toMatchObject({ ok: true, encoding: 'utf-8', text: withoutNul }); // … other controls are kept for the extractor.
+    // The one NUL is removed (and said); the other controls are kept for the extractor, which removes them.
+    expect(decodeText(Buffer.from(text, 'utf8'))).toMatchObject({ ok: true, encoding: 'utf-8', text: withoutNul, warning: '1 NUL byte(s) removed' });
+  });
+});
+
+describe('decodeText decides by share, not by one byte (audit defects 15–17)', () => {
+  const PARAGRAPH = 'The Security Council renewed the mandate of MONUSCO in the Democratic Republic of the Congo.\n';
+
+  it.each([
+    ['in the first bytes', 10],
+    ['just before 64 KB', 64 * 1024 - 5],
+    ['after the first 64 KB', 70 * 1024],
+  ])('reads a transcript with a stray NUL %s, removing it with a warning', (_where, offset) => {
+    const text = PARAGRAPH.repeat(Math.ceil((80 * 1024) / PARAGRAPH.length));
+    const bytes = Buffer.concat([Buffer.from(text.slice(0, offset)), Buffer.from([0]), Buffer.from(text.slice(offset))]);
+    expect(decodeText(bytes)).toEqual({ ok: true, encoding: 'utf-8', text, warning: '1 NUL byte(s) removed' });
+  });
+
+  it('still refuses a file where NUL bytes are a real share, wherever they are', () => {
+    const text = Buffer.from(PARAGRAPH.repeat(1000));
+    const late = Buffer.concat([text, Buffer.alloc(4096)]);
+    expect(decodeText(late)).toEqual({ ok: false, reason: 'binary file (contains NUL bytes)' });
+  });
+
+  it.each(['le', 'be'] as const)('reads Greek UTF-16%s without a BOM (few NUL bytes) as UTF-16, not as binary', (endian) => {
+    const greek = 'Η Ειδική Αντιπρόσωπος του Γενικού Γραμματέα για την Κύπρο μίλησε για την ειρηνευτική δύναμη UNFICYP.\n'.repeat(40);
+    const bytes = utf16(greek, endian, false);
+    expect(decodeText(bytes)).toEqual({ ok: true, encoding: `utf-16${endian}`, text: greek });
+  });
+
+  it('reads Latin-1 text holding bytes 0x81 and 0x8D as Windows-1252, those bytes as U+FFFD, with a warning', () => {
+    const latin = 'La MINUSCA en République centrafricaine, résumé de la séance du Conseil de sécurité.\n';
+    const bytes = Buffer.concat([Buffer.from(latin, 'latin1'), Buffer.from([0x81]), Buffer.from(latin, 'latin1'), Buffer.from([0x8d]), Buffer.from(latin, 'latin1')]);
+    expect(decodeText(bytes)).toEqual({
+      ok: true,
+      encoding: 'windows-1252',
+      text: `${latin}\ufffd${latin}\ufffd${latin}`,
+      warning: 'not UTF-8; read as Latin-1 (Windows-1252); 2 byte(s) that Windows-1252 leaves undefined replaced with U+FFFD',
+    });
+  });
+
+  it('does not take UTF-8 Greek (or any valid UTF-8) for UTF-16', () => {
+    const greek = 'ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ'.repeat(200);
+    expect(decodeText(Buffer.from(greek, 'utf8'))).toEqual({ ok: true, encoding: 'utf-8', text: greek });
   });
 });

@@ -1,8 +1,9 @@
 // Promise: inputs are found the way a user expects — folders recursively, globs, odd names, links — in a fixed order,
 // with ids relative to the common root; loops and broken links are reported, never followed forever.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { discoverInputs, InputError } from '../src/discover.ts';
 import { tempDir, writeFiles } from './helpers.ts';
 
@@ -73,4 +74,67 @@ describe('discoverInputs', () => {
     expect(() => discoverInputs(inputs, root)).toThrow(InputError);
     expect(() => discoverInputs(inputs, root)).toThrow(message);
   });
+});
+
+describe('discoverInputs under hostile trees (audit defects 9, 18, 19, 20, 21)', () => {
+  it('never reads the output folder or the cache as inputs, even when a glob or folder covers them', () => {
+    const root = tempDir();
+    writeFiles(root, { 'in/a.txt': 'a', 'in/graph/evidence.txt': 'x', 'in/graph/nodes.md': 'x', 'in/cache/entry.txt': 'x' });
+    const exclude = [path.join(root, 'in/graph'), path.join(root, 'in/cache')];
+    expect(discoverInputs(['in/**'], root, { exclude }).files.map((file) => file.id)).toEqual(['a.txt']);
+    expect(discoverInputs(['in'], root, { exclude }).files.map((file) => file.id)).toEqual(['a.txt']);
+  });
+
+  it('finds a file whose name is Latin-1 bytes (not UTF-8), shows it read as Latin-1, and keeps its bytes for reading', () => {
+    const root = tempDir();
+    const raw = Buffer.concat([Buffer.from(path.join(root, 'caf')), Buffer.from([0xe9]), Buffer.from('.txt')]);
+    fs.writeFileSync(raw, 'MONUSCO');
+    const found = discoverInputs([root], root);
+    expect(found.files.map((file) => file.id)).toEqual(['café.txt']);
+    expect(Buffer.from(found.files[0]!.rawPath!).equals(raw)).toBe(true);
+    expect(fs.readFileSync(found.files[0]!.rawPath!, 'utf8')).toBe('MONUSCO');
+    expect(found.notes).toEqual([{ path: path.join(root, 'café.txt'), note: 'the file name is not UTF-8; it is shown read as Latin-1' }]);
+  });
+
+  it('writes invisible and bidi characters of a file name out in its id, so no id carries them raw', () => {
+    const root = tempDir();
+    writeFiles(root, { 'report\u202Etxt.md': 'a', 'zero\u200Bwidth.txt': 'b', 'plain é.txt': 'c' });
+    expect(discoverInputs([root], root).files.map((file) => file.id)).toEqual(['plain é.txt', 'report\\u{202E}txt.md', 'zero\\u{200B}width.txt']);
+  });
+
+  it('names a FIFO in a walked folder in one skip line instead of dropping it silently', () => {
+    const root = tempDir();
+    writeFiles(root, { 'a.txt': 'a' });
+    expect(spawnSync('mkfifo', [path.join(root, 'pipe.txt')]).status, 'mkfifo (coreutils) is needed').toBe(0);
+    const found = discoverInputs([root], root);
+    expect(found.files.map((file) => file.id)).toEqual(['a.txt']);
+    expect(found.skipped).toEqual([{ path: path.join(root, 'pipe.txt'), reason: 'not a regular file (a named pipe (FIFO))' }]);
+  });
+
+  it('walks a 1,400-level tree with work linear in its depth: no fs call names the whole path again (it was cubic)', () => {
+    const depth = 1400;
+    const root = tempDir();
+    const deepest = path.join(root, ...Array.from({ length: depth }, () => 'd'));
+    fs.mkdirSync(deepest, { recursive: true });
+    fs.writeFileSync(path.join(deepest, 'deep.txt'), 'MONUSCO');
+    // What the kernel is asked to resolve: the characters of every path given to fs during the walk.
+    let resolvedCharacters = 0;
+    const spies = (['readdirSync', 'statSync', 'lstatSync', 'realpathSync'] as const).map((name) => {
+      const original = fs[name] as (...args: unknown[]) => unknown;
+      return vi.spyOn(fs, name).mockImplementation(((...args: unknown[]) => {
+        resolvedCharacters += String(args[0]).length;
+        return original.apply(fs, args);
+      }) as never);
+    });
+    try {
+      const found = discoverInputs([root], root);
+      expect(found.files.map((file) => file.id)).toEqual([`${'d/'.repeat(depth)}deep.txt`]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    // Linear: a few characters per level (plus the root's path a few times), where naming each folder by its full
+    // path costs depth² ≈ 4 million characters.
+    expect(resolvedCharacters).toBeLessThan(20 * depth + 10 * root.length);
+    spawnSync('rm', ['-rf', root]);
+  }, 120_000);
 });

@@ -29,6 +29,7 @@ describe('gazetteer places', () => {
       'The tyre burst on the road south of Lebanon’s border.',
       'Central and Eastern delegations sent observers to Uganda.',
       'Salem is a word in the hymn they sang in India.',
+      'Hit by floods, Iraq asked for help; Bush fires burned in Egypt.',
     ];
     for (const sentence of sentences) expect(placesIn(sentence), sentence).toEqual([]);
   });
