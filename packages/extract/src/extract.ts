@@ -17,10 +17,11 @@ import { citedAuthors, citedTitles } from './recognize/citations.ts';
 import { STOPWORDS } from './topics/stopwords.ts';
 import type { LexiconEntry } from './lexicon/schema.ts';
 import { collectPhrases, normalizePhrase, phrasePattern } from './topics/candidates.ts';
-import type { CoMentionRecord, DocumentExtraction, EntityRecord, EntityType, MentionRecord, SentenceRecord, SourceDocument } from './types.ts';
+import { proposeFromRules } from './rules/propose.ts';
+import type { CoMentionRecord, DocumentExtraction, EntityFacts, EntityRecord, EntityType, MentionRecord, SentenceRecord, SourceDocument } from './types.ts';
 
 /** Bump whenever extraction output can change for the same input; part of the CLI's cache key. */
-export const EXTRACTOR_VERSION = '1.13.0';
+export const EXTRACTOR_VERSION = '1.14.0';
 
 export interface ExtractOptions {
   /** The lexicon to recognise with (default: defaultLexicon()). */
@@ -38,6 +39,8 @@ interface DocumentState {
   blocked: Map<number, { start: number; end: number }[]>;
   labels: Map<string, string>;
   types: Map<string, EntityType>;
+  /** Facts of entities the lexicon lacks, where a rule knows some ({ kind: 'media' }). */
+  facts: Map<string, EntityFacts>;
 }
 
 function addMention(state: DocumentState, mention: WorkingMention): void {
@@ -1011,7 +1014,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   const lexicon = options.lexicon ?? defaultLexicon();
   const parsed = readDocument(doc);
   const warnings = [...parsed.warnings];
-  const state: DocumentState = { sentences: parsed.sentences, mentions: new Map(), blocked: new Map(), labels: new Map(), types: new Map() };
+  const state: DocumentState = { sentences: parsed.sentences, mentions: new Map(), blocked: new Map(), labels: new Map(), types: new Map(), facts: new Map() };
   const year = documentYear(parsed.date);
 
   resolveAmbiguous(state, recogniseLexicon(state, lexicon), lexicon);
@@ -1068,6 +1071,8 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   recogniseLongFormsOfKnownAcronyms(state, lexicon);
   recogniseNamedProcesses(state, lexicon);
   if (options.useNer !== false) recogniseBodiesOfPlaces(state, lexicon);
+  // Rule generators (src/rules/): events, agreements, people, media, bodies, long names, described missions.
+  proposeFromRules(state, lexicon);
   dropPlacesInsideLongerNames(state);
   dropAffiliations(state);
   dropDatelineCredits(state);
@@ -1170,6 +1175,7 @@ function assemble(
       mentions: counts.get(id) ?? 0,
     };
     if (entry?.facts) record.facts = { ...entry.facts };
+    else if (state.facts.has(id)) record.facts = { ...state.facts.get(id) };
     if (turns.has(id)) record.speakerSentences = turns.get(id);
     return record;
   });
