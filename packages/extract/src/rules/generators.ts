@@ -1,8 +1,10 @@
 // The rule generators in the order proposeFromRules runs them; the recognition pipeline registers each with
 // one line. Every entry is a pure function of the sentences and a RuleContext.
+import { proposeAgreements } from './agreements/agreements.ts';
 import type { RuleGenerator } from './context.ts';
 import { proposeEvents } from './events/events.ts';
 
 export const RULE_GENERATORS: readonly RuleGenerator[] = [
+  { name: 'agreements', propose: proposeAgreements },
   { name: 'events', propose: proposeEvents },
 ];
