@@ -3,8 +3,10 @@
 import { proposeAgreements } from './agreements/agreements.ts';
 import type { RuleGenerator } from './context.ts';
 import { proposeEvents } from './events/events.ts';
+import { proposePeople } from './people/people.ts';
 
 export const RULE_GENERATORS: readonly RuleGenerator[] = [
   { name: 'agreements', propose: proposeAgreements },
   { name: 'events', propose: proposeEvents },
+  { name: 'people', propose: proposePeople },
 ];
