@@ -3,10 +3,12 @@
 import { proposeAgreements } from './agreements/agreements.ts';
 import type { RuleGenerator } from './context.ts';
 import { proposeEvents } from './events/events.ts';
+import { proposeMedia } from './media/media.ts';
 import { proposePeople } from './people/people.ts';
 
 export const RULE_GENERATORS: readonly RuleGenerator[] = [
   { name: 'agreements', propose: proposeAgreements },
   { name: 'events', propose: proposeEvents },
+  { name: 'media', propose: proposeMedia },
   { name: 'people', propose: proposePeople },
 ];
