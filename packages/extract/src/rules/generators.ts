@@ -3,12 +3,14 @@
 import { proposeAgreements } from './agreements/agreements.ts';
 import { proposeBodies } from './bodies/bodies.ts';
 import type { RuleGenerator } from './context.ts';
+import { proposeDescribedMissions } from './descriptive/descriptive.ts';
 import { proposeEvents } from './events/events.ts';
 import { proposeLongNames } from './long-names/long-names.ts';
 import { proposeMedia } from './media/media.ts';
 import { proposePeople } from './people/people.ts';
 
 export const RULE_GENERATORS: readonly RuleGenerator[] = [
+  { name: 'descriptive', propose: proposeDescribedMissions },
   { name: 'agreements', propose: proposeAgreements },
   { name: 'events', propose: proposeEvents },
   { name: 'media', propose: proposeMedia },
