@@ -12,6 +12,8 @@ describe('people rules', () => {
     ['possessive after the name is not part of it', "Spokesperson Farhan Haq's statement was short.", 'Farhan Haq → person:farhan-haq'],
     ['title and name in capitals in a transcript', 'Remarks by SPECIAL REPRESENTATIVE ROSALIND MARSDEN at the press stakeout.', 'ROSALIND MARSDEN → person:rosalind-marsden'],
     ['a turn label in capitals', 'PETRA LINDQVIST: Thank you for having me on the programme.', 'PETRA LINDQVIST → person:petra-lindqvist'],
+    ['an Arabic surname with its article after a title', 'The letter came from Prime Minister Ahmed Salim al-Hakim last week.', 'Ahmed Salim al-Hakim → person:ahmed-salim-al-hakim'],
+    ['a French title before a name', 'Le Président Mahamat Idriss Déby a reçu la délégation.', 'Mahamat Idriss Déby → person:mahamat-idriss-deby'],
     ['a name alone in a table cell', '| Michael Keating | Special Representative | Somalia |', 'Michael Keating → person:michael-keating'],
     ['a name in a credit split by a backslash', 'Photo: UNMISS\\Gregorio Cunha', 'Gregorio Cunha → person:gregorio-cunha'],
   ];

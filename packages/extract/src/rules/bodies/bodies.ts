@@ -14,7 +14,7 @@ const OWNER_TYPES = new Set(['country', 'place', 'mission', 'organization']);
 const MODIFIER = `(?:${CAP_WORD}|(?:${alternatives(BODY_CONNECTORS)})(?=\\s+\\p{Lu}))`;
 const FORCES_AFTER = new RegExp(`^((?:\\s+${CAP_WORD}){0,2}?)\\s+(${alternatives(FORCE_HEADS)})(?![\\p{L}'’-])(?!\\s+\\p{Lu})(?!\\s+(?:of|for)\\s+\\p{Lu})`, 'u');
 const COMPLEMENT = `(?:\\s+(?:on|for|of)\\s+(?:the\\s+)?${CAP_WORD}(?:\\s+(?:and\\s+)?${CAP_WORD}){0,3})?`;
-const UNIT_AFTER = new RegExp(`^((?:\\s+${MODIFIER}){1,6}?)\\s+(${alternatives(UNIT_HEADS)})(${COMPLEMENT})(?![\\p{L}'’-])(?!\\s+\\p{Lu})`, 'u');
+const UNIT_AFTER = new RegExp(`^((?:\\s+${MODIFIER}){1,6}?)\\s+(${alternatives(UNIT_HEADS)})(${COMPLEMENT})(?![\\p{L}'’-])(?!\\s+\\p{Lu})(?!\\s+to\\s+\\p{Lu})`, 'u');
 const DEMONYM_WORD = new RegExp(`(?<![\\p{L}'’-])${CAP_WORD}`, 'gu');
 
 export function proposeBodies(sentences: readonly SentenceRecord[], context: RuleContext): RuleCandidate[] {

@@ -8,9 +8,11 @@ import { CAPITALISED_EVENT_HEADS, DATED_EVENT_HEADS, EVENT_ORDINALS, EVENT_QUALI
 const alternatives = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 
 const YEAR = '(?:1[89]\\d\\d|20[0-3]\\d)(?:[–-](?:\\d\\d){1,2})?';
+/** A capitalised word, or two joined by a dash: "Cambodian–Vietnamese". */
+const NAME_WORD = `${CAP_WORD}(?:–${CAP_WORD})?`;
 /** A capitalised name word or a year, one to five of them, then a capitalised head and an optional complement. */
 const CAPITALISED_EVENT = new RegExp(
-  `(?<![\\p{L}\\p{N}'’-])((?:(?:${YEAR}|${CAP_WORD})\\s+){1,5})(${alternatives(CAPITALISED_EVENT_HEADS)})(?:\\s+(?:I{1,3}|One|Two)\\b|\\s+of\\s+(?:${alternatives(WAR_COMPLEMENTS)}))?(?![\\p{L}\\p{N}'’-])(?!\\s+\\p{Lu})`,
+  `(?<![\\p{L}\\p{N}'’–-])((?:(?:${YEAR}|${NAME_WORD})\\s+){1,5})(${alternatives(CAPITALISED_EVENT_HEADS)})(?:\\s+(?:I{1,3}|One|Two)\\b|\\s+of\\s+(?:${alternatives(WAR_COMPLEMENTS)}))?(?![\\p{L}\\p{N}'’-])(?!\\s+\\p{Lu})`,
   'gu',
 );
 /** A year (or a named place) with optional capitalised words and qualifiers, then a lower-case head. */

@@ -42,10 +42,11 @@ export const DATED_EVENT_HEADS = [
   'genocide',
   'massacre',
   'uprising',
+  'bombing',
 ] as const;
 
 /** Of the lower-case heads, those a named place alone (no year) makes a named event: "the Haiti earthquake". */
-export const PLACE_NAMED_EVENT_HEADS = ['epidemic', 'earthquake', 'coup', 'tsunami', 'famine', 'genocide'] as const;
+export const PLACE_NAMED_EVENT_HEADS = ['epidemic', 'earthquake', 'coup', 'tsunami', 'famine', 'genocide', 'bombing'] as const;
 
 /** Lower-case qualifiers allowed between a year and a head: "the 2014 Ebola epidemic", "the 2011 post-electoral crisis". */
 export const EVENT_QUALIFIERS = [

@@ -11,7 +11,8 @@ import { LEADER_BODIES, NAME_PARTICLES, NOT_NAME_LABELS, PORTFOLIOS, ROLE_TITLES
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternatives = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
 
-const NAME_WORD = "\\p{Lu}\\p{Ll}[\\p{L}\\p{M}'’]*(?:-\\p{Lu}?[\\p{L}\\p{M}'’]+)*";
+/** A name word ("Haysom", "Thomas-Greenfield"), or an Arabic surname with its lower-case article ("al-Sudani"). */
+const NAME_WORD = "(?:(?:al|el|ad|as|ash|at|az)-)?\\p{Lu}\\p{Ll}[\\p{L}\\p{M}'’]*(?:-\\p{Lu}?[\\p{L}\\p{M}'’]+)*";
 const UPPER_NAME_WORD = "\\p{Lu}{2,}(?:['’-]\\p{Lu}+)*";
 const PARTICLE = `(?:${alternatives(NAME_PARTICLES)})`;
 /** Two or three name words, particles allowed between them, not followed by another capitalised word. */
@@ -73,8 +74,13 @@ export function proposeTitledPeople(sentences: readonly SentenceRecord[], contex
         const start = after + name[0].length - name[1].length;
         const end = start + written.length;
         if (!readsAsFullName(personLabel(written), context)) continue;
-        // A known name that is no person there ("President Salva Kiir" aside) is not retyped.
-        if (mentionsOver(context, sentence.index, start, end).some((mention) => !mention.guessed && mention.type !== 'person')) continue;
+        // A known name that is no person there is not retyped.
+        const inside = mentionsOver(context, sentence.index, start, end);
+        if (inside.some((mention) => !mention.guessed && mention.type !== 'person')) continue;
+        // The full name wins over a surname form inside it ("Mohammed" joined to another person), and over a guess that
+        // took the title with the name ("Président Mohamed Bazoum").
+        const nestedSurname = inside.some((mention) => !mention.guessed && mention.start >= start && mention.end <= end && mention.end - mention.start < end - start);
+        const guessWithTitle = mentionsOver(context, sentence.index, match.index, end).some((mention) => mention.guessed && mention.start <= match.index && mention.end === end);
         candidates.push(
           makeCandidate(
             {
@@ -88,7 +94,7 @@ export function proposeTitledPeople(sentences: readonly SentenceRecord[], contex
               reason: `titled-name: "${match[0]} <First Last>"`,
               confidence: 'likely',
               // "the Government of Salva Kiir" guessed as one body is the leader's name (the veto turns the body down).
-              supersedes: (LEADER_BODIES as readonly string[]).includes(match[0]),
+              supersedes: (LEADER_BODIES as readonly string[]).includes(match[0]) || nestedSurname || guessWithTitle,
             },
             context,
           ),

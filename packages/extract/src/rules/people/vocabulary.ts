@@ -60,6 +60,17 @@ export const ROLE_TITLES = [
   'Brigadier General',
   'Colonel',
   'Lieutenant Colonel',
+  // French, for bilingual statements.
+  'Président',
+  'Présidente',
+  'Premier ministre',
+  'Ministre',
+  'Secrétaire général',
+  'Représentant spécial',
+  'Représentante spéciale',
+  'Ambassadeur',
+  'Ambassadrice',
+  'Général',
 ] as const;
 
 /** Bodies named after their leader, before the leader's full name: "the Government of Salva Kiir". */
