@@ -11,7 +11,7 @@ import { documentYear } from './rules/shared.ts';
 import type { DocumentExtraction, SourceDocument } from './types.ts';
 
 /** Bump whenever extraction output can change for the same input; part of the CLI's cache key. */
-export const EXTRACTOR_VERSION = '2.0.0';
+export const EXTRACTOR_VERSION = '2.1.0';
 
 export interface ExtractOptions {
   /** The lexicon to recognise with (default: defaultLexicon()). */
@@ -38,6 +38,7 @@ export function runExtraction(doc: SourceDocument, options: ExtractOptions, trac
     blocked: new Map(),
     labels: new Map(),
     types: new Map(),
+    facts: new Map(),
     pending: [],
     speakerIds: new Map(),
     affiliations: new Map(),

@@ -61,6 +61,7 @@ export function assemble(
       mentions: counts.get(id) ?? 0,
     };
     if (entry?.facts) record.facts = { ...entry.facts };
+    else if (state.facts.has(id)) record.facts = { ...state.facts.get(id) };
     if (turns.has(id)) record.speakerSentences = turns.get(id);
     return record;
   });

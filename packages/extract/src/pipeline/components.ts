@@ -21,6 +21,7 @@ import { addTopicMentions, topicCandidates } from '../rules/structure/topic-ment
 import { dropAffiliations } from '../rules/vetoes/affiliations.ts';
 import { dropDatelineCredits } from '../rules/vetoes/dateline-credits.ts';
 import { dropPlacesInsideLongerNames } from '../rules/vetoes/places-inside-longer-names.ts';
+import { proposeFromRules } from '../rules/propose.ts';
 import { settleCandidates } from './settle.ts';
 import type { CandidateGenerator, Component, DocumentContext } from './types.ts';
 
@@ -216,6 +217,17 @@ export const COMPONENTS: readonly Component[] = [
     writes: ['mentions', 'labels'],
     when: withNer,
     run: (context) => recogniseBodiesOfPlaces(context, context.lexicon),
+  },
+  {
+    name: 'rule-generators',
+    stage: 'propose',
+    description: 'events, agreements, people after roles, media, sub-units and long names (rules/generators.ts), by the overlap rule of rules/propose.ts',
+    reads: ['sentences', 'mentions', 'labels'],
+    writes: ['mentions', 'labels'],
+    run: (context) => {
+      const rejections = proposeFromRules(context, context.lexicon);
+      context.trace?.rejections.push(...rejections);
+    },
   },
   {
     name: 'places-inside-longer-names',

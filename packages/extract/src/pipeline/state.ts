@@ -1,7 +1,7 @@
 // The working state one document's recognition passes share: mentions by sentence, spans the lexicon explains
 // without a mention, labels and types of new entities, and the helpers that read and change it.
 import { type WorkingMention } from '../recognize/mention.ts';
-import { type EntityType, type SentenceRecord } from '../types.ts';
+import { type EntityFacts, type EntityType, type SentenceRecord } from '../types.ts';
 
 export interface DocumentState {
   sentences: readonly SentenceRecord[];
@@ -10,6 +10,8 @@ export interface DocumentState {
   blocked: Map<number, { start: number; end: number }[]>;
   labels: Map<string, string>;
   types: Map<string, EntityType>;
+  /** Facts of entities the lexicon lacks, where a rule knows some ({ kind: 'media' }). */
+  facts: Map<string, EntityFacts>;
 }
 
 export function addMention(state: DocumentState, mention: WorkingMention): void {
