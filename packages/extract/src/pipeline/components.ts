@@ -223,7 +223,10 @@ export const COMPONENTS: readonly Component[] = [
     stage: 'propose',
     description: 'events, agreements, people after roles, media, sub-units and long names (rules/generators.ts), by the overlap rule of rules/propose.ts',
     reads: ['sentences', 'mentions', 'labels'],
-    writes: ['mentions', 'labels'],
+    writes: ['mentions', 'labels', 'facts'],
+    // Like the name finder and bodies-of-places, they name what the lexicon does not know: a lexicon-only run
+    // (useNer false) names lexicon entries only ("Congolese National Police" is no entity there).
+    when: withNer,
     run: (context) => {
       const rejections = proposeFromRules(context, context.lexicon);
       context.trace?.rejections.push(...rejections);

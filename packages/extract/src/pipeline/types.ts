@@ -31,7 +31,7 @@ export interface Component {
 }
 
 /** The context fields components declare they read or write. */
-export type ContextField = 'sentences' | 'mentions' | 'blocked' | 'labels' | 'pending' | 'speakers' | 'fullNames' | 'topics';
+export type ContextField = 'sentences' | 'mentions' | 'blocked' | 'labels' | 'facts' | 'pending' | 'speakers' | 'fullNames' | 'topics';
 
 /** A recorded decision: a mention added, moved to another entity, or a span explained without a mention. */
 export interface Decision {

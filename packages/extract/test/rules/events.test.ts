@@ -15,7 +15,7 @@ describe('events rules', () => {
     ['dated crisis with a qualifier', 'Thousands fled the 2011 post-electoral crisis in Abidjan.', '2011 post-electoral crisis → event:2011-post-electoral-crisis'],
     ['place-named earthquake without a year', 'The Nepal earthquake damaged many schools.', 'Nepal earthquake → event:nepal-earthquake'],
     ['capitalised crisis', 'The Suez Crisis led to the first armed peacekeeping force.', 'Suez Crisis → event:suez-crisis'],
-    ['a war named by two nationalities joined by a dash', 'Refugees returned after the Ethiopian–Eritrean War ended.', 'Ethiopian–Eritrean War → event:ethiopian-eritrean-war'],
+    ['a war named by two nationalities joined by a dash', 'Refugees returned after the Ethiopian–Eritrean War ended.', 'Ethiopian–Eritrean War → event:eritrean-ethiopian-war'],
     ['a place-named bombing', 'Staff still remember the Mogadishu bombing of October 2017.', 'Mogadishu bombing → event:mogadishu-bombing'],
     ['world war with a numeral', 'The Charter was written after World War II ended.', 'World War II → event:world-war-ii'],
   ];

@@ -37,9 +37,12 @@ describe('the overlap rule', () => {
   });
 
   it('gives a new entity its label, type and facts', () => {
-    const state: RuleState = { sentences: [{ index: 0, text: TEXT }], mentions: new Map(), labels: new Map(), types: new Map(), facts: new Map() };
-    proposeFromRules(state, defaultLexicon(), [{ name: 'test', propose: () => [candidate(29, 41, 'organization:radio-miraya', { facts: { kind: 'media' } })] }]);
-    expect([state.labels.get('organization:radio-miraya'), state.types.get('organization:radio-miraya'), state.facts.get('organization:radio-miraya')]).toEqual(['Radio Miraya', 'organization', { kind: 'media' }]);
+    // An outlet the lexicon lacks (Radio Miraya is a lexicon entry, whose label and facts the lexicon gives).
+    const text = 'The Kenya Defence Forces and Radio Kalunga met.';
+    const state: RuleState = { sentences: [{ index: 0, text }], mentions: new Map(), labels: new Map(), types: new Map(), facts: new Map() };
+    const outlet: RuleCandidate = { ...candidate(29, 42, 'organization:radio-kalunga', { facts: { kind: 'media' } }), surface: text.slice(29, 42), label: text.slice(29, 42) };
+    proposeFromRules(state, defaultLexicon(), [{ name: 'test', propose: () => [outlet] }]);
+    expect([state.labels.get('organization:radio-kalunga'), state.types.get('organization:radio-kalunga'), state.facts.get('organization:radio-kalunga')]).toEqual(['Radio Kalunga', 'organization', { kind: 'media' }]);
   });
 });
 

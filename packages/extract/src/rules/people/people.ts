@@ -22,6 +22,8 @@ const UPPER_FULL_NAME = `(${UPPER_NAME_WORD}(?:\\s+${UPPER_NAME_WORD}){1,2})(?![
 const TITLE = new RegExp(`(?<![\\p{L}'’-])(?:${alternatives([...ROLE_TITLES, ...LEADER_BODIES])})(?![\\p{L}'’-])`, 'gu');
 const TITLE_UPPER = new RegExp(`(?<![\\p{L}'’-])(?:${alternatives(ROLE_TITLES.map((title) => title.toUpperCase()))})(?![\\p{L}'’-])`, 'gu');
 const PORTFOLIO_AFTER = new RegExp(`^\\s+(?:of|for)\\s+(?:${alternatives(PORTFOLIOS)})(?![\\p{L}'’-])`, 'u');
+/** A capitalised word other than "The" right before a title: "Interim " before "Government of". */
+const MODIFIED_BODY = /(?<![\p{L}\p{M}'’-])(?!The\s)\p{Lu}[\p{L}\p{M}'’-]*\s+$/u;
 const OF_AFTER = /^\s+(?:of|for)\s+(?:the\s+)?/u;
 const NAME_AFTER = new RegExp(`^\\s+${FULL_NAME}`, 'u');
 const UPPER_NAME_AFTER = new RegExp(`^\\s+${UPPER_FULL_NAME}`, 'u');
@@ -67,6 +69,9 @@ export function proposeTitledPeople(sentences: readonly SentenceRecord[], contex
     ] as const) {
       titles.lastIndex = 0;
       for (let match = titles.exec(text); match !== null; match = titles.exec(text)) {
+        // A capitalised modifier before "Government of" makes a body's name ("the Interim Government of National
+        // Concord"): what follows is its complement, not a leader.
+        if ((LEADER_BODIES as readonly string[]).includes(match[0]) && MODIFIED_BODY.test(text.slice(Math.max(0, match.index - 40), match.index))) continue;
         const after = complementEnd(text, sentence.index, match.index + match[0].length, context);
         const name = nameAfter.exec(text.slice(after));
         if (!name?.[1]) continue;
