@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLexicon } from '@missiongraph/extract';
+import { DEFAULT_EXPORT_EVIDENCE } from '@missiongraph/graph';
 import {
   ALL_OUTPUT_FORMATS,
   DEFAULT_MAX_FILE_SIZE,
@@ -69,6 +70,10 @@ Options:
       --formats LIST       outputs to write, comma-separated (default: all): json (graph.json, the explorer's),
                            gexf, graphml, csv (nodes.csv, edges.csv), evidence (evidence.jsonl); manifest.json always;
                            diff and inspect read graph.json
+      --gexf-evidence N|all evidence sentences per edge in graph.gexf and graph.graphml (default 3; each edge
+                           also carries its evidence count); graph.json and evidence.jsonl keep them all
+      --fresh              lay out and number communities from scratch (the cold result) instead of starting
+                           from the previous build's map; the extraction cache is still used
       --watch              rebuild whenever the inputs change; Ctrl-C to stop
   -q, --quiet              no progress and no summary (skips and errors are still printed)
       --json               print the summary as JSON on stdout
@@ -136,6 +141,14 @@ function parseCount(text: string | undefined, flag: string, fallback: number, mi
   return value;
 }
 
+/** `--gexf-evidence 3` or `all`: how many evidence sentences per edge the GEXF and GraphML exports carry. */
+function parseExportEvidence(text: string | undefined): number | 'all' {
+  if (text === undefined) return DEFAULT_EXPORT_EVIDENCE;
+  if (text.trim().toLowerCase() === 'all') return 'all';
+  if (!/^\s*\d+\s*$/.test(text)) throw new UsageError(`--gexf-evidence: expected a number of sentences or "all", got "${text}"`);
+  return Number(text);
+}
+
 /** `--formats json,csv`: the output formats named, each known; at least one. */
 function parseFormats(text: string): OutputFormat[] {
   const names = text.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
@@ -166,6 +179,8 @@ function parseBuildArgs(args: string[]) {
       force: { type: 'boolean' },
       'keep-cache': { type: 'boolean' },
       formats: { type: 'string' },
+      'gexf-evidence': { type: 'string' },
+      fresh: { type: 'boolean' },
       watch: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       json: { type: 'boolean' },
@@ -200,6 +215,8 @@ async function runBuildCommand(args: string[]): Promise<number> {
     prune: values['keep-cache'] !== true,
     force: values.force === true,
     ...(values.formats !== undefined ? { formats: parseFormats(values.formats) } : {}),
+    exportEvidence: parseExportEvidence(values['gexf-evidence']),
+    fresh: values.fresh === true,
     progress: chooseProgressMode(quiet),
     log: writeLine,
     ...(pauseMs > 0
