@@ -13,6 +13,14 @@ import {
   edgesCsvChunks,
   evidenceJsonlChunks,
   gexfChunks,
+  cytoscapeJsonChunks,
+  gmlChunks,
+  neo4jNodesCsvChunks,
+  neo4jRelationshipsCsvChunks,
+  writeNeo4jCypher,
+  DEFAULT_GEXF_VERSION,
+  type GexfOptions,
+  type GexfVersion,
   graphJsonChunks,
   graphmlChunks,
   GraphBuilder,
@@ -57,9 +65,14 @@ export const OUTPUT_FORMATS = {
   graphml: ['graph.graphml'],
   csv: ['nodes.csv', 'edges.csv'],
   evidence: ['evidence.jsonl'],
+  cytoscape: ['graph.cyjs'],
+  neo4j: ['neo4j-nodes.csv', 'neo4j-relationships.csv', 'neo4j-import.cypher'],
+  gml: ['graph.gml'],
 } as const satisfies Record<string, readonly string[]>;
 export type OutputFormat = keyof typeof OUTPUT_FORMATS;
 export const ALL_OUTPUT_FORMATS = Object.keys(OUTPUT_FORMATS) as OutputFormat[];
+/** What a build writes without --formats: the exports for other tools (cytoscape, neo4j, gml) are asked for by name. */
+export const DEFAULT_OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'gexf', 'graphml', 'csv', 'evidence'];
 
 export interface BuildOptions {
   inputs: readonly string[];
@@ -79,6 +92,8 @@ export interface BuildOptions {
   exportEvidence?: number | 'all';
   /** Lay out and number communities from scratch (the cold result) instead of from the previous map. */
   fresh?: boolean;
+  /** GEXF version of graph.gexf (default DEFAULT_GEXF_VERSION, 1.2draft). */
+  gexfVersion?: GexfVersion;
   progress: ProgressMode;
   cwd?: string;
   /** Where skip lines, warnings and notes go (one line each). */
@@ -179,7 +194,7 @@ function readUnchangedFromCache(
 interface BuildIdentity {
   tool: string;
   versions: { extractor: string; lexicon: string; output: string };
-  options: { topics: boolean; maxFileSize: number; seed: number; formats: OutputFormat[]; gexfEvidence: number | 'all' };
+  options: { topics: boolean; maxFileSize: number; seed: number; formats: OutputFormat[]; gexfEvidence: number | 'all'; gexfVersion?: GexfVersion };
   inputs: ManifestInput[];
   skipped: SkippedInput[];
 }
@@ -315,8 +330,17 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       inputs,
       skipped: [...skipped].sort(compareSkipped),
     });
-    const formats = ALL_OUTPUT_FORMATS.filter((format) => (options.formats ?? ALL_OUTPUT_FORMATS).includes(format));
-    const manifestOptions = { topics: options.topics, maxFileSize: options.maxFileSize, seed: ANALYSIS_SEED, formats, gexfEvidence: options.exportEvidence ?? DEFAULT_EXPORT_EVIDENCE };
+    const formats = ALL_OUTPUT_FORMATS.filter((format) => (options.formats ?? DEFAULT_OUTPUT_FORMATS).includes(format));
+    const gexfVersion = options.gexfVersion ?? DEFAULT_GEXF_VERSION;
+    const manifestOptions = {
+      topics: options.topics,
+      maxFileSize: options.maxFileSize,
+      seed: ANALYSIS_SEED,
+      formats,
+      gexfEvidence: options.exportEvidence ?? DEFAULT_EXPORT_EVIDENCE,
+      ...(gexfVersion !== DEFAULT_GEXF_VERSION ? { gexfVersion } : {}),
+    };
+    const gexfOptions: GexfOptions = { version: gexfVersion, toolVersion: `missiongraph ${CLI_VERSION}`, extractorVersion: settings.extractorVersion };
     const lastManifest = readPreviousManifest(outDir);
     // --fresh redraws the map even when the inputs are those of the outputs in the folder.
     const previous = options.force || options.fresh === true ? undefined : lastManifest;
@@ -368,7 +392,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
         else if (read.status === 'damaged') options.log(`missiongraph: warning: graph state in ${displayPath(cacheDir, cwd)} ignored (${read.reason}); built from the cache`);
       }
       const buildWith = async (from: BuildState | undefined): Promise<BuildSummary> =>
-        buildGraphAndWrite({ options, cwd, outDir, cacheDir, lexicon, runner, settings, outputVersions, discovery, stats, index, waiting: new Map(waiting), skipped: [...skipped], deferredSkip: skip, relativeToRoot, store, state: from, previous, lastManifest, identity, upToDateSummary, formats, manifestOptions, startedAt });
+        buildGraphAndWrite({ gexfOptions, options, cwd, outDir, cacheDir, lexicon, runner, settings, outputVersions, discovery, stats, index, waiting: new Map(waiting), skipped: [...skipped], deferredSkip: skip, relativeToRoot, store, state: from, previous, lastManifest, identity, upToDateSummary, formats, manifestOptions, startedAt });
       try {
         return await buildWith(state);
       } catch (error) {
@@ -390,6 +414,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
 class StateUnusable extends Error {}
 
 interface BuildContext {
+  gexfOptions: GexfOptions;
   options: BuildOptions;
   cwd: string;
   outDir: string;
@@ -441,7 +466,7 @@ export function layoutMovement(before: ReadonlyMap<string, readonly [number, num
 
 async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> {
   const { options, cwd, outDir, cacheDir, lexicon, runner, settings, discovery, stats, index, waiting, skipped, relativeToRoot, store, state } = context;
-  const { previous, lastManifest, identity, upToDateSummary, formats, manifestOptions, startedAt, outputVersions } = context;
+  const { previous, lastManifest, identity, upToDateSummary, formats, manifestOptions, startedAt, outputVersions, gexfOptions } = context;
   const stateDocuments = new Map<string, StateDocument>((state?.documents ?? []).map((document) => [document.id, document]));
   const builderOptions = { lexicon, documentOrder: compareStrings };
   let builder: GraphBuilder | undefined;
@@ -677,8 +702,13 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
     const viewForTables = (): MissionGraph => (tableView ??= evidenceLimitedView(graph, exportEvidence === 'all' ? undefined : exportEvidence) as MissionGraph);
     const producers: Record<string, () => Iterable<string>> = {
       'graph.json': () => graphJsonChunks(graph),
-      'graph.gexf': () => gexfChunks(viewForTables()),
+      'graph.gexf': () => gexfChunks(viewForTables(), gexfOptions),
       'graph.graphml': () => graphmlChunks(viewForTables()),
+      'graph.cyjs': () => cytoscapeJsonChunks(graph),
+      'neo4j-nodes.csv': () => neo4jNodesCsvChunks(graph),
+      'neo4j-relationships.csv': () => neo4jRelationshipsCsvChunks(graph),
+      'neo4j-import.cypher': () => [writeNeo4jCypher(graph)],
+      'graph.gml': () => gmlChunks(graph),
       'nodes.csv': () => nodesCsvChunks(graph),
       'edges.csv': () => edgesCsvChunks(graph),
       'evidence.jsonl': () => evidenceJsonlChunks(graph),
@@ -704,7 +734,7 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
     const offload =
       thread === undefined
         ? undefined
-        : { names: THREAD_OUTPUT_NAMES, write: (staging: string, names: string[]) => thread.write(viewForTables(), staging, names), cancel: () => thread.close() };
+        : { names: THREAD_OUTPUT_NAMES, write: (staging: string, names: string[]) => thread.write(viewForTables(), staging, names, gexfOptions), cancel: () => thread.close() };
     const written = await writeOutputsAtomically(outDir, files, manifestFile, options.hooks, offload, obsolete);
     const writeDone = performance.now();
 
