@@ -134,13 +134,13 @@ describe('incremental rebuilds', () => {
       const text = fs.readFileSync(path.join(out, name), 'utf8');
       const keyOf = (attribute: string): string => new RegExp(`<key id="([^"]+)" for="edge" attr.name="${attribute}"`).exec(text)?.[1] ?? 'missing';
       const [countField, evidenceField] = name.endsWith('.gexf')
-        ? [/<attvalue for="evidenceCount" value="(\d+)"/, /<attvalue for="json:evidence" value='([^\n]*)'\/>/]
+        ? [/<attvalue for="evidenceCount" value="(\d+)"/, /<attvalue for="(?:json:)?evidence" value=([^\n]*)\/>/]
         : [new RegExp(`<data key="${keyOf('evidenceCount')}">(\\d+)<`), new RegExp(`<data key="${keyOf('evidence')}">([^\\n]*)</data>`)];
       return text
         .split('<edge ')
         .slice(1)
         .filter((block) => countField.test(block))
-        .map((block) => ({ count: Number(countField.exec(block)![1]), kept: (evidenceField.exec(block)?.[1] ?? '').split('"document":').length - 1 }));
+        .map((block) => ({ count: Number(countField.exec(block)![1]), kept: (evidenceField.exec(block)?.[1] ?? '').split(/"document":|&quot;document&quot;:/).length - 1 }));
     };
     expect(runCli(['build', corpus, '--out', out, '-w', '1', '-q']).status).toBe(0);
     const full = readGraph(out);
