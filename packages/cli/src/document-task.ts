@@ -1,9 +1,9 @@
-// One document's trip from file to extraction: read, size check, decode, hash, cache lookup, extract, cache write.
-// Runs unchanged in a worker thread and in the main thread (one worker), and never throws for a bad file.
+// One document's trip from file to extraction: read, size check, decode, hash, cache lookup, extract (the main thread
+// appends new entries to the store). Runs unchanged in a worker thread and in the main thread; never throws for a bad file.
 import fs from 'node:fs';
 import type { CompiledLexicon, DocumentExtraction } from '@missiongraph/extract';
 import { extractDocument } from '@missiongraph/extract';
-import { cacheKey, readCacheEntry, sha256, writeCacheEntry, type ExtractionSettings, type FileStamp } from './cache.ts';
+import { cacheKey, readEntryAt, sha256, type EntryLocation, type ExtractionSettings, type FileStamp } from './cache.ts';
 import { decodeText, type TextEncodingName } from './decode.ts';
 import { describeFileKind, systemFileArea } from './file-kind.ts';
 
@@ -17,6 +17,11 @@ export interface DocumentTask {
   ignoreCache: boolean;
   /** The path's bytes when a name in it is not UTF-8 (see InputFile.rawPath). */
   rawPath?: Uint8Array;
+  /**
+   * The key this document had in the previous build, when its file stamp changed: if the content hashes to the same
+   * key, the document is `unchanged` (when the previous graph holds it) or read from the store at `location`.
+   */
+  previous?: { key: string; inGraph: boolean; location?: EntryLocation };
 }
 
 function realPathOrSelf(file: string | Uint8Array): string {
@@ -30,7 +35,8 @@ function realPathOrSelf(file: string | Uint8Array): string {
 interface DocumentRead {
   status: 'ok';
   id: string;
-  source: 'cache' | 'extracted';
+  /** unchanged: same content as in the previous graph, so no extraction is needed (nor sent). */
+  source: 'cache' | 'extracted' | 'unchanged';
   bytes: number;
   encoding: TextEncodingName;
   key: string;
@@ -46,19 +52,23 @@ export interface SkippedDocument {
   reason: string;
 }
 
-export type DocumentOutcome = (DocumentRead & { extraction: DocumentExtraction }) | SkippedDocument;
+/** A document read: its extraction (with the JSON when just extracted, for the store), none when unchanged. */
+export type ReadDocument = DocumentRead & { extraction?: DocumentExtraction; extractionJson?: string };
+export type DocumentOutcome = ReadDocument | SkippedDocument;
 
 /**
  * What a worker thread sends back: the extraction as JSON text (the cache payload it has anyway). Passing one string
  * between threads is a copy; passing the object graph costs the main thread a structured-clone decode per document.
  */
-export type WireOutcome = (DocumentRead & { extractionJson: string }) | SkippedDocument;
+export type WireOutcome = (DocumentRead & { extractionJson?: string }) | SkippedDocument;
 
 /** Turns a worker's answer back into an outcome, parsing the extraction. */
 export function fromWire(wire: WireOutcome): DocumentOutcome {
-  if (wire.status === 'skipped') return wire;
+  if (wire.status === 'skipped' || wire.extractionJson === undefined) return wire;
   const { extractionJson, ...read } = wire;
-  return { ...read, extraction: JSON.parse(extractionJson) as DocumentExtraction };
+  const extraction = JSON.parse(extractionJson) as DocumentExtraction;
+  // The JSON goes to the store only when it is new.
+  return read.source === 'extracted' ? { ...read, extraction, extractionJson } : { ...read, extraction };
 }
 
 /** For a worker: the outcome with the extraction as JSON text only. */
@@ -68,8 +78,8 @@ export function toWire(outcome: ProcessedDocument): WireOutcome {
   return wire;
 }
 
-/** Both forms of the extraction: the object (in-process use) and its JSON (cache payload, wire format). */
-export type ProcessedDocument = (DocumentRead & { extraction: DocumentExtraction; extractionJson: string }) | SkippedDocument;
+/** Both forms of the extraction: the object (in-process use) and its JSON (cache payload, wire format); none when unchanged. */
+export type ProcessedDocument = (DocumentRead & { extraction?: DocumentExtraction; extractionJson?: string }) | SkippedDocument;
 
 export function describeFileError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -105,7 +115,7 @@ export function formatBytes(bytes: number): string {
 /** Processes one document in the main thread. */
 export function processDocument(task: DocumentTask, lexicon: CompiledLexicon): DocumentOutcome {
   const processed = processDocumentFully(task, lexicon);
-  if (processed.status === 'skipped') return processed;
+  if (processed.status === 'skipped' || processed.source === 'extracted') return processed;
   const { extractionJson: _json, ...outcome } = processed;
   return outcome;
 }
@@ -143,8 +153,10 @@ export function processDocumentFully(task: DocumentTask, lexicon: CompiledLexico
   const notes: string[] = decoded.warning === undefined ? [] : [decoded.warning];
   const key = cacheKey(task.id, contentSha, task.settings);
 
-  const cached = task.ignoreCache ? ({ status: 'miss' } as const) : readCacheEntry(task.cacheDir, key, task.id);
   const read: DocumentRead = { status: 'ok', id: task.id, source: 'cache', bytes: bytes.length, encoding: decoded.encoding, key, stamp, notes };
+  const previous = task.ignoreCache || task.previous?.key !== key ? undefined : task.previous;
+  if (previous?.inGraph === true) return { ...read, source: 'unchanged' };
+  const cached = previous?.location === undefined ? ({ status: 'miss' } as const) : readEntryAt(task.cacheDir, previous.location, key, task.id);
   if (cached.status === 'hit') return { ...read, extraction: cached.extraction, extractionJson: cached.json };
   if (cached.status === 'invalid') notes.push(`cache entry ignored and rebuilt (${cached.reason})`);
 
@@ -155,10 +167,5 @@ export function processDocumentFully(task: DocumentTask, lexicon: CompiledLexico
     return skip(`extraction failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   const extractionJson = JSON.stringify(extraction);
-  try {
-    writeCacheEntry(task.cacheDir, key, contentSha, task.settings, extraction, extractionJson);
-  } catch (error) {
-    notes.push(`cache not written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
   return { ...read, source: 'extracted', extraction, extractionJson };
 }

@@ -77,6 +77,8 @@ export interface BuildOptions {
   lexicon?: LexiconLookup;
   /** Corpus-level topics: topic entities of the extractions are kept only if listed here, and get its label and score. */
   topics?: readonly TopicScore[];
+  /** Corpus order of document ids (first/last document, evidence order); default: the order documents are added. */
+  documentOrder?: (a: string, b: string) => number;
 }
 
 export interface AnalyzeOptions {
@@ -84,6 +86,14 @@ export interface AnalyzeOptions {
   seed?: number;
   /** ForceAtlas2 iterations; by default it runs until nodes barely move (with a cap). */
   layoutIterations?: number;
+  /** The previous build's map: the layout starts from its positions and communities keep its ids where they match. */
+  previous?: PreviousMap;
+}
+
+/** Positions and community ids of a previous build's nodes, by node key. */
+export interface PreviousMap {
+  positions: ReadonlyMap<string, readonly [number, number]>;
+  communities: ReadonlyMap<string, number>;
 }
 
 /** What analyzeGraph did, for logs and benchmarks. */
