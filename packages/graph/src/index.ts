@@ -1,7 +1,7 @@
 // Public API of @missiongraph/graph: build, analyse and serialise the entity graph. Re-exports only;
 // the graph.json contract is docs/graph-format.md.
-export { addRelationEdges, buildGraph, GraphBuilder, type MissionGraph } from './build.ts';
-export { analyzeGraph, analyzeGraphWithLayoutElsewhere, type LayoutRunner } from './analyze.ts';
+export { addRelationEdges, associationStrength, buildGraph, GraphBuilder, type MissionGraph } from './build.ts';
+export { analyzeGraph, analyzeGraphWithLayoutElsewhere, MAX_NODE_SIZE, MIN_NODE_SIZE, type LayoutRunner } from './analyze.ts';
 export { forceAtlas2Layout, type LayoutResult } from './layout.ts';
 export { coMentionNetwork, type CoMentionNetwork } from './network.ts';
 export { TYPE_COLORS, UNKNOWN_TYPE_COLOR } from './palette.ts';
