@@ -1,10 +1,13 @@
-// Extraction benchmark: throughput of extractDocument on a generated corpus (≥ 10 MB), side by side with
-// compromise's full NER on every sentence of a sample, and peak memory while streaming documents one at a time.
+// Extraction benchmark, side by side in one run: a cold `missiongraph build` of the seeds made into 100 distinct files
+// (≥ 4 MB) against compromise's full NER on every sentence of the same text; the lexicon scan with today's lexicon
+// and a tenfold one; a name-density doubling check; extractDocument streaming a generated corpus, and its memory.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultLexicon, extractDocument, readDocument } from '../packages/extract/src/index.ts';
+import { type LexiconEntry, compileLexicon, defaultLexicon, extractDocument, readDocument } from '../packages/extract/src/index.ts';
 import { seededRandom as random } from '../packages/graph/src/random.ts';
 
 const scriptPath = fileURLToPath(import.meta.url);
@@ -190,6 +193,212 @@ async function baseline(mb: number): Promise<{ bytes: number; seconds: number; c
   return { bytes, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSeconds(cpuStarted) };
 }
 
+const CLI_BIN = path.join(rootDir, 'packages', 'cli', 'bin', 'missiongraph.js');
+
+/**
+ * The build corpus: the two seed transcripts made into `files` distinct files of at least `mb` MB in all, each
+ * seed written out as often as needed, and every text line carrying its own reference (§file.line) so that no
+ * cache of repeated text helps. Speaker and time lines, headings and blank lines are left as they are.
+ */
+export function writeBuildCorpus(folder: string, seeds: readonly string[], files = 100, mb = 4): number {
+  fs.mkdirSync(folder, { recursive: true });
+  const perFile = (mb * 1e6) / files;
+  let bytes = 0;
+  for (let index = 0; index < files; index += 1) {
+    const seed = seeds[index % seeds.length] ?? '';
+    const copies = Math.max(1, Math.ceil(perFile / Math.max(1, seed.length)));
+    let line = 0;
+    const parts: string[] = [];
+    for (let copy = 0; copy < copies; copy += 1) {
+      parts.push(
+        seed
+          .split('\n')
+          .map((text) => {
+            line += 1;
+            const plain = text.trim();
+            if (plain.length < 40 || /\d\d:\d\d\s*$/u.test(plain) || /^#|^\[|^[A-Z ]+$/u.test(plain)) return text;
+            return `§${index}.${line} ${text}`;
+          })
+          .join('\n'),
+      );
+    }
+    const text = parts.join('\n\n');
+    fs.writeFileSync(path.join(folder, `seed-${String(index).padStart(3, '0')}.txt`), text);
+    bytes += encoder.encode(text).length;
+  }
+  return bytes;
+}
+
+interface BuildSummaryJson {
+  documents: number;
+  bytes: number;
+  extracted: number;
+  nodes: number;
+  edges: number;
+  peakRssBytes: number;
+  timings: Record<'read' | 'graph' | 'analyze' | 'write', number>;
+}
+
+export interface BuildBenchResult {
+  mb: number;
+  files: number;
+  buildSeconds: number;
+  buildMbPerSecond: number;
+  phases: BuildSummaryJson['timings'];
+  peakRssMb: number;
+  nodes: number;
+  baselineSeconds: number;
+  baselineMbPerSecond: number;
+  /** buildMbPerSecond / baselineMbPerSecond; target ≥ 30. */
+  ratio: number;
+}
+
+/** compromise's full NER on every sentence of every file of `folder`; seconds. */
+function compromiseOnFolder(folder: string): { bytes: number; seconds: number } {
+  const requireFromExtract = createRequire(path.join(rootDir, 'packages', 'extract', 'package.json'));
+  const nlp = requireFromExtract('compromise') as (text: string) => CompromiseDoc;
+  nlp('Warm up with Jean-Pierre Lacroix in Mali.').people();
+  let bytes = 0;
+  let seconds = 0;
+  for (const name of fs.readdirSync(folder).sort()) {
+    const text = fs.readFileSync(path.join(folder, name), 'utf8');
+    bytes += encoder.encode(text).length;
+    const sentences = readDocument({ id: name, text }).sentences.map((sentence) => sentence.text);
+    const started = performance.now();
+    for (const sentence of sentences) {
+      const doc = nlp(sentence);
+      doc.people().out('array');
+      doc.places().out('array');
+      doc.organizations().out('array');
+    }
+    seconds += (performance.now() - started) / 1000;
+  }
+  return { bytes, seconds };
+}
+
+/** A cold `missiongraph build` (fresh cache and output) of the build corpus, one worker, and the baseline on the same files. */
+export async function runBuildBench(mb = 4, files = 100): Promise<BuildBenchResult> {
+  seedTexts ??= await loadSeeds();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-bench-extract-'));
+  try {
+    const corpus = path.join(work, 'corpus');
+    const written = writeBuildCorpus(corpus, seedTexts, files, mb);
+    const started = performance.now();
+    const result = spawnSync(process.execPath, [CLI_BIN, 'build', corpus, '--out', path.join(work, 'out'), '--cache', path.join(work, 'cache'), '--workers', '1', '--json', '--quiet'], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const buildSeconds = (performance.now() - started) / 1000;
+    if (result.status !== 0) throw new Error(`bench-extract: build exited ${result.status}: ${result.stderr}`);
+    const summary = JSON.parse(result.stdout) as BuildSummaryJson;
+    const base = compromiseOnFolder(corpus);
+    const buildMbPerSecond = written / 1e6 / buildSeconds;
+    const baselineMbPerSecond = base.bytes / 1e6 / base.seconds;
+    return {
+      mb: written / 1e6,
+      files,
+      buildSeconds,
+      buildMbPerSecond,
+      phases: summary.timings,
+      peakRssMb: summary.peakRssBytes / (1024 * 1024),
+      nodes: summary.nodes,
+      baselineSeconds: base.seconds,
+      baselineMbPerSecond,
+      ratio: buildMbPerSecond / baselineMbPerSecond,
+    };
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** A place-like name nobody uses: syllables from a seeded generator ("Kalomberi Sato"). */
+function syntheticName(next: () => number, words: number): string {
+  return Array.from({ length: words }, () => {
+    const word = `${pick(SYLLABLES, next)}${pick(SYLLABLES, next)}${pick(SYLLABLES, next)}`;
+    return word.charAt(0).toUpperCase() + word.slice(1);
+  }).join(' ');
+}
+
+export interface ScanBenchResult {
+  entries: number;
+  tenfoldEntries: number;
+  mbPerSecond: number;
+  tenfoldMbPerSecond: number;
+  /** tenfoldMbPerSecond / mbPerSecond; "no slowdown" is ≥ 0.8 on this noisy machine. */
+  ratio: number;
+}
+
+/** The lexicon scan (matcher.scanAll) over the seeds' sentences, with today's lexicon and with ten times as many entries. */
+export async function runScanBench(): Promise<ScanBenchResult> {
+  seedTexts ??= await loadSeeds();
+  const today = defaultLexicon();
+  const next = random(4242);
+  const extra: LexiconEntry[] = [];
+  const seen = new Set<string>();
+  while (extra.length < today.entries.length * 9) {
+    const label = syntheticName(next, 1 + Math.floor(next() * 3));
+    const id = `place:synthetic-${label.toLowerCase().replace(/\s+/g, '-')}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    extra.push({ id, type: 'place', label, aliases: [] });
+  }
+  const tenfold = compileLexicon([...today.entries, ...extra]);
+  const sentences = Array.from({ length: 40 }, (_, index) => readDocument(generateDocument(index, seedTexts ?? [])).sentences.map((sentence) => sentence.text));
+  const bytes = sentences.flat().reduce((sum, text) => sum + encoder.encode(text).length, 0);
+  const time = (lexicon: typeof today): number => {
+    for (const texts of sentences.slice(0, 4)) lexicon.matcher.scanAll(texts);
+    const started = performance.now();
+    for (let round = 0; round < 3; round += 1) for (const texts of sentences) lexicon.matcher.scanAll(texts);
+    return (performance.now() - started) / 1000 / 3;
+  };
+  // Interleaved, best of three each, so that load on the machine hits both alike.
+  const todaySeconds: number[] = [];
+  const tenfoldSeconds: number[] = [];
+  for (let trial = 0; trial < 3; trial += 1) {
+    todaySeconds.push(time(today));
+    tenfoldSeconds.push(time(tenfold));
+  }
+  const mbPerSecond = bytes / 1e6 / Math.min(...todaySeconds);
+  const tenfoldMbPerSecond = bytes / 1e6 / Math.min(...tenfoldSeconds);
+  return { entries: today.entries.length, tenfoldEntries: tenfold.entries.length, mbPerSecond, tenfoldMbPerSecond, ratio: tenfoldMbPerSecond / mbPerSecond };
+}
+
+/** `sentences` sentences that each name three people nobody else names, and a surname named before (issue 16). */
+export function nameDenseDocument(sentences: number): string {
+  const surname = (index: number): string => {
+    const word = [0, 1, 2, 3].map((digit) => SYLLABLES[Math.floor(index / 16 ** digit) % 16]).join('');
+    return word.charAt(0).toUpperCase() + word.slice(1);
+  };
+  const lines: string[] = [];
+  for (let index = 0; index < sentences; index += 1) {
+    lines.push(`${FIRST[index % FIRST.length]} ${surname(index)} said the convoy reached Goma; later Mr. ${surname(Math.max(0, index - 3))} met ${FIRST[(index + 5) % FIRST.length]} ${surname(index + 7919)} in Bamako.`);
+  }
+  return lines.join('\n\n');
+}
+
+export interface DoublingResult {
+  smallSeconds: number;
+  largeSeconds: number;
+  /** largeSeconds / smallSeconds for twice the sentences; target ≤ 2.3. */
+  ratio: number;
+}
+
+/** extractDocument on 1,500 and on 3,000 name-dense sentences (best of two each): the cost must grow about linearly. */
+export function runDoublingCheck(small = 1500): DoublingResult {
+  const lexicon = defaultLexicon();
+  extractDocument({ id: 'warm.txt', text: nameDenseDocument(200) }, { lexicon });
+  const time = (sentences: number): number => {
+    const text = nameDenseDocument(sentences);
+    const started = performance.now();
+    extractDocument({ id: `dense-${sentences}.txt`, text }, { lexicon });
+    return (performance.now() - started) / 1000;
+  };
+  const smallSeconds = Math.min(time(small), time(small));
+  const largeSeconds = Math.min(time(small * 2), time(small * 2));
+  return { smallSeconds, largeSeconds, ratio: largeSeconds / smallSeconds };
+}
+
 /** Runs the benchmark: extraction in a child process (for a clean peak-memory figure), the baseline here. */
 export async function runExtractBench(options: ExtractBenchOptions = {}): Promise<ExtractBenchResult> {
   const mb = options.mb ?? 10;
@@ -236,6 +445,23 @@ if (isMain) {
     const figures = await streamExtraction(mb);
     console.log(JSON.stringify({ ...figures, maxRssKb: process.resourceUsage().maxRSS }));
   } else {
+    const build = await runBuildBench(Number(argument('--build-mb') ?? 4));
+    const scan = await runScanBench();
+    const doubling = runDoublingCheck();
+    const headline: [string, string, string][] = [
+      ['build corpus', `${build.mb.toFixed(1)} MB in ${build.files} files`, 'the two seeds, every line with its own reference'],
+      ['missiongraph build (cold, 1 worker)', `${build.buildMbPerSecond.toFixed(3)} MB/s`, `${build.buildSeconds.toFixed(1)} s end to end; phases read ${build.phases.read.toFixed(1)} s, graph ${build.phases.graph.toFixed(1)} s, analyze ${build.phases.analyze.toFixed(1)} s, write ${build.phases.write.toFixed(1)} s; ${build.nodes} nodes`],
+      ['compromise full NER, same text', `${build.baselineMbPerSecond.toFixed(3)} MB/s`, `${build.baselineSeconds.toFixed(1)} s on every sentence`],
+      ['build / compromise', `${build.ratio.toFixed(1)}x`, `target >= 30x: ${build.ratio >= 30 ? 'met' : 'NOT met'}`],
+      ['build peak memory', `${build.peakRssMb.toFixed(0)} MB`, `target < 500 MB: ${build.peakRssMb < 500 ? 'met' : 'NOT met'}`],
+      ['lexicon scan, today', `${scan.mbPerSecond.toFixed(2)} MB/s`, `${scan.entries} entries`],
+      ['lexicon scan, tenfold', `${scan.tenfoldMbPerSecond.toFixed(2)} MB/s`, `${scan.tenfoldEntries} entries; ${scan.ratio.toFixed(2)}x today's speed (no slowdown: >= 0.8): ${scan.ratio >= 0.8 ? 'met' : 'NOT met'}`],
+      ['name density doubling', `${doubling.ratio.toFixed(2)}x`, `1,500 sentences ${doubling.smallSeconds.toFixed(2)} s, 3,000 sentences ${doubling.largeSeconds.toFixed(2)} s; target <= 2.3x: ${doubling.ratio <= 2.3 ? 'met' : 'NOT met'}`],
+    ];
+    const headWidth = Math.max(...headline.map((row) => row[0].length));
+    const headValueWidth = Math.max(...headline.map((row) => row[1].length));
+    for (const [name, value, note] of headline) console.log(`${name.padEnd(headWidth)}  ${value.padEnd(headValueWidth)}  ${note}`);
+    console.log('');
     const result = await runExtractBench({ mb });
     const rows: [string, string, string][] = [
       ['corpus', `${result.corpusMb.toFixed(1)} MB in ${result.documents} documents`, ''],

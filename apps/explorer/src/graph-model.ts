@@ -1,7 +1,17 @@
 // The explorer's canonical graph: attribute shapes of docs/graph-format.md and the checks that turn any
 // parsed graph JSON or GEXF into a clean graphology graph, or into one clear error naming the file.
 import { MultiUndirectedGraph } from 'graphology';
-import { MAX_NODE_SIZE, MIN_NODE_SIZE, TYPE_COLORS, UNKNOWN_TYPE_COLOR, type EdgeAttributes, type Evidence, type FactValue, type NodeAttributes } from '@missiongraph/graph';
+import {
+  MAX_NODE_SIZE,
+  MIN_NODE_SIZE,
+  safeKey,
+  TYPE_COLORS,
+  UNKNOWN_TYPE_COLOR,
+  type EdgeAttributes,
+  type Evidence,
+  type FactValue,
+  type NodeAttributes,
+} from '@missiongraph/graph';
 
 /**
  * An entity as the explorer holds it: the graph package's node attributes, with `documents` split into the
@@ -14,6 +24,8 @@ export interface EntityAttributes
   /** Documents that mention the entity, when the file lists them. */
   documentList: string[];
   documentCount: number;
+  /** Attributes of a file that are not ours (Gephi's `Modularity Class`, a `category`, `latitude`…): shown in Details, written back on export. */
+  fileAttributes?: Record<string, string | number | boolean>;
 }
 
 /**
@@ -63,6 +75,16 @@ export interface LoadReport {
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Node attributes the explorer reads into its own fields; any other scalar attribute of a file is kept in fileAttributes. */
+const OWN_NODE_ATTRIBUTES = new Set([
+  'label', 'type', 'aliases', 'mentions', 'documents', 'firstDocument', 'lastDocument', 'facts', 'x', 'y', 'size', 'color',
+  'community', 'pagerank', 'betweenness', 'weightedDegree', 'documentList', 'documentCount', 'fileAttributes',
+]);
+/** Categorical attributes other tools colour by (Gephi's modularity, a category): used as the community or type when the file has none. */
+const COMMUNITY_ATTRIBUTES = ['Modularity Class', 'modularity_class', 'modularity', 'cluster'];
+const TYPE_ATTRIBUTES = ['category', 'Category', 'kind', 'group', 'class'];
+/** A CSS colour the renderer draws as it is: #rrggbb, #rrggbbaa (alpha kept), rgb() or rgba(). */
+const DRAWABLE_COLOR = /^(#[0-9a-f]{6}([0-9a-f]{2})?|rgba?\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*(,\s*(0|1|0?\.\d+)\s*)?\))$/i;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -182,6 +204,9 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
   const serialised = readSerialised(value, source);
   const graph: ExplorerGraph = new MultiUndirectedGraph<EntityAttributes, LinkAttributes>({ allowSelfLoops: false });
   const notes: string[] = [];
+  const ids = new Set(serialised.nodes.map((entry) => (isRecord(entry) ? optionalString(entry.key) : undefined)).filter((id): id is string => id !== undefined));
+  const keyOf = new Map<string, string>();
+  const renamed: string[] = [];
   let placed = 0;
   if (isRecord(serialised.attributes)) {
     for (const [name, value] of Object.entries(serialised.attributes)) {
@@ -194,11 +219,16 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
 
   serialised.nodes.forEach((entry, index) => {
     if (!isRecord(entry)) throw new InputError(`${source}: node ${index} is not an object`);
-    const key = optionalString(entry.key);
-    if (key === undefined || key === '') throw new InputError(`${source}: node ${index} has no key`);
-    if (graph.hasNode(key)) throw new InputError(`${source}: node "${key}" appears twice`);
+    const id = optionalString(entry.key);
+    if (id === undefined || id === '') throw new InputError(`${source}: node ${index} has no key`);
+    if (keyOf.has(id)) throw new InputError(`${source}: node "${id}" appears twice`);
+    // graphology 0.26 fails on edges of nodes named like Object.prototype members (toString, hasOwnProperty): another key.
+    const key = safeKey(id, (candidate) => graph.hasNode(candidate) || (candidate !== id && ids.has(candidate)));
+    if (key !== id) renamed.push(`"${id}" as "${key}"`);
+    keyOf.set(id, key);
     const attributes = isRecord(entry.attributes) ? entry.attributes : {};
-    const type = optionalString(attributes.type)?.slice(0, 40) || 'unknown';
+    const categorical = TYPE_ATTRIBUTES.map((name) => optionalString(attributes[name])).find((value) => value !== undefined && value !== '');
+    const type = (optionalString(attributes.type) || categorical)?.slice(0, 40) || 'unknown';
     let x = finiteNumber(attributes.x);
     let y = finiteNumber(attributes.y);
     if (x === undefined || y === undefined) {
@@ -219,11 +249,19 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
       x,
       y,
       size: 0,
-      color: color && /^#[0-9a-f]{6}$/i.test(color) ? color : colorForType(type),
+      color: color && DRAWABLE_COLOR.test(color.trim()) ? color.trim() : colorForType(type),
     };
+    const fileAttributes: Record<string, string | number | boolean> = {};
+    for (const [name, value] of Object.entries(attributes)) {
+      if (OWN_NODE_ATTRIBUTES.has(name) || FORBIDDEN_KEYS.has(name)) continue;
+      if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) fileAttributes[name] = value;
+      else if (value !== null && value !== undefined) fileAttributes[name] = JSON.stringify(value);
+    }
+    if (Object.keys(fileAttributes).length > 0) node.fileAttributes = fileAttributes;
+    const fileCommunity = community ?? COMMUNITY_ATTRIBUTES.map((name) => finiteNumber(attributes[name])).find((value) => value !== undefined);
     const size = finiteNumber(attributes.size);
     if (size !== undefined && size > 0) node.size = size;
-    if (community !== undefined) node.community = Math.trunc(community);
+    if (fileCommunity !== undefined) node.community = Math.trunc(fileCommunity);
     for (const field of ['firstDocument', 'lastDocument'] as const) {
       const text = optionalString(attributes[field]);
       if (text !== undefined) node[field] = text;
@@ -243,7 +281,7 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
     const to = optionalString(entry.target);
     if (from === undefined || to === undefined) throw new InputError(`${source}: edge ${index} has no source or target`);
     for (const end of [from, to]) {
-      if (!graph.hasNode(end)) throw new InputError(`${source}: edge ${index} links to a missing node "${end}"`);
+      if (!keyOf.has(end)) throw new InputError(`${source}: edge ${index} links to a missing node "${end}"`);
     }
     if (from === to) {
       selfLoops += 1;
@@ -266,12 +304,13 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
       const end = optionalString(attributes[field]);
       if (end !== undefined) link[field] = end;
     }
-    graph.addEdgeWithKey(key, from, to, link);
+    graph.addEdgeWithKey(key, keyOf.get(from)!, keyOf.get(to)!, link);
   });
 
   fillMissingSizes(graph);
   if (placed > 0) notes.push(`${source}: ${placed} entities had no position; they were placed on a spiral (run the layout)`);
   if (selfLoops > 0) notes.push(`${source}: ${selfLoops} links from an entity to itself were left out`);
+  if (renamed.length > 0) notes.push(`${source}: ${renamed.length} entity ids are names the graph library cannot hold; kept as ${renamed.slice(0, 3).join(', ')}`);
   return { graph, notes };
 }
 
@@ -300,9 +339,16 @@ function fillMissingSizes(graph: ExplorerGraph): void {
   });
 }
 
+/** An entity as a file holds it: its file attributes back, and none of our fields a file did not have (type unknown, no mentions, no aliases, no facts). */
 function nodeForExport(attributes: EntityAttributes): Record<string, unknown> {
-  const { documentList, documentCount, ...rest } = attributes;
-  return { ...rest, documents: documentList.length > 0 ? documentList : documentCount };
+  const { documentList, documentCount, fileAttributes, ...rest } = attributes;
+  const node: Record<string, unknown> = { ...fileAttributes, ...rest, documents: documentList.length > 0 ? documentList : documentCount };
+  if (node.type === 'unknown') delete node.type;
+  if (node.mentions === 0) delete node.mentions;
+  if (node.documents === 0) delete node.documents;
+  if (attributes.aliases.length === 0) delete node.aliases;
+  if (Object.keys(attributes.facts).length === 0) delete node.facts;
+  return node;
 }
 
 function linkForExport(attributes: LinkAttributes): Record<string, unknown> {

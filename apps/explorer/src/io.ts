@@ -4,7 +4,7 @@ import { InputError } from './graph-model.ts';
 
 export type FileKind = 'graph-json' | 'gexf' | 'transcript';
 
-/** Largest graph file (graph JSON or GEXF) the page will read. */
+/** Largest graph file (graph JSON, GEXF or GraphML) the page will read. */
 export const MAX_GRAPH_BYTES = 64 * 1024 * 1024;
 /** Largest single transcript, and largest batch of transcripts dropped at once. */
 export const MAX_TRANSCRIPT_BYTES = 8 * 1024 * 1024;
@@ -20,7 +20,8 @@ function extension(name: string): string {
 export function classifyFile(name: string): FileKind | undefined {
   const suffix = extension(name);
   if (suffix === 'json') return 'graph-json';
-  if (suffix === 'gexf' || suffix === 'xml') return 'gexf';
+  // GraphML goes through the same reader path as GEXF (graphFromGexf tells them apart by the root element).
+  if (suffix === 'gexf' || suffix === 'xml' || suffix === 'graphml') return 'gexf';
   if (TRANSCRIPT_EXTENSIONS.has(suffix)) return 'transcript';
   return undefined;
 }

@@ -390,7 +390,7 @@ class Explorer {
       const kind = classifyFile(file.name);
       if (kind === 'transcript') transcripts.push(file);
       else if (kind) graphs.push(file);
-      else this.messages.show(`${file.name}: not a file the explorer reads (open .json or .gexf graphs, or .txt .md .vtt .srt transcripts)`, 'error');
+      else this.messages.show(`${file.name}: not a file the explorer reads (open .json, .gexf or .graphml graphs, or .txt .md .vtt .srt transcripts)`, 'error');
     }
     const graphFile = graphs[0];
     if (graphFile) {

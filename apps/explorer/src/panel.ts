@@ -86,6 +86,8 @@ export class DetailsPanel {
 
     const factRows: [string, Node][] = Object.entries(entity.facts).map(([name, value]) => [factName(name), this.factValue(graph, value)]);
     if (factRows.length > 0) parts.push(element('h3', { text: 'Facts' }), this.definitionList(factRows));
+    const fileRows: [string, Node][] = Object.entries(entity.fileAttributes ?? {}).map(([name, value]) => [name, document.createTextNode(String(value))]);
+    if (fileRows.length > 0) parts.push(element('h3', { text: 'Attributes' }), this.definitionList(fileRows));
 
     const mentionRows: [string, Node][] = [
       ['Mentions', document.createTextNode(entity.mentions.toLocaleString('en'))],

@@ -3,21 +3,21 @@
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import Graph from 'graphology';
-import { forceAtlas2Layout, gexfChunks, graphmlChunks, type CoMentionNetwork, type LayoutResult } from '@missiongraph/graph';
+import { forceAtlas2Layout, gexfChunks, graphmlChunks, type CoMentionNetwork, type GexfOptions, type LayoutResult } from '@missiongraph/graph';
 import { writeDurably, type WrittenOutput } from './out-dir.ts';
 
 export type BuildThreadJob =
   | { kind: 'layout'; network: CoMentionNetwork; seed: number; iterations: number | undefined }
-  | { kind: 'write'; graph: ReturnType<Graph['export']>; staging: string; names: string[] };
+  | { kind: 'write'; graph: ReturnType<Graph['export']>; staging: string; names: string[]; gexf?: GexfOptions };
 
 export type BuildThreadReply =
   | { ok: true; kind: 'layout'; layout: LayoutResult }
   | { ok: true; kind: 'write'; written: WrittenOutput[] }
   | { ok: false; message: string; code?: string };
 
-const WRITERS: Record<string, (graph: Graph) => Iterable<string>> = {
-  'graph.gexf': gexfChunks,
-  'graph.graphml': graphmlChunks,
+const WRITERS: Record<string, (graph: Graph, gexf: GexfOptions) => Iterable<string>> = {
+  'graph.gexf': (graph, gexf) => gexfChunks(graph, gexf),
+  'graph.graphml': (graph) => graphmlChunks(graph),
 };
 
 function run(job: BuildThreadJob): BuildThreadReply {
@@ -28,7 +28,7 @@ function run(job: BuildThreadJob): BuildThreadReply {
   for (const name of job.names) {
     const writer = WRITERS[name];
     if (writer === undefined) throw new Error(`the build thread cannot write ${name}`);
-    written.push(writeDurably(path.join(job.staging, name), writer(graph)));
+    written.push(writeDurably(path.join(job.staging, name), writer(graph, job.gexf ?? {})));
   }
   return { ok: true, kind: 'write', written };
 }

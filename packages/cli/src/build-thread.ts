@@ -1,7 +1,7 @@
 // The main side of the build's second thread (build-thread-worker.ts, bundled like the pool worker): ForceAtlas2
 // there while metrics run here, then GEXF and GraphML written there while the other outputs are written here.
 import { Worker } from 'node:worker_threads';
-import type { CoMentionNetwork, LayoutResult, MissionGraph } from '@missiongraph/graph';
+import type { CoMentionNetwork, GexfOptions, LayoutResult, MissionGraph } from '@missiongraph/graph';
 import type { WrittenOutput } from './out-dir.ts';
 import type { BuildThreadJob, BuildThreadReply } from './build-thread-worker.ts';
 import { workerBundleUrl } from './worker-bundle.ts';
@@ -68,8 +68,8 @@ export class BuildThread {
   }
 
   /** Writes the named outputs of `graph` (a structured clone of it goes to the thread) into the staging folder. */
-  async write(graph: MissionGraph, staging: string, names: string[]): Promise<WrittenOutput[]> {
-    const reply = await this.#request({ kind: 'write', graph: graph.export(), staging, names });
+  async write(graph: MissionGraph, staging: string, names: string[], gexf: GexfOptions = {}): Promise<WrittenOutput[]> {
+    const reply = await this.#request({ kind: 'write', graph: graph.export(), staging, names, gexf });
     if (!reply.ok || reply.kind !== 'write') throw new Error('the build thread answered a write with something else');
     return reply.written;
   }

@@ -11,6 +11,14 @@ import {
   edgesCsvChunks,
   evidenceJsonlChunks,
   gexfChunks,
+  cytoscapeJsonChunks,
+  gmlChunks,
+  neo4jNodesCsvChunks,
+  neo4jRelationshipsCsvChunks,
+  writeNeo4jCypher,
+  DEFAULT_GEXF_VERSION,
+  type GexfOptions,
+  type GexfVersion,
   graphJsonChunks,
   graphmlChunks,
   GraphBuilder,
@@ -52,9 +60,14 @@ export const OUTPUT_FORMATS = {
   graphml: ['graph.graphml'],
   csv: ['nodes.csv', 'edges.csv'],
   evidence: ['evidence.jsonl'],
+  cytoscape: ['graph.cyjs'],
+  neo4j: ['neo4j-nodes.csv', 'neo4j-relationships.csv', 'neo4j-import.cypher'],
+  gml: ['graph.gml'],
 } as const satisfies Record<string, readonly string[]>;
 export type OutputFormat = keyof typeof OUTPUT_FORMATS;
 export const ALL_OUTPUT_FORMATS = Object.keys(OUTPUT_FORMATS) as OutputFormat[];
+/** What a build writes without --formats: the exports for other tools (cytoscape, neo4j, gml) are asked for by name. */
+export const DEFAULT_OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'gexf', 'graphml', 'csv', 'evidence'];
 
 export interface BuildOptions {
   inputs: readonly string[];
@@ -70,6 +83,8 @@ export interface BuildOptions {
   force: boolean;
   /** The output files to write besides manifest.json (default: all of them). */
   formats?: readonly OutputFormat[];
+  /** GEXF version of graph.gexf (default DEFAULT_GEXF_VERSION, 1.2draft). */
+  gexfVersion?: GexfVersion;
   progress: ProgressMode;
   cwd?: string;
   /** Where skip lines, warnings and notes go (one line each). */
@@ -296,8 +311,16 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       inputs,
       skipped: [...skipped].sort(compareSkipped),
     });
-    const formats = ALL_OUTPUT_FORMATS.filter((format) => (options.formats ?? ALL_OUTPUT_FORMATS).includes(format));
-    const manifestOptions = { topics: options.topics, maxFileSize: options.maxFileSize, seed: ANALYSIS_SEED, formats };
+    const formats = ALL_OUTPUT_FORMATS.filter((format) => (options.formats ?? DEFAULT_OUTPUT_FORMATS).includes(format));
+    const gexfVersion = options.gexfVersion ?? DEFAULT_GEXF_VERSION;
+    const manifestOptions = {
+      topics: options.topics,
+      maxFileSize: options.maxFileSize,
+      seed: ANALYSIS_SEED,
+      formats,
+      ...(gexfVersion !== DEFAULT_GEXF_VERSION ? { gexfVersion } : {}),
+    };
+    const gexfOptions: GexfOptions = { version: gexfVersion, toolVersion: `missiongraph ${CLI_VERSION}`, extractorVersion: settings.extractorVersion };
     const lastManifest = readPreviousManifest(outDir);
     const previous = options.force ? undefined : lastManifest;
     /** The summary of a build that found the outputs current: the figures are those of the build that wrote them. */
@@ -491,8 +514,13 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       };
       const producers: Record<string, () => Iterable<string>> = {
         'graph.json': () => graphJsonChunks(graph),
-        'graph.gexf': () => gexfChunks(graph),
+        'graph.gexf': () => gexfChunks(graph, gexfOptions),
         'graph.graphml': () => graphmlChunks(graph),
+        'graph.cyjs': () => cytoscapeJsonChunks(graph),
+        'neo4j-nodes.csv': () => neo4jNodesCsvChunks(graph),
+        'neo4j-relationships.csv': () => neo4jRelationshipsCsvChunks(graph),
+        'neo4j-import.cypher': () => [writeNeo4jCypher(graph)],
+        'graph.gml': () => gmlChunks(graph),
         'nodes.csv': () => nodesCsvChunks(graph),
         'edges.csv': () => edgesCsvChunks(graph),
         'evidence.jsonl': () => evidenceJsonlChunks(graph),
@@ -518,7 +546,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       const offload =
         thread === undefined
           ? undefined
-          : { names: THREAD_OUTPUT_NAMES, write: (staging: string, names: string[]) => thread.write(graph, staging, names), cancel: () => thread.close() };
+          : { names: THREAD_OUTPUT_NAMES, write: (staging: string, names: string[]) => thread.write(graph, staging, names, gexfOptions), cancel: () => thread.close() };
       const written = await writeOutputsAtomically(outDir, files, manifestFile, options.hooks, offload, obsolete);
       const writeDone = performance.now();
 

@@ -1,9 +1,10 @@
-// The `missiongraph` command line: parses arguments, runs build / diff / inspect, prints help and one-line errors.
+// The `missiongraph` command line: parses arguments, runs build / diff / inspect / explain, prints help and one-line errors.
 // Exit codes: 0 done, 1 failed (nothing written), 2 built but some inputs were skipped.
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLexicon } from '@missiongraph/extract';
+import { GEXF_VERSIONS, type GexfVersion } from '@missiongraph/graph';
 import {
   ALL_OUTPUT_FORMATS,
   DEFAULT_MAX_FILE_SIZE,
@@ -16,6 +17,7 @@ import {
 } from './build.ts';
 import { diffOutDirs, formatDiff } from './diff.ts';
 import { InputError } from './discover.ts';
+import { EXPLAIN_HELP, explainFile, explanationJson, formatExplanation } from './explain.ts';
 import { loadGraph } from './graph-file.ts';
 import { findEntities, formatEntityReport, inspectEntity, suggestEntities } from './inspect.ts';
 import { BuildError, runCleanups } from './out-dir.ts';
@@ -38,6 +40,7 @@ Usage:
   missiongraph build <files|folders|globs…> --out DIR [options]
   missiongraph diff OLD_DIR NEW_DIR [--json] [--top N]
   missiongraph inspect NAME --out DIR [--json] [--neighbours N] [--evidence N]
+  missiongraph explain FILE [--json] [--topics]
   missiongraph --version
 
 Run "missiongraph <command> --help" for a command's options.
@@ -48,6 +51,7 @@ Examples:
   missiongraph build data/transcripts --out data/graph --watch
   missiongraph diff graph-last-week data/graph
   missiongraph inspect MONUSCO --out data/graph
+  missiongraph explain data/transcripts/un-news-2017-05-22-lacroix-interview.txt
 `;
 
 const BUILD_HELP = `missiongraph build <files|folders|globs…> --out DIR [options]
@@ -66,9 +70,12 @@ Options:
       --strict             fail (exit 1, write nothing) when any input is skipped
       --force              ignore the cache and extract every document again, even when the outputs are up to date
       --keep-cache         keep cache entries this build did not use (default: delete them)
-      --formats LIST       outputs to write, comma-separated (default: all): json (graph.json, the explorer's),
-                           gexf, graphml, csv (nodes.csv, edges.csv), evidence (evidence.jsonl); manifest.json always;
-                           diff and inspect read graph.json
+      --formats LIST       outputs to write, comma-separated (default: json,gexf,graphml,csv,evidence): json
+                           (graph.json, the explorer's), gexf, graphml, csv (nodes.csv, edges.csv), evidence
+                           (evidence.jsonl), cytoscape (graph.cyjs, Cytoscape.js JSON), neo4j (neo4j-nodes.csv,
+                           neo4j-relationships.csv for neo4j-admin import, neo4j-import.cypher), gml (graph.gml);
+                           manifest.json always; diff and inspect read graph.json
+      --gexf-version V     1.2 (default: 1.2draft, which every Gephi, networkx and graphology reads) or 1.3
       --watch              rebuild whenever the inputs change; Ctrl-C to stop
   -q, --quiet              no progress and no summary (skips and errors are still printed)
       --json               print the summary as JSON on stdout
@@ -136,6 +143,13 @@ function parseCount(text: string | undefined, flag: string, fallback: number, mi
   return value;
 }
 
+/** `--gexf-version 1.3`: one of GEXF_VERSIONS. */
+function parseGexfVersion(text: string): GexfVersion {
+  const version = GEXF_VERSIONS.find((known) => known === text.trim());
+  if (version === undefined) throw new UsageError(`--gexf-version: "${text}" is not one of ${GEXF_VERSIONS.join(', ')}`);
+  return version;
+}
+
 /** `--formats json,csv`: the output formats named, each known; at least one. */
 function parseFormats(text: string): OutputFormat[] {
   const names = text.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
@@ -166,6 +180,7 @@ function parseBuildArgs(args: string[]) {
       force: { type: 'boolean' },
       'keep-cache': { type: 'boolean' },
       formats: { type: 'string' },
+      'gexf-version': { type: 'string' },
       watch: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       json: { type: 'boolean' },
@@ -200,6 +215,7 @@ async function runBuildCommand(args: string[]): Promise<number> {
     prune: values['keep-cache'] !== true,
     force: values.force === true,
     ...(values.formats !== undefined ? { formats: parseFormats(values.formats) } : {}),
+    ...(values['gexf-version'] !== undefined ? { gexfVersion: parseGexfVersion(values['gexf-version']) } : {}),
     progress: chooseProgressMode(quiet),
     log: writeLine,
     ...(pauseMs > 0
@@ -317,6 +333,19 @@ function runInspectCommand(args: string[]): number {
   return EXIT_OK;
 }
 
+function runExplainCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, topics: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help === true) {
+    process.stdout.write(EXPLAIN_HELP);
+    return EXIT_OK;
+  }
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0) throw new UsageError('explain: give exactly one FILE, e.g. missiongraph explain talk.txt');
+  const explanation = explainFile(file, { topics: values.topics === true });
+  process.stdout.write((values.json === true ? explanationJson(explanation) : formatExplanation(explanation)) + '\n');
+  return EXIT_OK;
+}
+
 /** Runs the command line and returns the exit code; prints one line for any failure. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -338,8 +367,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return runDiffCommand(rest);
       case 'inspect':
         return runInspectCommand(rest);
+      case 'explain':
+        return runExplainCommand(rest);
       default:
-        throw new UsageError(`unknown command "${command}" (commands: build, diff, inspect; see missiongraph --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: build, diff, inspect, explain; see missiongraph --help)`);
     }
   } catch (error) {
     if (error instanceof BuildError || error instanceof InputError || error instanceof UsageError) {

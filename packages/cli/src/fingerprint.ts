@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXTRACTOR_VERSION } from '@missiongraph/extract';
+import { EXTRACTOR_VERSION, TAGGER_VERSION } from '@missiongraph/extract';
 import { lockfileAbove } from '../bin/bundle-cache.js';
 
 function sourceFiles(folder: string): string[] {
@@ -49,15 +49,18 @@ export function outputFingerprint(): string {
   return outputMemo;
 }
 
-/** `EXTRACTOR_VERSION+<12 hex of the extract package's source>`; just the version when the source can't be read. */
+/**
+ * `EXTRACTOR_VERSION+compromise@<installed version>+<12 hex of the extract package's source>`: an upgrade of the
+ * tagger changes extraction as a code change does; without the source hash when the source can't be read.
+ */
 export function extractorFingerprint(): string {
   if (memo !== undefined) return memo;
   try {
     const hash = createHash('sha256');
     hashSources(hash, path.dirname(fileURLToPath(import.meta.resolve('@missiongraph/extract'))));
-    memo = `${EXTRACTOR_VERSION}+${hash.digest('hex').slice(0, 12)}`;
+    memo = `${EXTRACTOR_VERSION}+${TAGGER_VERSION}+${hash.digest('hex').slice(0, 12)}`;
   } catch {
-    memo = EXTRACTOR_VERSION;
+    memo = `${EXTRACTOR_VERSION}+${TAGGER_VERSION}`;
   }
   return memo;
 }

@@ -1,10 +1,11 @@
 // Promise: a cache entry is used only when it is exactly what this document and these settings produced;
 // a damaged, foreign or stale entry is ignored (and later rebuilt), never trusted. Unused entries are pruned.
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentExtraction } from '@missiongraph/extract';
 import { cacheKey, entryPath, pruneCache, readCacheEntry, readFileIndex, sha256, writeCacheEntry, writeFileIndex } from '../src/cache.ts';
-import { tempDir } from './helpers.ts';
+import { REPO_ROOT, tempDir } from './helpers.ts';
 
 const settings = { extractorVersion: 'x1', lexiconVersion: 'l1', topics: false };
 
@@ -105,10 +106,13 @@ describe('extraction cache', () => {
 });
 
 describe('extractorFingerprint', () => {
-  it('is the declared EXTRACTOR_VERSION plus a hash of the extract package source, stable within a run', async () => {
+  it('is the declared EXTRACTOR_VERSION, the installed compromise version and a hash of the extract package source, stable within a run', async () => {
     const { EXTRACTOR_VERSION } = await import('@missiongraph/extract');
     const { extractorFingerprint } = await import('../src/fingerprint.ts');
-    expect(extractorFingerprint()).toMatch(new RegExp(`^${EXTRACTOR_VERSION.replace(/\./g, '\\.')}\\+[0-9a-f]{12}$`));
+    // The version of the compromise the extract package loads, read from its package.json on disk.
+    const installed = JSON.parse(fs.readFileSync(path.join(fs.realpathSync(path.join(REPO_ROOT, 'packages/extract/node_modules/compromise')), 'package.json'), 'utf8')) as { version: string };
+    const escape = (text: string): string => text.replace(/[.+]/g, '\\$&');
+    expect(extractorFingerprint()).toMatch(new RegExp(`^${escape(EXTRACTOR_VERSION)}\\+compromise@${escape(installed.version)}\\+[0-9a-f]{12}$`));
     expect(extractorFingerprint()).toBe(extractorFingerprint());
   });
 });

@@ -176,7 +176,7 @@ describe('missiongraph build --formats', () => {
 
     const wrong = runCli(['build', corpus, '--out', out, '--formats', 'json,pdf']);
     expect(wrong.status).toBe(1);
-    expect(wrong.stderr).toBe('missiongraph: --formats: unknown format "pdf" (choose from json, gexf, graphml, csv, evidence)\n');
+    expect(wrong.stderr).toBe('missiongraph: --formats: unknown format "pdf" (choose from json, gexf, graphml, csv, evidence, cytoscape, neo4j, gml)\n');
     expect(readOutputs(out)).toEqual(everything);
   });
 });

@@ -3,7 +3,10 @@
 import type Graph from 'graphology-types';
 import type { Attributes } from 'graphology-types';
 import { escapedValueText, inferColumns, type AttributeColumn, type EscapedJsonMemo, type ValueType } from './attributes.ts';
+import { edgeAttributesForXml, writableWeight, type EvidenceCutMemo, type XmlExportOptions } from './export-options.ts';
 import { escapeXml, escapeXmlContent } from './text.ts';
+
+export type GraphmlOptions = XmlExportOptions;
 
 const GRAPHML_TYPES: Record<ValueType, string> = {
   boolean: 'boolean',
@@ -21,6 +24,8 @@ function keyId(kind: 'node' | 'edge', index: number): string {
 function writeData(out: string[], columns: AttributeColumn[], kind: 'node' | 'edge', attributes: Attributes, memo: EscapedJsonMemo): void {
   columns.forEach((column, index) => {
     if (!(column.name in attributes)) return;
+    // Gephi's GraphML importer drops edges of weight 0 (our relation edges): leave the weight out, which reads as 1.
+    if (kind === 'edge' && column.name === 'weight' && !writableWeight(attributes.weight) && typeof attributes.weight === 'number') return;
     const text = escapedValueText(attributes[column.name], column.type, memo, escapeXmlContent);
     if (text === undefined) return;
     out.push(`      <data key="${keyId(kind, index)}">${text}</data>\n`);
@@ -32,16 +37,17 @@ function writeData(out: string[], columns: AttributeColumn[], kind: 'node' | 'ed
  * `attr.name` the attribute name; node keys and edge keys are the `id`s. Mixed graphs default to
  * directed edges and mark undirected ones with directed="false".
  */
-export function writeGraphml(graph: Graph): string {
-  return [...graphmlChunks(graph)].join('');
+export function writeGraphml(graph: Graph, options: GraphmlOptions = {}): string {
+  return [...graphmlChunks(graph, options)].join('');
 }
 
 /** writeGraphml as a stream of chunks (a node or an edge each). Joined, they are writeGraphml's text. */
-export function* graphmlChunks(graph: Graph): Generator<string> {
+export function* graphmlChunks(graph: Graph, options: GraphmlOptions = {}): Generator<string> {
   const nodeRecords: Attributes[] = [];
   graph.forEachNode((_node, attributes) => void nodeRecords.push(attributes));
+  const cutMemo: EvidenceCutMemo = new WeakMap();
   const edgeRecords: Attributes[] = [];
-  graph.forEachEdge((_edge, attributes) => void edgeRecords.push(attributes));
+  graph.forEachEdge((_edge, attributes) => void edgeRecords.push(edgeAttributesForXml(attributes, options, cutMemo)));
   const nodeColumns = inferColumns(nodeRecords, () => false);
   const edgeColumns = inferColumns(edgeRecords, () => false);
 
@@ -71,7 +77,10 @@ export function* graphmlChunks(graph: Graph): Generator<string> {
     yield out.join('');
     out = [];
   }
-  for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
+  let index = 0;
+  for (const { edge, source, target, undirected } of graph.edgeEntries()) {
+    const attributes = edgeRecords[index]!;
+    index += 1;
     const direction = directedByDefault && undirected ? ' directed="false"' : '';
     out.push(`    <edge id="${escapeXml(edge)}" source="${escapeXml(source)}" target="${escapeXml(target)}"${direction}>\n`);
     writeData(out, edgeColumns, 'edge', attributes, memo);

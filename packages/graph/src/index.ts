@@ -6,8 +6,26 @@ export { forceAtlas2Layout, type LayoutResult } from './layout.ts';
 export { coMentionNetwork, type CoMentionNetwork } from './network.ts';
 export { TYPE_COLORS, UNKNOWN_TYPE_COLOR } from './palette.ts';
 export { toGraphJson, fromGraphJson, graphJsonChunks, EVIDENCE_TABLE } from './graph-json.ts';
-export { writeGexf, gexfChunks } from './gexf-write.ts';
-export { readGexf, GexfError, type ReadGexfOptions, type DOMParserConstructor } from './gexf-read.ts';
-export { writeGraphml, graphmlChunks } from './graphml.ts';
+export { writeGexf, gexfChunks, DEFAULT_GEXF_VERSION, GEXF_VERSIONS, type GexfOptions, type GexfVersion } from './gexf-write.ts';
+export { readGexf, readGexfWithWarnings, GexfError, type GraphReadResult, type ReadGexfOptions, type DOMParserConstructor } from './gexf-read.ts';
+export { isUnsafeKey, safeKey } from './safe-keys.ts';
+export { MAX_XML_VALUE_BYTES, type XmlExportOptions } from './export-options.ts';
+export { writeGraphml, graphmlChunks, type GraphmlOptions } from './graphml.ts';
+export { readGraphml, readGraphmlWithWarnings, GraphmlError } from './graphml-read.ts';
 export { writeNodesCsv, writeEdgesCsv, writeEvidenceJsonl, nodesCsvChunks, edgesCsvChunks, evidenceJsonlChunks } from './tables.ts';
 export type * from './types.ts';
+export {
+  writeCytoscapeJson,
+  cytoscapeJsonChunks,
+  neo4jNodesCsvChunks,
+  neo4jRelationshipsCsvChunks,
+  writeNeo4jNodesCsv,
+  writeNeo4jRelationshipsCsv,
+  writeNeo4jCypher,
+  neo4jLabel,
+  neo4jRelationshipType,
+  NEO4J_ARRAY_DELIMITER,
+  gmlChunks,
+  writeGml,
+  type CytoscapeOptions,
+} from './interchange.ts';

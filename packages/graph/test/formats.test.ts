@@ -19,9 +19,10 @@ import {
   writeNodesCsv,
 } from '../src/index.ts';
 import type { MissionGraph } from '../src/index.ts';
-import { analysedSample, expectGolden, parseCsv, xmlError } from './helpers.ts';
+import { analysedSample, expectGolden, parseCsv, testDir, xmlError } from './helpers.ts';
 
-const CHECK_GEXF = path.resolve(process.cwd(), process.cwd().endsWith('graph') ? '../../..' : '..', 'shared/tools/check-gexf');
+/** The project's outside readers, beside the clone (../shared): a path relative to the project, never an absolute one. */
+const CHECK_GEXF = path.resolve(testDir, '../../../../shared/tools/check-gexf');
 const tempDir = mkdtempSync(path.join(tmpdir(), 'missiongraph-graph-'));
 afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 
@@ -53,6 +54,7 @@ function hostileCorpus(): DocumentExtraction[] {
 }
 
 function checkGexf(name: string, gexf: string, graphml: string): string {
+  expect(existsSync(CHECK_GEXF), `${CHECK_GEXF} is missing: the tests need the project's shared folder beside the clone (../shared)`).toBe(true);
   const gexfFile = path.join(tempDir, `${name}.gexf`);
   const graphmlFile = path.join(tempDir, `${name}.graphml`);
   writeFileSync(gexfFile, gexf);
@@ -74,16 +76,38 @@ describe('exports', () => {
     for (const write of Object.values(writers)) expect(write(again)).toBe(write(graph));
   });
 
-  it('GEXF reads back to the same attributes, weights, colours and positions', () => {
-    const back = readGexf(writeGexf(graph));
+  it.each(['1.2', '1.3'] as const)('GEXF %s reads back to the same attributes, weights, colours and positions', (version) => {
+    const back = readGexf(writeGexf(graph, { version }));
     expect(back.nodes()).toEqual(graph.nodes());
     graph.forEachNode((node, attributes) => expect(back.getNodeAttributes(node), node).toEqual({ ...attributes }));
     expect(back.edges()).toEqual(graph.edges());
     graph.forEachEdge((edge, attributes, source, target) => {
-      expect(back.getEdgeAttributes(edge), edge).toEqual({ ...attributes });
+      // Relation edges (weight 0) are written without a weight, which Gephi would otherwise drop them for.
+      const { weight, ...rest } = attributes;
+      expect(back.getEdgeAttributes(edge), edge).toEqual(weight === 0 ? rest : { ...attributes });
       expect(back.extremities(edge)).toEqual([source, target]);
     });
-    expect(writeGexf(back)).toBe(writeGexf(graph));
+    expect(writeGexf(back, { version })).toBe(writeGexf(graph, { version }));
+  });
+
+  it('relation edges: weight left out, kind both as the edge kind and as an attribute, direction as source → target and from/to', () => {
+    const gexf = writeGexf(graph);
+    const line = gexf.split('\n').findIndex((text) => text.includes('id="rel:host-country:mission:monusco|country:cod"'));
+    const edge = gexf.split('\n').slice(line, line + 6).join('\n');
+    expect(edge).toMatch(/^ *<edge id="rel:host-country:mission:monusco\|country:cod" source="mission:monusco" target="country:cod" kind="host-country" label="host-country">/);
+    expect(edge).not.toContain('weight');
+    expect(edge).toContain('<attvalue for="kind" value="host-country"/>');
+    expect(edge).toContain('<attvalue for="from" value="mission:monusco"/>');
+    expect(writeGraphml(graph)).not.toMatch(/<edge id="rel:[^"]*"[^>]*>\n(?: *<data key="e\d+">[^<]*<\/data>\n)*? *<data key="e\d+">0<\/data>/);
+  });
+
+  it('evidenceLimit keeps the first N sentences per edge in GEXF and GraphML; without it, all', () => {
+    const edge = graph.findEdge((_edge, attributes) => (attributes.evidence?.length ?? 0) >= 2)!;
+    const all = graph.getEdgeAttribute(edge, 'evidence')!;
+    expect(readGexf(writeGexf(graph)).getEdgeAttribute(edge, 'evidence')).toEqual(all);
+    expect(readGexf(writeGexf(graph, { evidenceLimit: 1 })).getEdgeAttribute(edge, 'evidence')).toEqual(all.slice(0, 1));
+    const graphml = writeGraphml(graph, { evidenceLimit: 1 });
+    expect(graphml.split(all[1]!.text.slice(0, 40).replace(/&/g, '&amp;')).length).toBeLessThan(writeGraphml(graph).split(all[1]!.text.slice(0, 40).replace(/&/g, '&amp;')).length);
   });
 
   it('graph.json reads back to the same graph and the same bytes', () => {
@@ -166,10 +190,10 @@ describe('exports', () => {
   });
 });
 
-describe.skipIf(!existsSync(CHECK_GEXF))('outside readers (check-gexf)', () => {
+describe('outside readers (check-gexf)', () => {
   it('accept the sample graph', () => {
     const graph = analysedSample();
-    const report = checkGexf('sample', writeGexf(graph), writeGraphml(graph));
+    const report = checkGexf('sample', writeGexf(graph, { version: '1.3' }), writeGraphml(graph));
     expect(report).toContain(`networkx: ok (MultiGraph, ${graph.order} nodes, ${graph.size} edges, ${graph.order} nodes with viz`);
     expect(report).toContain(`igraph GraphML: ok (${graph.order} nodes, ${graph.size} edges`);
   });
@@ -178,7 +202,7 @@ describe.skipIf(!existsSync(CHECK_GEXF))('outside readers (check-gexf)', () => {
     const graph = buildGraph(hostileCorpus());
     graph.setAttribute('description' as never, '\u0001<desc>&' as never);
     analyzeGraph(graph);
-    const gexf = writeGexf(graph);
+    const gexf = writeGexf(graph, { version: '1.3' });
     expect(xmlError(gexf)).toBeUndefined();
     expect(xmlError(writeGraphml(graph))).toBeUndefined();
     const report = checkGexf('hostile', gexf, writeGraphml(graph));
@@ -188,5 +212,39 @@ describe.skipIf(!existsSync(CHECK_GEXF))('outside readers (check-gexf)', () => {
     expect(back.findNode((_node, attributes) => attributes.label === ' tabs\t\tand  spaces ')).toBeDefined();
     expect(back.findNode((_node, attributes) => attributes.label === 'emoji 👩🏽‍🚀 🇨🇩')).toBeDefined();
     expect(back.findNode((_node, attributes) => attributes.label === 'lone \ufffd high')).toBeDefined();
+  });
+});
+
+describe('XML exports within libxml2 limits (issue 16, defect 6)', () => {
+  it('a 5 MB one-line sentence: no attribute or text node over 10 MB, and xmllint reads both files without --huge', () => {
+    const sentence = `MONUSCO and UNMISS ${'met again '.repeat(1_200_000)}.`;
+    const corpus: DocumentExtraction[] = [
+      {
+        document: { id: 'one-line.txt', format: 'transcript', sentenceCount: 1, characters: sentence.length, speakers: [] },
+        sentences: [{ index: 0, text: sentence }],
+        entities: ['monusco', 'unmiss', 'minusca'].map((slug) => ({ id: `mission:${slug}`, label: slug.toUpperCase(), type: 'mission', aliases: [slug.toUpperCase()], mentions: 1 })),
+        mentions: [],
+        coMentions: [
+          { source: 'mission:monusco', target: 'mission:unmiss', sentence: 0 },
+          { source: 'mission:monusco', target: 'mission:minusca', sentence: 0 },
+        ],
+        warnings: [],
+      },
+    ];
+    const graph = buildGraph(corpus);
+    for (const [name, text] of [
+      ['huge.gexf', writeGexf(graph, { version: '1.3' })],
+      ['huge.graphml', writeGraphml(graph)],
+    ] as const) {
+      const file = path.join(tempDir, name);
+      writeFileSync(file, text);
+      const run = spawnSync('xmllint', ['--noout', '--nonet', file], { encoding: 'utf8' });
+      if (run.error) throw new Error(`xmllint is missing (apt-get install -y libxml2-utils, or scripts/ensure-tools.sh --test): ${run.error.message}`);
+      expect(run.status, `${name}: ${run.stderr.slice(0, 300)}`).toBe(0);
+      expect(text).toContain('"truncated":true');
+    }
+    const back = readGexf(writeGexf(graph)).getEdgeAttribute('co:mission:monusco|mission:unmiss', 'evidence') as { text: string; truncated?: boolean }[];
+    expect(back[0]!.truncated).toBe(true);
+    expect(back[0]!.text.length).toBeLessThan(1_000_001);
   });
 });

@@ -1,5 +1,5 @@
-// Compiles lexicon surface forms into one RegExp (a trie of alternatives, longest match first) and scans
-// sentences with it. Matching runs on a folded copy of the text, so offsets are those of the original.
+// Compiles lexicon surface forms into a character trie and scans sentences with it (longest match first, at
+// word starts); the cost is the text's, not the lexicon's. Matching runs on a folded copy of the text.
 import { foldText, matchKey } from '../text/fold.ts';
 import { WORD_CLASS } from '../text/patterns.ts';
 
@@ -98,36 +98,34 @@ interface TrieNode {
   terminal: boolean;
 }
 
-/** A form ends at a word boundary; a "+" right after it makes a longer token ("A3+" is not "A3", "P5+1" not "P5"). */
-const WORD_AFTER = `(?![${WORD_CLASS}+])`;
-
-function trieToPattern(node: TrieNode): string {
-  const branches: string[] = [];
-  const keys = [...node.children.keys()].sort();
-  for (const key of keys) {
-    const child = node.children.get(key);
-    if (child) branches.push(key + trieToPattern(child));
-  }
-  if (node.terminal) branches.push(WORD_AFTER);
-  if (branches.length === 1) return branches[0] ?? '';
-  return `(?:${branches.join('|')})`;
-}
-
 /** The trie key of one character of a folded surface form: separators match each other, letters any case. */
 function trieAtom(ch: string): string {
   return ch === ' ' || ch === '-' ? '[ -]' : escapeChar(ch.toLowerCase());
 }
 
 const WORD_CHAR = new RegExp(`[${WORD_CLASS}]`);
-const TOKEN_CHAR = new RegExp(`[${WORD_CLASS}+]`);
+
+/** 1 for each UTF-16 code unit of WORD_CLASS (letters and digits), 2 for "+": the boundary tests of the scan. */
+const CHAR_CLASS: Uint8Array = (() => {
+  const table = new Uint8Array(65536);
+  const pattern = new RegExp(`[${WORD_CLASS}]`);
+  for (let code = 0; code < 65536; code += 1) if (pattern.test(String.fromCharCode(code))) table[code] = 1;
+  table['+'.charCodeAt(0)] = 2;
+  return table;
+})();
+
+/** True when the code unit at `index` is a letter or digit (a form may not start right after one). */
+const isWordAt = (text: string, index: number): boolean => index >= 0 && index < text.length && CHAR_CLASS[text.charCodeAt(index)] === 1;
+/** True when the code unit at `index` continues a token: a letter, digit or "+" (a form may not end right before one). */
+const isTokenAt = (text: string, index: number): boolean => index >= 0 && index < text.length && (CHAR_CLASS[text.charCodeAt(index)] ?? 0) > 0;
 
 /**
- * The compiled recogniser: scan() finds non-overlapping, leftmost-longest lexicon matches. One
- * case-insensitive regex (a trie of every form) finds the longest candidate at each word start; the
- * capitalisation rules of the forms are then checked, falling back to shorter forms at the same place.
+ * The compiled recogniser: scan() finds non-overlapping, leftmost-longest lexicon matches. A case-insensitive
+ * walk of the trie of every form finds the longest candidate at each word start (one map lookup per character,
+ * whatever the lexicon's size); the capitalisation rules of the forms are then checked, falling back to
+ * shorter forms at the same place.
  */
 export class LexiconMatcher {
-  private readonly pattern: RegExp | undefined;
   private readonly root: TrieNode = { children: new Map(), terminal: false };
   private readonly forms = new Map<string, SurfaceForm[]>();
   private readonly checks = new Map<SurfaceForm, RegExp>();
@@ -158,7 +156,16 @@ export class LexiconMatcher {
       const upper = capitals ? `|^${[...folded.toUpperCase()].map((ch) => (ch === ' ' || ch === '-' ? '[ -]' : escapeChar(ch))).join('')}$` : '';
       this.checks.set(form, new RegExp(`^${atoms.join('')}$${upper}`));
     }
-    this.pattern = this.root.children.size > 0 ? new RegExp(`(?<![${WORD_CLASS}])${trieToPattern(this.root)}`, 'gi') : undefined;
+  }
+
+  /** The first match at or after `from`: a start not right after a letter or digit, and the longest form there. */
+  private nextMatch(folded: string, from: number): { start: number; end: number } | undefined {
+    for (let start = from; start < folded.length; start += 1) {
+      if (isWordAt(folded, start - 1) || !this.root.children.has(trieAtom(folded[start] ?? ''))) continue;
+      const longest = this.endsAt(folded, start)[0];
+      if (longest !== undefined) return { start, end: longest };
+    }
+    return undefined;
   }
 
   /**
@@ -177,7 +184,7 @@ export class LexiconMatcher {
     let node: TrieNode | undefined = this.root;
     for (let index = start; index < folded.length && node; index += 1) {
       node = node.children.get(trieAtom(folded[index] ?? ''));
-      if (node?.terminal && !TOKEN_CHAR.test(folded[index + 1] ?? '')) ends.push(index + 1);
+      if (node?.terminal && !isTokenAt(folded, index + 1)) ends.push(index + 1);
     }
     return ends.reverse();
   }
@@ -198,14 +205,14 @@ export class LexiconMatcher {
   }
 
   /**
-   * Scans many texts (the sentences of a document) in one pass: V8 runs a large regex much faster over
-   * one long string than over many short ones. Texts are joined by newlines, which no form contains.
+   * Scans many texts (the sentences of a document) in one pass over them joined by newlines, which no form
+   * contains.
    * `caseless` (for documents written without capitals, such as automatic captions) says which forms may
    * also match written all in lower case ("unmiss", "south sudan").
    */
   scanAll(texts: readonly string[], caseless?: (form: SurfaceForm) => boolean): LexiconHit[][] {
     const results: LexiconHit[][] = texts.map(() => []);
-    if (!this.pattern || texts.length === 0) return results;
+    if (this.root.children.size === 0 || texts.length === 0) return results;
     const starts: number[] = [];
     let offset = 0;
     for (const text of texts) {
@@ -213,17 +220,13 @@ export class LexiconMatcher {
       offset += text.length + 1;
     }
     const folded = texts.map(foldText).join('\n');
-    const pattern = this.pattern;
-    pattern.lastIndex = 0;
     let textIndex = 0;
-    for (let match = pattern.exec(folded); match !== null; match = pattern.exec(folded)) {
-      const start = match.index;
-      let end = start + match[0].length;
-      if (end === start) {
-        pattern.lastIndex += 1;
-        continue;
-      }
-      let candidates = this.formsFor(match[0], caseless);
+    let position = 0;
+    for (let match = this.nextMatch(folded, position); match !== undefined; match = this.nextMatch(folded, position)) {
+      const start = match.start;
+      let end = match.end;
+      position = end;
+      let candidates = this.formsFor(folded.slice(start, end), caseless);
       if (candidates.length === 0) {
         // The longest form failed its capitalisation rule ("mali" is not "Mali"): try shorter ones here.
         for (const shorter of this.endsAt(folded, start)) {
@@ -234,14 +237,14 @@ export class LexiconMatcher {
             break;
           }
         }
-        pattern.lastIndex = candidates.length > 0 ? end : start + 1;
+        position = candidates.length > 0 ? end : start + 1;
         if (candidates.length === 0) continue;
       }
       // A longer name that starts inside this match wins over it: "the Alliance" (a form of NATO) must not
       // hide "Alliance of Sahel States". Scanning resumes at that name's start.
       const laterStart = this.longerMatchInside(folded, start, end);
       if (laterStart !== undefined) {
-        pattern.lastIndex = laterStart;
+        position = laterStart;
         continue;
       }
       while (textIndex + 1 < starts.length && (starts[textIndex + 1] ?? Infinity) <= start) textIndex += 1;

@@ -1,7 +1,7 @@
 // Authors named in academic citations: "(Fortna 2008; Doyle and Sambanis 2006)", "Diehl (1994) argued",
 // "Fortna, V. P. (2008) Does Peacekeeping Work?" — people a careful reader annotates, whom no title or verb marks.
 import { STOPWORDS } from '../topics/stopwords.ts';
-import { NEVER_NAMES, ROLE_WORDS } from './words.ts';
+import { NEVER_NAMES, ROLE_WORDS } from '../vocabulary.ts';
 
 /** An author's name as cited: one to three capitalised words with lower-case letters (never an acronym). */
 const NAME_WORD = String.raw`(?:(?:van|von|de|der|den|da|di|du|le|la|al)\s+)?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*`;

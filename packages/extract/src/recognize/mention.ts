@@ -1,7 +1,7 @@
 // The working shape of a mention inside the extractor, before entities and co-mentions are assembled.
 // Offsets are into the sentence text; `how` records which rule found it (for tests and debugging).
 
-export type MentionRule = 'lexicon' | 'ambiguous' | 'descriptive' | 'ner' | 'surname';
+export type MentionRule = 'lexicon' | 'ambiguous' | 'descriptive' | 'ner' | 'surname' | 'rule';
 
 export interface WorkingMention {
   entity: string;
@@ -10,6 +10,9 @@ export interface WorkingMention {
   end: number;
   surface: string;
   how: MentionRule;
+  /** The rule inside the component that made the mention, and what it saw (for explainDocument). */
+  rule?: string;
+  reason?: string;
 }
 
 /** True when [start, end) overlaps any span in `spans`. */

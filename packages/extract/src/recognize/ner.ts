@@ -6,7 +6,10 @@ import type { CompiledLexicon } from '../lexicon/compile.ts';
 import { foldText, matchKey } from '../text/fold.ts';
 import { coverageMask, maskOverlaps } from './mention.ts';
 import { STOPWORDS } from '../topics/stopwords.ts';
-import { HONORIFICS, NAME_CONNECTORS, NEVER_NAMES, PERSON_CONNECTORS, PERSON_ONLY_PARTICLES, ORGANIZATION_HEADS, PERSON_APPOSITION, PERSON_VERB_AFTER, PLACE_HEADS, ROLE_WORDS } from './words.ts';
+import { AGREEMENT_HEADS, EVENT_FIRST_WORDS, EVENT_HEADS, HONORIFICS, NAME_CONNECTORS, NEVER_NAMES, ORGANIZATION_HEADS, PERSON_APPOSITION, PERSON_CONNECTORS, PERSON_ONLY_PARTICLES, PERSON_VERB_AFTER, PLACE_FIRST_WORDS, PLACE_HEADS, ROLE_WORDS } from '../vocabulary.ts';
+
+/** The tagger's name and installed version ("compromise@14.17.0"): its output is part of extraction's, so of cache keys. */
+export const TAGGER_VERSION = `compromise@${(nlp as unknown as { version: string }).version}`;
 
 export type NerType = 'person' | 'place' | 'organization' | 'agreement' | 'event';
 
@@ -54,8 +57,10 @@ interface TaggedTerm {
   post: string;
 }
 
+
 interface CompromiseTerm {
   text: string;
+  normal?: string;
   post: string;
   tags: string[];
   offset: { start: number; length: number };
@@ -65,26 +70,75 @@ interface CompromiseSentence {
   terms: CompromiseTerm[];
 }
 
-const taughtVersions = new Set<string>();
+/**
+ * What a compiled lexicon tells the tagger: its names' tags (Person, Country, Place, Organization) and our role
+ * titles (Actor), by lower-case form. Each compiled lexicon has its own, laid over compromise's tags of the
+ * window; compromise's shared model is never changed, so compiling or using a lexicon changes no other tagging.
+ */
+interface LexiconTagging {
+  /** One-word forms and their tag. */
+  words: ReadonlyMap<string, string>;
+  /** Forms of several words by their first word: the words and the tag. */
+  phrases: ReadonlyMap<string, readonly { words: readonly string[]; tag: string }[]>;
+  /** lexicalTags results for this lexicon, by word key. */
+  cache: Map<string, ReadonlySet<string>>;
+}
 
-/** Teaches compromise the lexicon's names and our role titles once per lexicon version. */
-function teach(lexicon: CompiledLexicon): void {
-  if (taughtVersions.has(lexicon.version)) return;
-  taughtVersions.add(lexicon.version);
-  const words: Record<string, string> = {};
+const taggings = new WeakMap<CompiledLexicon, LexiconTagging>();
+
+/** The tagger state of one compiled lexicon, built on first use. */
+function taggingOf(lexicon: CompiledLexicon): LexiconTagging {
+  const known = taggings.get(lexicon);
+  if (known) return known;
+  const forms = new Map<string, string>();
   const tagFor: Record<string, string> = { person: 'Person', country: 'Country', place: 'Place', mission: 'Organization', organization: 'Organization' };
   for (const entry of lexicon.entries) {
     const tag = tagFor[entry.type];
     if (!tag) continue;
     for (const alias of [entry.label, ...entry.aliases]) {
       const key = alias.toLowerCase().trim();
-      if (key.length >= 3 && key.length <= 60 && !/[^\p{L}\p{M}\p{N}' .-]/u.test(key)) words[key] = tag;
+      if (key.length >= 3 && key.length <= 60 && !/[^\p{L}\p{M}\p{N}' .-]/u.test(key)) forms.set(key, tag);
     }
   }
   for (const role of ['under-secretary-general', 'secretary-general', 'special coordinator', 'research director', 'special representative', 'force commander', 'head of mission']) {
-    words[role] = 'Actor';
+    forms.set(role, 'Actor');
   }
-  nlp.plugin({ words });
+  const words = new Map<string, string>();
+  const phrases = new Map<string, { words: string[]; tag: string }[]>();
+  for (const [form, tag] of forms) {
+    const parts = form.split(/\s+/);
+    if (parts.length === 1) words.set(form, tag);
+    else phrases.set(parts[0] ?? '', [...(phrases.get(parts[0] ?? '') ?? []), { words: parts, tag }]);
+  }
+  for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const tagging: LexiconTagging = { words, phrases, cache: new Map() };
+  taggings.set(lexicon, tagging);
+  return tagging;
+}
+
+/** A tag with its parent tags in compromise's tag set ("Country" → Place, ProperNoun, Noun). */
+function withParents(tag: string): Set<string> {
+  const model = (nlp as unknown as { model(): CompromiseModel }).model();
+  return new Set([tag, ...(model.one.tagSet[tag]?.parents ?? [])]);
+}
+
+/** Lays the lexicon's tags over tagged terms: a lexicon form (one word or several in a row) takes its tag. */
+function applyLexiconTags(terms: TaggedTerm[], normals: readonly string[], tagging: LexiconTagging): void {
+  for (let index = 0; index < terms.length; index += 1) {
+    const normal = normals[index] ?? '';
+    const phrase = tagging.phrases.get(normal)?.find((candidate) => candidate.words.every((word, offset) => normals[index + offset] === word));
+    if (phrase) {
+      for (let offset = 0; offset < phrase.words.length; offset += 1) {
+        const term = terms[index + offset];
+        if (term) term.tags = withParents(phrase.tag);
+      }
+      index += phrase.words.length - 1;
+      continue;
+    }
+    const tag = tagging.words.get(normal);
+    const term = terms[index];
+    if (tag !== undefined && term) term.tags = withParents(tag);
+  }
 }
 
 const CAPITALISED_TOKEN = /(?<![\p{L}\p{N}'’])(?:\p{Lu}|[dl]['’]\p{Lu})[\p{L}\p{M}'’-]*/gu;
@@ -141,8 +195,6 @@ const GROUP_NOUN_AFTER = /^(?:\s+and\s+\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L
 /** Lower-case place nouns after a capitalised run that make it a place: "Abu Shouk camp", "the Kutum district", "the Lunda provinces". */
 const PLACE_NOUN_AFTER = /^\s+(?:camps?|districts?|provinces?|count(?:y|ies)|regions?|valleys?|villages?|towns?|prefectures?|localit(?:y|ies)|neighbourhoods?|neighborhoods?)\b/u;
 
-/** First words that make a run a place: "Jebel Marra", "Mount Nyiragongo", "Wadi Halfa", "Lake Kivu", "Camp Faouar". */
-const PLACE_FIRST_WORDS = new Set(['jebel', 'jabal', 'djebel', 'mount', 'mont', 'lake', 'lac', 'wadi', 'oued', 'cape', 'bahr', 'camp', 'fort']);
 
 /** A lower-case occupation right before a name introduces a person: "the German diplomat Volker Perthes". */
 const OCCUPATION_BEFORE =
@@ -257,13 +309,16 @@ function guardText(text: string): string {
 }
 
 /** Runs compromise's tagger on one window; returns its terms with offsets into the sentence. */
-function tagWindow(text: string, offset: number): TaggedTerm[] {
+function tagWindow(text: string, offset: number, lexicon: CompiledLexicon): TaggedTerm[] {
   const terms: TaggedTerm[] = [];
+  const normals: string[] = [];
   for (const sentence of nlp(text).json({ offset: true }) as CompromiseSentence[]) {
     for (const term of sentence.terms) {
       terms.push({ text: term.text, start: offset + term.offset.start, end: offset + term.offset.start + term.offset.length, tags: new Set(term.tags), post: term.post });
+      normals.push(term.normal ?? term.text.toLowerCase());
     }
   }
+  applyLexiconTags(terms, normals, taggingOf(lexicon));
   return terms;
 }
 
@@ -296,7 +351,6 @@ export function findNames(
 ): NerCandidate[] {
   const runs = candidateRuns(text, covered, places, people);
   if (runs.length === 0) return [];
-  teach(lexicon);
   const context: { coveredByEnd: ReadonlyMap<number, number>; places: readonly { start: number; end: number }[]; people: readonly { start: number; end: number }[] } = {
     coveredByEnd: new Map(covered.map((span) => [span.end, span.start])),
     places,
@@ -314,7 +368,7 @@ export function findNames(
   for (let round = 0; round < 3 && pending.length > 0; round += 1) {
     for (const run of pending) {
       seen.add(run.start);
-      const decision = classifyRun(lexicalTerms(text, run), text, lexicon, context, false);
+      const decision = classifyRun(lexicalTerms(text, run, lexicon), text, lexicon, context, false);
       if (decision === 'undecided') undecided.push(run);
       else if (decision) add(decision);
     }
@@ -343,7 +397,7 @@ export function findNames(
   for (const window of windows(guarded, undecided)) {
     if (budget.windows <= 0) break;
     budget.windows -= 1;
-    const terms = tagWindow(guarded.slice(window.start, window.end), window.start);
+    const terms = tagWindow(guarded.slice(window.start, window.end), window.start, lexicon);
     for (const run of capitalisedRuns(terms, text, covered)) {
       if (!undecided.some((span) => span.start < run[run.length - 1]!.end && run[0]!.start < span.end)) continue;
       const decision = classifyRun(run, text, lexicon, context, true);
@@ -355,10 +409,16 @@ export function findNames(
 
 const tagCache = new Map<string, ReadonlySet<string>>();
 
-/** Tags of a word in compromise's lexicon (with their parent tags); capitalised unknown words are proper nouns. */
-export function lexicalTags(word: string): ReadonlySet<string> {
+/**
+ * Tags of a word in compromise's lexicon (with their parent tags), or in `lexicon`'s names when given (a
+ * lexicon name takes its lexicon tag, as compromise reads a word it was taught); capitalised unknown words are
+ * proper nouns. compromise's model is only read.
+ */
+export function lexicalTags(word: string, lexicon?: CompiledLexicon): ReadonlySet<string> {
   const key = word.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
-  const cached = tagCache.get(key);
+  const tagging = lexicon === undefined ? undefined : taggingOf(lexicon);
+  const cache = tagging?.cache ?? tagCache;
+  const cached = cache.get(key);
   if (cached) return cached;
   const model = (nlp as unknown as { model(): CompromiseModel }).model();
   const tags = new Set<string>();
@@ -366,18 +426,18 @@ export function lexicalTags(word: string): ReadonlySet<string> {
   const folded = foldText(key);
   const parts = [key, ...(key.includes('-') ? key.split('-') : [])];
   for (const part of folded === key ? parts : [...parts, ...parts.map(foldText)]) {
-    const found = model.one.lexicon[part];
+    const found = tagging?.words.get(part) ?? model.one.lexicon[part];
     for (const tag of found === undefined ? [] : Array.isArray(found) ? found : [found]) {
       tags.add(tag);
       for (const parent of model.one.tagSet[tag]?.parents ?? []) tags.add(parent);
     }
   }
   if (tags.size === 0 && /^\p{Lu}/u.test(word)) tags.add('ProperNoun');
-  if (tagCache.size < 50_000) tagCache.set(key, tags);
+  if (cache.size < 50_000) cache.set(key, tags);
   return tags;
 }
 
-/** compromise's own lexicon as shipped, before teach() adds the lexicon's names to it: what English says of a word. */
+/** compromise's own lexicon as shipped (nothing is added to it): what English says of a word. */
 const SHIPPED_LEXICON: Readonly<Record<string, string | string[] | undefined>> = { ...(nlp as unknown as { model(): CompromiseModel }).model().one.lexicon };
 
 /** Tags of names, not words: a form compromise ships with only these is a proper name ("mali", "jordan"). */
@@ -385,7 +445,7 @@ const NAME_TAGS = new Set(['ProperNoun', 'Place', 'Country', 'City', 'Region', '
 
 /**
  * True when compromise's shipped lexicon knows a lower-case word as an ordinary English word ("civic",
- * "nice", "turkey" aside: a country first). Independent of what teach() added, so the same in every run.
+ * "nice", "turkey" aside: a country first). Independent of any lexicon, so the same in every run.
  */
 export function isEnglishWord(word: string): boolean {
   const found = SHIPPED_LEXICON[word.toLowerCase()];
@@ -404,13 +464,13 @@ interface CompromiseModel {
 }
 
 /** The words of a candidate run as terms tagged from the lexicon alone. */
-function lexicalTerms(text: string, run: { start: number; end: number }): TaggedTerm[] {
+function lexicalTerms(text: string, run: { start: number; end: number }, lexicon: CompiledLexicon): TaggedTerm[] {
   const terms: TaggedTerm[] = [];
   const word = /[\p{L}\p{M}\p{N}'’.-]+/gu;
   const slice = text.slice(run.start, run.end);
   for (let match = word.exec(slice); match !== null; match = word.exec(slice)) {
     const start = run.start + match.index;
-    terms.push({ text: match[0], start, end: start + match[0].length, tags: lexicalTags(match[0]), post: ' ' });
+    terms.push({ text: match[0], start, end: start + match[0].length, tags: lexicalTags(match[0], lexicon), post: ' ' });
   }
   return terms;
 }
@@ -467,12 +527,7 @@ function hasTag(terms: readonly TaggedTerm[], ...tags: string[]): boolean {
   return terms.some((term) => tags.some((tag) => term.tags.has(tag)));
 }
 
-/** Head nouns that make a run an agreement or an event. Lower case. */
-const AGREEMENT_HEADS = new Set('agreement agreements accord accords declaration treaty convention protocol charter pact communique communiqué plan'.split(' '));
 
-/** First words that make a run a named event: storms are named like people ("Storm Daniel", "Cyclone Idai"). */
-const EVENT_FIRST_WORDS = new Set(['storm', 'cyclone', 'hurricane', 'typhoon']);
-const EVENT_HEADS = new Set('conference summit initiative talks forum dialogue week'.split(' '));
 
 /** The type a run's head noun gives it: the last word (or the first, for "Agreement on ..."). */
 export function headTypeOf(lowerWords: readonly string[], count: number): NerType | undefined {

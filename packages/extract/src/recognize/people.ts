@@ -6,7 +6,7 @@ import type { SentenceRecord } from '../types.ts';
 import { foldText, matchKey } from '../text/fold.ts';
 import { type WorkingMention, overlapsAny } from './mention.ts';
 import { NOT_AFTER_WORD, NOT_BEFORE_WORD, escapeRegExp } from '../text/patterns.ts';
-import { NEVER_NAMES, ROLE_WORDS } from './words.ts';
+import { NEVER_NAMES, ROLE_WORDS } from '../vocabulary.ts';
 
 const TITLES = String.raw`(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?|Professor|Secretary-General|Under-Secretary-General|President|Prime Minister|Minister|Ambassador|General|Special Representative|Special Envoy|Judge|Sir|Dame)`;
 

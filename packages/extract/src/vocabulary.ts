@@ -1,5 +1,5 @@
-// Word lists the recognisers share: role titles and honorifics stripped from names, organisation and
-// place head nouns, months and days, and capitalised words that never start a name.
+// The recognisers' vocabulary, apart from their code: role titles and honorifics, organisation, place, agreement
+// and event head nouns, months and days, name particles, and capitalised words that never start a name.
 
 const list = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
 
@@ -71,3 +71,24 @@ export const PERSON_APPOSITION =
 
 /** Verbs of saying after a name that mark it as a person ("X said", "X told"). */
 export const PERSON_VERB_AFTER = /^\s+(?:said|says|told|added|noted|stressed|explained|argued|recalled|warned|asked)\b/i;
+
+/** First words that make a run a place: "Jebel Marra", "Mount Nyiragongo", "Wadi Halfa", "Lake Kivu", "Camp Faouar". */
+export const PLACE_FIRST_WORDS = new Set(['jebel', 'jabal', 'djebel', 'mount', 'mont', 'lake', 'lac', 'wadi', 'oued', 'cape', 'bahr', 'camp', 'fort']);
+
+/** Head nouns that make a run an agreement or an event. Lower case. */
+export const AGREEMENT_HEADS = new Set('agreement agreements accord accords declaration treaty convention protocol charter pact communique communiqué plan'.split(' '));
+
+/** First words that make a run a named event: storms are named like people ("Storm Daniel", "Cyclone Idai"). */
+export const EVENT_FIRST_WORDS = new Set(['storm', 'cyclone', 'hurricane', 'typhoon']);
+
+/** Head nouns that make a run a named event (meetings, tracks, initiatives). Lower case. */
+export const EVENT_HEADS = new Set('conference summit initiative talks forum dialogue week'.split(' '));
+
+/** Heads of a mission's name that its own texts use alone, capitalised, for it: "the Mission", "the Force". */
+export const MISSION_SHORT_HEADS = ['Mission', 'Force', 'Operation', 'Office'];
+
+/** Heads of a body's name used alone for the one body of that kind a document names: "the Commission". */
+export const BODY_SHORT_HEADS = ['Commission', 'Committee', 'Tribunal'];
+
+/** Small words a title-case headline leaves in lower case; they do not count against its capitals. */
+export const HEADLINE_SMALL_WORDS = new Set(['with', 'from', 'into', 'over', 'near', 'after', 'amid', 'than', 'that', 'this', 'their', 'about', 'upon', 'onto']);

@@ -1,0 +1,90 @@
+// Lexicon scan: every alias, ambiguous alias, short form and demonym of the lexicon found in the document at once;
+// unambiguous aliases become mentions, the rest wait for the whole document (rules/lexicon/ambiguous.ts).
+import { type CompiledLexicon } from '../../lexicon/compile.ts';
+import { type SurfaceForm } from '../../lexicon/matcher.ts';
+import { type DocumentState, addMention } from '../../pipeline/state.ts';
+import { insideLongerName } from '../shared.ts';
+import { isEnglishWord } from '../../recognize/ner.ts';
+
+/** Lexicon pass: unambiguous aliases become mentions; ambiguous forms wait for the whole document. */
+export interface PendingHit {
+  sentence: number;
+  start: number;
+  end: number;
+  surface: string;
+  entityIds: string[];
+  /** A country-bound name written without its country: when unresolved, NER may still read it. */
+  short: boolean;
+}
+
+export function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon): PendingHit[] {
+  const pending: PendingHit[] = [];
+  const texts = state.sentences.map((sentence) => sentence.text);
+  const hitsBySentence = lexicon.matcher.scanAll(texts, writtenWithoutCapitals(texts) ? namesReadableInLowerCase : undefined);
+  for (const sentence of state.sentences) {
+    for (const hit of hitsBySentence[sentence.index] ?? []) {
+      const entity = hit.entityIds[0];
+      if (hit.kind === 'alias' && entity !== undefined) {
+        // A generated gazetteer name inside a longer capitalised name ("Teatro Colón") is part of that name.
+        if (isGazetteerEntry(lexicon, entity) && insideLongerName(sentence.text, hit.start, hit.end) && !afterAcronym(sentence.text, hit.start)) continue;
+        addMention(state, { entity, sentence: sentence.index, start: hit.start, end: hit.end, surface: hit.surface, how: 'lexicon', rule: 'alias', reason: `lexicon alias "${hit.surface}" of ${entity}` });
+      } else if (hit.kind === 'ambiguous' || hit.kind === 'short') {
+        pending.push({ sentence: sentence.index, start: hit.start, end: hit.end, surface: hit.surface, entityIds: hit.entityIds, short: hit.kind === 'short' });
+      } else {
+        const blocked = state.blocked.get(sentence.index) ?? [];
+        blocked.push({ start: hit.start, end: hit.end });
+        state.blocked.set(sentence.index, blocked);
+      }
+    }
+  }
+  return pending;
+}
+
+/** True for the places data/lexicon/gazetteer.json generates from GeoNames and ISO 3166-2 (facts.source says which). */
+function isGazetteerEntry(lexicon: CompiledLexicon, id: string): boolean {
+  const source = lexicon.get(id)?.facts?.['source'];
+  return typeof source === 'string' && (source.startsWith('GeoNames ') || source.startsWith('ISO 3166-2 '));
+}
+
+/** True when the word right before `start` is an acronym ("UNMISS Bentiu"): a mission's base, not a longer name. */
+function afterAcronym(text: string, start: number): boolean {
+  return /(?:^|[^\p{L}])\p{Lu}{2,}\s+$/u.test(text.slice(Math.max(0, start - 20), start));
+}
+
+/**
+ * True for a document written (nearly) without capitals, such as automatic captions or a lower-case
+ * transcript ("so the mission in south sudan, unmiss, ..."): capitals tell nothing there, so lexicon names
+ * are also read in lower case. At least 40 words, and under 2% of them capitalised (the pronoun "I" aside).
+ */
+export function writtenWithoutCapitals(texts: readonly string[]): boolean {
+  let words = 0;
+  let capitalised = 0;
+  // The first few thousand words show how a document is written; a long one is not read to the end for this.
+  const enough = 4000;
+  const word = /\p{L}[\p{L}\p{M}'’]*/gu;
+  for (const text of texts) {
+    word.lastIndex = 0;
+    for (let match = word.exec(text); match !== null && words < enough; match = word.exec(text)) {
+      words += 1;
+      const first = match[0][0] ?? '';
+      if (first !== first.toLowerCase() && !/^I(?:['’]\p{L}+)?$/u.test(match[0])) capitalised += 1;
+    }
+    if (words >= enough) break;
+  }
+  return words >= 40 && capitalised < words * 0.02;
+}
+
+/**
+ * Lexicon forms that still read as a name written in lower case: unambiguous aliases of four letters or more,
+ * of several words ("south sudan", "security council"), one word English does not otherwise use ("malakal",
+ * "kenya"), or a mission's acronym ("unmiss"); "the mediterranean" and organisations' acronyms ("civic") stay words.
+ */
+export function namesReadableInLowerCase(form: SurfaceForm): boolean {
+  if (form.kind !== 'alias' || form.entityId.startsWith('concept:') || form.text.replace(/[^\p{L}]/gu, '').length < 4) return false;
+  const words = form.text.trim().replace(/^the\s+/iu, '').split(/\s+/);
+  if (words.length > 1) return true;
+  const word = words[0] ?? '';
+  if (isEnglishWord(word)) return false;
+  // Acronyms: only missions' ("unmiss", "monusco"); an organisation's may be a word ("civic", "hippo").
+  return word !== word.toUpperCase() || form.entityId.startsWith('mission:');
+}
