@@ -408,13 +408,11 @@ export class GraphBuilder {
     for (const key of [...this.#pairs.keys()].sort(compareStrings)) {
       const pair = this.#pairs.get(key)!;
       const weight = pair.evidence.length;
-      // Association strength: observed co-mentions over those expected if the two were independent.
-      const expected = (Math.max(1, sentencesOf(pair.source)) * Math.max(1, sentencesOf(pair.target))) / Math.max(1, sentenceTotal);
       graph.addEdgeWithKey(key, pair.source, pair.target, {
         kind: 'co-mention',
         weight,
         documents: pair.documents,
-        strength: weight / expected,
+        strength: associationStrength(weight, sentencesOf(pair.source), sentencesOf(pair.target), sentenceTotal),
         evidence: pair.evidence,
       });
     }
@@ -424,6 +422,15 @@ export class GraphBuilder {
     addRelationEdges(graph);
     return graph;
   }
+}
+
+/**
+ * Association strength of a co-mention edge: the sentences naming both ends over the number expected if the two
+ * were named independently (sentences naming each, over all sentences). 1 is chance; 2 is twice as often.
+ */
+export function associationStrength(weight: number, sentencesOfSource: number, sentencesOfTarget: number, sentenceTotal: number): number {
+  const expected = (Math.max(1, sentencesOfSource) * Math.max(1, sentencesOfTarget)) / Math.max(1, sentenceTotal);
+  return weight / expected;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Public API of @missiongraph/graph: build, analyse and serialise the entity graph. Re-exports only;
 // the graph.json contract is docs/graph-format.md.
-export { addRelationEdges, buildGraph, compareStrings, GraphBuilder, BUILDER_STATE_FORMAT, type GraphBuilderState, type MissionGraph } from './build.ts';
-export { analyzeGraph, analyzeGraphWithLayoutElsewhere, matchCommunities, runLayout, type LayoutRunner } from './analyze.ts';
+export { addRelationEdges, associationStrength, buildGraph, compareStrings, GraphBuilder, BUILDER_STATE_FORMAT, type GraphBuilderState, type MissionGraph } from './build.ts';
+export { analyzeGraph, analyzeGraphWithLayoutElsewhere, matchCommunities, MAX_NODE_SIZE, MIN_NODE_SIZE, runLayout, type LayoutRunner } from './analyze.ts';
 export { forceAtlas2Layout, forceAtlas2FromPrevious, type LayoutResult, type LayoutStart } from './layout.ts';
 export { coMentionNetwork, type CoMentionNetwork } from './network.ts';
 export { TYPE_COLORS, UNKNOWN_TYPE_COLOR } from './palette.ts';
