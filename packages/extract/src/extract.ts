@@ -1145,7 +1145,7 @@ function assemble(
     const ids = [...new Set(list.map((mention) => mention.entity))].sort();
     for (let i = 0; i < ids.length; i += 1) {
       for (let j = i + 1; j < ids.length; j += 1) {
-        coMentions.push({ source: ids[i] ?? '', target: ids[j] ?? '', sentence: sentence.index });
+        coMentions.push(sentence.list === true ? { source: ids[i] ?? '', target: ids[j] ?? '', sentence: sentence.index, list: true } : { source: ids[i] ?? '', target: ids[j] ?? '', sentence: sentence.index });
       }
     }
   }
@@ -1189,6 +1189,7 @@ function assemble(
   };
   if (parsed.title !== undefined) extraction.document.title = parsed.title;
   if (parsed.date !== undefined) extraction.document.date = parsed.date;
+  Object.assign(extraction.document, parsed.dateSource && { dateSource: parsed.dateSource }, parsed.keywords && { keywords: parsed.keywords }, parsed.symbol && { symbol: parsed.symbol });
   if (topicCandidateList) extraction.topicCandidates = topicCandidateList;
   return extraction;
 }

@@ -4,6 +4,7 @@ import { MultiUndirectedGraph } from 'graphology';
 import type { DocumentExtraction, EntityRecord, SentenceRecord } from '@missiongraph/extract';
 import type {
   BuildOptions,
+  DocumentDate,
   EdgeAttributes,
   Evidence,
   FactValue,
@@ -34,8 +35,17 @@ interface PairTally {
   source: string;
   target: string;
   evidence: Evidence[];
+  /** Evidence from list sentences (an enumeration, a table row, a keyword line), shown after the rest. */
+  listEvidence: Evidence[];
   documents: number;
 }
+
+/**
+ * What a co-mention from a list sentence (SentenceRecord.list) weighs against one from a statement: an
+ * enumeration of twelve missions names them together once without saying anything about any two of them,
+ * so four such sentences count as much as one sentence of conversation (docs/graph-format.md).
+ */
+export const LIST_CO_MENTION_WEIGHT = 0.25;
 
 /** String order by UTF-16 code units, the same everywhere (localeCompare is not). */
 export function compareStrings(a: string, b: string): number {
@@ -89,6 +99,8 @@ export class GraphBuilder {
   readonly #pairs = new Map<string, PairTally>();
   #documents = 0;
   #sentenceTotal = 0;
+  /** Each dated document's date and where it was read (document.date, document.dateSource). */
+  readonly #documentDates: [string, DocumentDate][] = [];
   #finished = false;
 
   constructor(options: BuildOptions = {}) {
@@ -108,6 +120,8 @@ export class GraphBuilder {
     const documentId = extraction.document.id;
     this.#documents += 1;
     this.#sentenceTotal += extraction.document.sentenceCount;
+    const { date, dateSource } = extraction.document;
+    if (typeof date === 'string') this.#documentDates.push([documentId, dateSource === undefined ? { date } : { date, source: dateSource }]);
     const kept = new Set<string>();
     for (const entity of extraction.entities) {
       if (!this.#keepEntity(entity)) continue;
@@ -166,7 +180,7 @@ export class GraphBuilder {
       if (seenPair.has(sentenceKey)) continue;
       let pair = pairs.get(pairKey);
       if (!pair) {
-        pair = { source, target, evidence: [], documents: 0 };
+        pair = { source, target, evidence: [], listEvidence: [], documents: 0 };
         pairs.set(pairKey, pair);
       }
       if (!seenPair.has(`${pairKey}\u0000doc`)) {
@@ -179,7 +193,7 @@ export class GraphBuilder {
         evidence = evidenceOf(documentId, sentenceByIndex.get(coMention.sentence), coMention.sentence);
         evidenceBySentence.set(coMention.sentence, evidence);
       }
-      pair.evidence.push(evidence);
+      (coMention.list === true ? pair.listEvidence : pair.evidence).push(evidence);
     }
   }
 
@@ -191,6 +205,11 @@ export class GraphBuilder {
     const sentenceTotal = this.#sentenceTotal;
     const graph: MissionGraph = new MultiUndirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ allowSelfLoops: false });
     graph.replaceAttributes({ creator: 'missiongraph', documents: this.#documents, sentences: sentenceTotal });
+    if (this.#documentDates.length > 0) {
+      // Own properties in document id order, whatever the ids ("__proto__" included).
+      const dates = [...this.#documentDates].sort((a, b) => compareStrings(a[0], b[0]));
+      graph.setAttribute('documentDates', Object.fromEntries(dates));
+    }
 
     for (const id of [...entities.keys()].sort(compareStrings)) {
       const tally = entities.get(id)!;
@@ -214,15 +233,15 @@ export class GraphBuilder {
     const sentencesOf = (id: string): number => entities.get(id)?.sentences ?? 0;
     for (const key of [...this.#pairs.keys()].sort(compareStrings)) {
       const pair = this.#pairs.get(key)!;
-      const weight = pair.evidence.length;
-      // Association strength: observed co-mentions over those expected if the two were independent.
+      const weight = pair.evidence.length + LIST_CO_MENTION_WEIGHT * pair.listEvidence.length;
+      // Association strength: observed co-mentions (list ones weighed down) over those expected if the two were independent.
       const expected = (Math.max(1, sentencesOf(pair.source)) * Math.max(1, sentencesOf(pair.target))) / Math.max(1, sentenceTotal);
       graph.addEdgeWithKey(key, pair.source, pair.target, {
         kind: 'co-mention',
         weight,
         documents: pair.documents,
         strength: weight / expected,
-        evidence: pair.evidence,
+        evidence: pair.listEvidence.length === 0 ? pair.evidence : [...pair.evidence, ...pair.listEvidence],
       });
     }
     this.#entities.clear();

@@ -1,6 +1,6 @@
 // Public API of @missiongraph/graph: build, analyse and serialise the entity graph. Re-exports only;
 // the graph.json contract is docs/graph-format.md.
-export { addRelationEdges, buildGraph, GraphBuilder, type MissionGraph } from './build.ts';
+export { addRelationEdges, buildGraph, GraphBuilder, LIST_CO_MENTION_WEIGHT, type MissionGraph } from './build.ts';
 export { analyzeGraph, analyzeGraphWithLayoutElsewhere, type LayoutRunner } from './analyze.ts';
 export { forceAtlas2Layout, type LayoutResult } from './layout.ts';
 export { coMentionNetwork, type CoMentionNetwork } from './network.ts';

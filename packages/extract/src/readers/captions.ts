@@ -98,6 +98,9 @@ export function readCaptions(text: string): ReadResult {
   }
   const result: ReadResult = { blocks, warnings: [] };
   if (title !== undefined) result.title = title;
-  if (date !== undefined) result.date = date;
+  if (date !== undefined) {
+    result.date = date;
+    result.dateSource = 'note';
+  }
   return result;
 }

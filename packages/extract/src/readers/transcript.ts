@@ -8,6 +8,7 @@ import {
   endsWithTerminal,
   findDate,
   isDateLine,
+  displaySpeaker,
   looksLikeSpeakerName,
   timedSegment,
 } from './blocks.ts';
@@ -137,7 +138,7 @@ export function readTranscript(text: string): ReadResult {
     if (header && (header.speaker !== undefined || current !== undefined)) {
       metadataMode = undefined;
       const previousSpoken = lastSpoken;
-      const sameSpeaker = header.speaker === undefined || header.speaker === current?.speaker;
+      const sameSpeaker = header.speaker === undefined || displaySpeaker(header.speaker) === current?.speaker;
       if (current && sameSpeaker && !endsWithTerminal(previousSpoken)) {
         current.segments.push(timedSegment(header.text ?? '', header.time));
       } else if (current && header.speaker === undefined) {
@@ -145,7 +146,7 @@ export function readTranscript(text: string): ReadResult {
       } else {
         current = { segments: [timedSegment(header.text ?? '', header.time)] };
         lastSpoken = '';
-        if (header.speaker !== undefined) current.speaker = header.speaker;
+        if (header.speaker !== undefined) current.speaker = displaySpeaker(header.speaker);
         blocks.push(current);
       }
       if (header.text) lastSpoken = header.text;
@@ -190,8 +191,73 @@ export function readTranscript(text: string): ReadResult {
   const titleBlocks = title === undefined ? [] : blocks.splice(0, 1);
   const result: ReadResult = { blocks: exportHeader ? blocks : [...titleBlocks, ...preface, ...blocks], warnings: [] };
   if (title !== undefined) result.title = title;
-  if (date !== undefined) result.date = date;
+  if (date !== undefined) {
+    result.date = date;
+    result.dateSource = 'header';
+  }
   if (keywords !== undefined) result.keywords = keywords;
   if (declaredSpeakers !== undefined) result.declaredSpeakers = declaredSpeakers;
   return result;
+}
+
+/** A caption line with its timestamp glued to the text ("00:10A spokesperson said", as video sites export). */
+const GLUED_TIME = new RegExp(String.raw`^(${TIME_PATTERN})(?![\d:])[ \t]*(\S.*)?$`, 'u');
+
+/** Counts lines that open with a timestamp (glued to the text or alone on the line); the format detector uses it. */
+export function countTimedLines(lines: readonly string[]): { timed: number; nonEmpty: number } {
+  let timed = 0;
+  let nonEmpty = 0;
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed.length === 0) continue;
+    nonEmpty += 1;
+    const match = GLUED_TIME.exec(trimmed);
+    if (match && !/^-->/.test(match[2] ?? '')) timed += 1;
+  }
+  return { timed, nonEmpty };
+}
+
+/** Words in a block of unpunctuated timed lines before a line boundary ends a sentence. */
+const UNPUNCTUATED_SENTENCE_WORDS = 25;
+
+/**
+ * Reads timed lines without speakers: "00:10A spokesperson said …" (the timestamp glued to the text) or a
+ * timestamp alone on a line over its text. Each line's text keeps its time, whole; lines run on into one
+ * another so sentences join across them. Text without sentence punctuation (automatic captions) is cut at
+ * the first line boundary after 25 words.
+ */
+export function readTimedLines(text: string): ReadResult {
+  const blocks: Block[] = [];
+  const punctuated = /[\p{L}\p{N}][.!?…](?:\s|$)/u.test(text.slice(0, 200_000));
+  let current: Block | undefined;
+  let words = 0;
+  let pendingTime: string | undefined;
+  const push = (line: string, time: string | undefined): void => {
+    if (!current || (!punctuated && words >= UNPUNCTUATED_SENTENCE_WORDS)) {
+      current = { segments: [] };
+      blocks.push(current);
+      words = 0;
+    }
+    words += line.split(' ').length;
+    current.segments.push(timedSegment(line, time));
+  };
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.trim();
+    if (line.length === 0) continue;
+    const match = GLUED_TIME.exec(line);
+    if (match) {
+      const rest = (match[2] ?? '').trim();
+      if (rest.length === 0) pendingTime = match[1];
+      else push(rest, match[1]);
+      continue;
+    }
+    if (pendingTime !== undefined || !current) {
+      push(line, pendingTime);
+      pendingTime = undefined;
+    } else {
+      const last = current.segments[current.segments.length - 1];
+      if (last) last.text = `${last.text} ${line}`;
+    }
+  }
+  return { blocks, warnings: [] };
 }
