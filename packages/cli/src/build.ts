@@ -68,6 +68,8 @@ export interface BuildOptions {
   prune: boolean;
   /** Ignore the cache and re-extract everything (entries are rewritten). */
   force: boolean;
+  /** Where document dates come from (default `content`; see docs/graph-format.md, "Document dates"). */
+  dateFrom?: 'name' | 'content' | 'mtime';
   /** The output files to write besides manifest.json (default: all of them). */
   formats?: readonly OutputFormat[];
   progress: ProgressMode;
@@ -265,7 +267,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
   const releaseLock = acquireLock(outDir);
   try {
     removeStaleStaging(outDir);
-    const settings: ExtractionSettings = { extractorVersion: extractorFingerprint(), lexiconVersion: lexicon.version, topics: options.topics };
+    const settings: ExtractionSettings = { extractorVersion: extractorFingerprint(), lexiconVersion: lexicon.version, topics: options.topics, ...(options.dateFrom && options.dateFrom !== 'content' ? { dateFrom: options.dateFrom } : {}) };
     const skipped: SkippedInput[] = [];
     const relativeToRoot = (file: string): string => path.relative(discovery.root, file).split(path.sep).join('/');
     const skip = (file: string, reason: string): void => {
@@ -297,7 +299,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       skipped: [...skipped].sort(compareSkipped),
     });
     const formats = ALL_OUTPUT_FORMATS.filter((format) => (options.formats ?? ALL_OUTPUT_FORMATS).includes(format));
-    const manifestOptions = { topics: options.topics, maxFileSize: options.maxFileSize, seed: ANALYSIS_SEED, formats };
+    const manifestOptions = { topics: options.topics, maxFileSize: options.maxFileSize, seed: ANALYSIS_SEED, formats, ...(settings.dateFrom ? { dateFrom: settings.dateFrom } : {}) };
     const lastManifest = readPreviousManifest(outDir);
     const previous = options.force ? undefined : lastManifest;
     /** The summary of a build that found the outputs current: the figures are those of the build that wrote them. */

@@ -1,6 +1,7 @@
 // readDocument: detects a document's format from its content, reads it into blocks, and splits the
 // blocks into sentences that keep their speaker and start time.
 import type { DocumentFormat, SentenceRecord, SourceDocument } from '../types.ts';
+import { UN_SYMBOL } from '../formats/pdf.ts';
 import { sanitizeText } from '../text/sanitize.ts';
 import { isEnumeration, splitSentences } from '../text/sentences.ts';
 import type { Block, ReadResult } from './blocks.ts';
@@ -119,8 +120,6 @@ function blocksToSentences(blocks: readonly Block[]): SentenceRecord[] {
   return sentences;
 }
 
-/** A UN document symbol: S/2023/648, A/78/123, S/PV.9000, S/RES/2719 (2023), A/HRC/55/12. */
-const UN_SYMBOL = /(?<![\p{L}\p{N}/])(?:S|A|E|A\/HRC|E\/CN\.\d{1,2})\/(?:PV\.\d{1,5}|RES\/\d{1,5}(?: \((?:19|20)\d{2}\))?|\d{1,4}\/\d{1,5}(?:\/(?:Add|Rev|Corr)\.\d{1,3})?)(?![\p{L}\p{N}/])/u;
 
 /** A date in a file name: 2017-05-22, 20170522, 2017_05_22 or 22-05-2017 (not part of a longer number). */
 export function dateInName(id: string): string | undefined {
