@@ -14,6 +14,7 @@ if [ "$want_test_tools" = "--test" ]; then
   missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+  [ -f /usr/share/iso-codes/json/iso_3166-2.json ] || missing+=(iso-codes)
   py=python3; [ -x /usr/bin/python3 ] && py=/usr/bin/python3
   "$py" -c 'import networkx' >/dev/null 2>&1 || missing+=(python3-networkx)
   "$py" -c 'import igraph' >/dev/null 2>&1 || missing+=(python3-igraph)

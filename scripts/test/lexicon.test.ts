@@ -26,6 +26,7 @@ const FILE_TYPES: Record<string, EntityType> = {
   'concepts.json': 'concept',
   'agreements.json': 'agreement',
   'events.json': 'event',
+  'gazetteer.json': 'place',
 };
 
 /** Facts that hold ids of other entries, with the type the referenced entry must have ('same' = the entry's own type). */

@@ -69,6 +69,8 @@ function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon): Pendi
     for (const hit of hitsBySentence[sentence.index] ?? []) {
       const entity = hit.entityIds[0];
       if (hit.kind === 'alias' && entity !== undefined) {
+        // A generated gazetteer name inside a longer capitalised name ("Teatro Colón") is part of that name.
+        if (isGazetteerEntry(lexicon, entity) && insideLongerName(sentence.text, hit.start, hit.end) && !afterAcronym(sentence.text, hit.start)) continue;
         addMention(state, { entity, sentence: sentence.index, start: hit.start, end: hit.end, surface: hit.surface, how: 'lexicon' });
       } else if (hit.kind === 'ambiguous' || hit.kind === 'short') {
         pending.push({ sentence: sentence.index, start: hit.start, end: hit.end, surface: hit.surface, entityIds: hit.entityIds, short: hit.kind === 'short' });
@@ -80,6 +82,20 @@ function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon): Pendi
     }
   }
   return pending;
+}
+
+/** "in", "at", "near", "from", "to", "around", "outside", "towards", "into", "via", "through" right before a name. */
+const PLACE_PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:in|at|near|from|to|around|outside|towards?|into|via|through|across)\s+$/iu;
+
+/** True for the places data/lexicon/gazetteer.json generates from GeoNames and ISO 3166-2 (facts.source says which). */
+function isGazetteerEntry(lexicon: CompiledLexicon, id: string): boolean {
+  const source = lexicon.get(id)?.facts?.['source'];
+  return typeof source === 'string' && (source.startsWith('GeoNames ') || source.startsWith('ISO 3166-2 '));
+}
+
+/** True when the word right before `start` is an acronym ("UNMISS Bentiu"): a mission's base, not a longer name. */
+function afterAcronym(text: string, start: number): boolean {
+  return /(?:^|[^\p{L}])\p{Lu}{2,}\s+$/u.test(text.slice(Math.max(0, start - 20), start));
 }
 
 /**
@@ -185,9 +201,19 @@ function resolveAmbiguous(state: DocumentState, pending: readonly PendingHit[], 
     // A short or ambiguous form inside a longer capitalised name ("Transitional Presidential Council") is
     // part of that name: it names nothing here, and NER may read the whole name.
     if (insideLongerName(state.sentences[hit.sentence]?.text ?? '', hit.start, hit.end)) continue;
+    // A gazetteer place whose name is also an English word ("Man", "Split", "Tyre") needs a preposition of place
+    // before it ("in Man", "from Split"), besides its country named in the document.
+    const sentenceText = state.sentences[hit.sentence]?.text ?? '';
+    const candidates = hit.entityIds.filter((id) => lexicon.get(id)?.facts?.['ambiguity'] !== 'english word' || PLACE_PREPOSITION_BEFORE.test(sentenceText.slice(Math.max(0, hit.start - 12), hit.start)));
+    if (candidates.length === 0) {
+      const blocked = state.blocked.get(hit.sentence) ?? [];
+      blocked.push({ start: hit.start, end: hit.end });
+      state.blocked.set(hit.sentence, blocked);
+      continue;
+    }
     // A country-bound short form ("Defence Forces") refers back to a body named in full before it, not to one
     // the document only names later (Ireland's "Defence Forces" in a subject line, the Israel Defense Forces further on).
-    let resolved = hit.entityIds.filter((id) => named.has(id) && (!hit.short || (firstNamed.get(id) ?? Infinity) <= hit.sentence));
+    let resolved = candidates.filter((id) => named.has(id) && (!hit.short || (firstNamed.get(id) ?? Infinity) <= hit.sentence));
     if (resolved.length > 1) {
       // Several candidates named: the one whose capital the same sentence names ("the Congo ... Brazzaville").
       const inSentence = new Set((state.mentions.get(hit.sentence) ?? []).map((mention) => mention.entity));
@@ -201,12 +227,12 @@ function resolveAmbiguous(state: DocumentState, pending: readonly PendingHit[], 
       // A country-bound name written without its country ("Armed Forces", "National Elections Commission",
       // "Liberation Army") is generic: it names the body of the country the document is about, and only
       // where one country clearly is (a passing mention of Liberia in a text on Mali is not enough).
-      resolved = mainCountry === undefined ? [] : hit.entityIds.filter((id) => anchorsOf(lexicon, id).includes(mainCountry));
+      resolved = mainCountry === undefined ? [] : candidates.filter((id) => anchorsOf(lexicon, id).includes(mainCountry));
     } else if (resolved.length === 0) {
       // None named: the one candidate anchored to a country or place the document names ("the MSS" in a
       // text about Haiti; "UPC" in a text about the Central African Republic); for a person's surname, the
       // one whose role the document names ("Guterres" where the Secretary-General is spoken of).
-      resolved = hit.entityIds.filter((id) =>
+      resolved = candidates.filter((id) =>
         lexicon.get(id)?.type === 'person' ? roleNamedIn(state, lexicon, id) : anchorsOf(lexicon, id).some((anchor) => named.has(anchor)),
       );
       // Several anchored: the one whose country the document is about, named at least twice as often as
