@@ -66,7 +66,9 @@ export function readCaptions(text: string): ReadResult {
   let date: string | undefined;
   const punctuated = /[.!?…](?:\s|$)/.test(text.slice(0, 200_000).replace(/-->|\d[.,]\d|<[^>\n]{0,200}>/g, ' '));
   let wordsInBlock = 0;
-  const rawBlocks = text.split(/\n[ \t]*\n/);
+  // A blank line ends a cue, except a line holding only a space right under the timing line: YouTube's
+  // automatic captions start each cue with one (the slot of the rolling line).
+  const rawBlocks = text.split(/(?<!-->[^\n]{0,200})\n[ \t]*\n/);
   const titleMatch = /^\s*WEBVTT[ \t]+(?:-[ \t]+)?(\S[^\n]*)/.exec(rawBlocks[0] ?? '');
   if (titleMatch?.[1]) title = collapseWhitespace(titleMatch[1]);
   for (const rawBlock of rawBlocks) {
@@ -80,9 +82,11 @@ export function readCaptions(text: string): ReadResult {
     const timing = TIMING.exec(lines[timingIndex] ?? '');
     const start = timing?.[1];
     const cueLines = lines.slice(timingIndex + 1).map((line) => line.trim());
+    // Lines are compared without their inline timing and style tags (YouTube repeats a line without them).
+    const plainLines = cueLines.map((line) => collapseWhitespace(line.replace(/<[^>\n]{0,200}>/g, '')));
     let first = 0;
-    while (first < cueLines.length && previousLines.has(cueLines[first] ?? '')) first += 1;
-    previousLines = new Set(cueLines);
+    while (first < cueLines.length && previousLines.has(plainLines[first] ?? '')) first += 1;
+    previousLines = new Set(plainLines);
     for (const piece of cuePieces(cueLines.slice(first).join('\n')).map(namedInCue)) {
       const speaker = piece.speaker ?? current?.speaker;
       const words = piece.text.split(' ').length;

@@ -95,7 +95,7 @@ export function countSpeakerHeaders(lines: readonly string[]): number {
 
 const KEYWORDS_LABEL = /^(?:summary\s+)?keywords:?$/i;
 const SPEAKERS_LABEL = /^speakers:?$/i;
-const EXPORT_NOISE = /^(?:transcribed by\b|https?:\/\/otter\.ai\b|\d+\s*\/\s*\d+$|page \d+( of \d+)?$|[-–]\s*\d+\s*[-–]$|\d{1,4}$)/i;
+const EXPORT_NOISE = /^(?:transcribed by\b|https?:\/\/otter\.ai\b|\d+\s*\/\s*\d+$|page \d+( of \d+)?$|[-–]\s*\d+\s*[-–]$|\d{1,4}$|.{0,100}\bpage \d+ of \d+$)/i;
 
 /**
  * Reads a transcript. Lines before the first speaker header are header material: the first line is the

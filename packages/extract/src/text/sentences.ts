@@ -131,6 +131,6 @@ export function isEnumeration(text: string): boolean {
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
   if (items.length < 4) return false;
-  const short = items.filter((item) => item.split(/\s+/).length <= 6).length;
-  return short >= items.length * 0.8;
+  const short = items.filter((item) => item.split(/\s+/).length <= 7).length;
+  return short >= items.length * 0.75;
 }
