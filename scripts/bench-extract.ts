@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultLexicon, extractDocument, readDocument } from '../packages/extract/src/index.ts';
+import { defaultLexicon, extractDocument, pdfToText, readDocument } from '../packages/extract/src/index.ts';
+import { writeTextPdf } from './pdf-writer.ts';
 import { seededRandom as random } from '../packages/graph/src/random.ts';
 
 const scriptPath = fileURLToPath(import.meta.url);
@@ -223,7 +224,7 @@ export async function runExtractBench(options: ExtractBenchOptions = {}): Promis
 // ---- Readers: cost of doubling the input (issue 16, defects 1 and 4), and PDF reading speed (issue 12) ----
 
 /** CPU seconds of the fastest of `runs` calls of `work` (the least disturbed by other load). */
-function fastestCpuSeconds(work: () => void, runs = 3): number {
+function fastestCpuSeconds(work: () => void, runs = 5): number {
   let best = Infinity;
   for (let run = 0; run < runs; run += 1) {
     const since = process.cpuUsage();
@@ -278,12 +279,25 @@ export function runReaderScalingBench(): ReaderScalingRow[] {
   });
 }
 
+/** PDF reading (pdfjs-dist and the layout) on a generated report: MB of extracted text per CPU second; target ≥ 2. */
+export async function runPdfBench(pages = 300): Promise<{ pages: number; textMb: number; cpuSeconds: number; mbPerSecond: number }> {
+  const pdf = writeTextPdf(pages, 60, (page, line) => `Paragraph ${page}.${line}: MONUSCO and the African Union reviewed the patrols in the east of the country.`);
+  await pdfToText(pdf.subarray(0, pdf.length), { maxPages: pages });
+  const since = process.cpuUsage();
+  const { text } = await pdfToText(pdf, { maxPages: pages });
+  const cpu = cpuSeconds(since);
+  const textMb = encoder.encode(text).length / 1e6;
+  return { pages, textMb, cpuSeconds: cpu, mbPerSecond: textMb / cpu };
+}
+
 /** Prints the readers section of the benchmark. */
-function printReaderBench(): void {
+async function printReaderBench(): Promise<void> {
   console.log('\nreaders: cost of doubling the input (target <= 2.3x)');
   for (const row of runReaderScalingBench()) {
     console.log(`  ${row.shape.padEnd(44)}  ${row.smallMb.toFixed(2)} MB ${row.smallSeconds.toFixed(3)} s, 2x ${row.doubleSeconds.toFixed(3)} s: ${row.ratio.toFixed(2)}x ${row.ratio <= 2.3 ? 'met' : 'NOT met'}`);
   }
+  const pdf = await runPdfBench();
+  console.log(`  PDF reading: ${pdf.pages} pages, ${pdf.textMb.toFixed(2)} MB of text in ${pdf.cpuSeconds.toFixed(2)} s CPU: ${pdf.mbPerSecond.toFixed(2)} MB/s (target >= 2: ${pdf.mbPerSecond >= 2 ? 'met' : 'NOT met'})`);
 }
 
 function argument(name: string): string | undefined {
@@ -314,6 +328,6 @@ if (isMain) {
     const width = Math.max(...rows.map((row) => row[0].length));
     const valueWidth = Math.max(...rows.map((row) => row[1].length));
     for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(valueWidth)}  ${note}`);
-    printReaderBench();
+    await printReaderBench();
   }
 }
