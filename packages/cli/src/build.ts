@@ -86,6 +86,8 @@ export interface BuildOptions {
   prune: boolean;
   /** Ignore the cache and re-extract everything (entries are rewritten). */
   force: boolean;
+  /** Where document dates come from (default `content`; see docs/graph-format.md, "Document dates"). */
+  dateFrom?: 'name' | 'content' | 'mtime';
   /** The output files to write besides manifest.json (default: all of them). */
   formats?: readonly OutputFormat[];
   /** Evidence sentences per edge in GEXF and GraphML (default DEFAULT_EXPORT_EVIDENCE); 'all' keeps every one. */
@@ -300,7 +302,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
   const releaseLock = acquireLock(outDir);
   try {
     removeStaleStaging(outDir);
-    const settings: ExtractionSettings = { extractorVersion: extractorFingerprint(), lexiconVersion: lexicon.version, topics: options.topics };
+    const settings: ExtractionSettings = { extractorVersion: extractorFingerprint(), lexiconVersion: lexicon.version, topics: options.topics, ...(options.dateFrom && options.dateFrom !== 'content' ? { dateFrom: options.dateFrom } : {}) };
     const skipped: SkippedInput[] = [];
     const relativeToRoot = (file: string): string => documentId(discovery.root, file);
     const skip = (file: string, reason: string): void => {
@@ -341,6 +343,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       formats,
       gexfEvidence: options.exportEvidence ?? DEFAULT_EXPORT_EVIDENCE,
       ...(gexfVersion !== DEFAULT_GEXF_VERSION ? { gexfVersion } : {}),
+      ...(settings.dateFrom ? { dateFrom: settings.dateFrom } : {}),
     };
     const gexfOptions: GexfOptions = { version: gexfVersion, toolVersion: `missiongraph ${CLI_VERSION}`, extractorVersion: settings.extractorVersion };
     const lastManifest = readPreviousManifest(outDir);

@@ -19,6 +19,8 @@ export interface ExtractionSettings {
   extractorVersion: string;
   lexiconVersion: string;
   topics: boolean;
+  /** --date-from when not the default (`content`): dates are part of the cached extraction. */
+  dateFrom?: 'name' | 'mtime';
 }
 
 export function sha256(data: Uint8Array | string): string {
@@ -28,7 +30,7 @@ export function sha256(data: Uint8Array | string): string {
 /** The cache key of one document: its id (the extraction records it), its content hash and the settings. */
 export function cacheKey(documentId: string, contentSha: string, settings: ExtractionSettings): string {
   return sha256(
-    JSON.stringify([CACHE_FORMAT, documentId, contentSha, settings.extractorVersion, settings.lexiconVersion, settings.topics]),
+    JSON.stringify([CACHE_FORMAT, documentId, contentSha, settings.extractorVersion, settings.lexiconVersion, settings.topics, ...(settings.dateFrom ? [settings.dateFrom] : [])]),
   );
 }
 

@@ -70,6 +70,8 @@ Options:
   -w, --workers N          worker threads for extraction (default: ${os.availableParallelism()}, the cores here)
       --topics             add corpus topics (recurring noun phrases) as topic nodes
       --max-file-size SIZE skip files larger than this (default 50MB; e.g. 500KB, 2GB, 1048576)
+      --date-from WHERE    document dates from: content (default: the text, then the file name),
+                           name (the file name first) or mtime (the file's modification day)
       --strict             fail (exit 1, write nothing) when any input is skipped
       --force              ignore the cache and extract every document again, even when the outputs are up to date
       --keep-cache         keep cache entries this build did not use (default: delete them)
@@ -190,6 +192,11 @@ function parseFormats(text: string): OutputFormat[] {
   return names as OutputFormat[];
 }
 
+function parseDateFrom(text: string): 'name' | 'content' | 'mtime' {
+  if (text === 'name' || text === 'content' || text === 'mtime') return text;
+  throw new UsageError(`--date-from: "${text}" is not one of name, content, mtime`);
+}
+
 function writeLine(line: string): void {
   process.stderr.write(line + '\n');
 }
@@ -204,6 +211,7 @@ function parseBuildArgs(args: string[]) {
       workers: { type: 'string', short: 'w' },
       topics: { type: 'boolean' },
       'max-file-size': { type: 'string' },
+      'date-from': { type: 'string' },
       strict: { type: 'boolean' },
       force: { type: 'boolean' },
       'keep-cache': { type: 'boolean' },
@@ -245,6 +253,7 @@ async function runBuildCommand(args: string[]): Promise<number> {
     topics: values.topics === true,
     maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']),
     strict: values.strict === true,
+    ...(values['date-from'] !== undefined ? { dateFrom: parseDateFrom(values['date-from']) } : {}),
     prune: values['keep-cache'] !== true,
     force: values.force === true,
     ...(values.formats !== undefined ? { formats: parseFormats(values.formats) } : {}),

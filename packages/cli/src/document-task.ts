@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import type { CompiledLexicon, DocumentExtraction } from '@missiongraph/extract';
 import { extractDocument } from '@missiongraph/extract';
 import { cacheKey, readEntryAt, sha256, type EntryLocation, type ExtractionSettings, type FileStamp } from './cache.ts';
-import { decodeText, type TextEncodingName } from './decode.ts';
+import { decodeText, type DecodeResult, type TextEncodingName } from './decode.ts';
+import { applyDocumentDate, readBinaryFormat } from './binary-formats.ts';
 import { describeFileKind, systemFileArea } from './file-kind.ts';
 
 export interface DocumentTask {
@@ -146,12 +147,15 @@ export function processDocumentFully(task: DocumentTask, lexicon: CompiledLexico
   if (bytes.length > task.maxFileSize) return skip(`too large (grew past ${formatBytes(task.maxFileSize)} while read)`);
 
   const contentSha = sha256(bytes);
-  const decoded = decodeText(bytes);
+  const binary = readBinaryFormat(bytes, task.path);
+  if (binary.kind === 'skip') return skip(binary.reason);
+  const decoded: DecodeResult = binary.kind === 'text' ? { ok: true, text: binary.text, encoding: 'utf-8' } : decodeText(bytes);
   if (!decoded.ok) return skip(decoded.reason);
   const stamp: FileStamp = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, contentSha, encoding: decoded.encoding };
   if (decoded.warning !== undefined) stamp.encodingNote = decoded.warning;
   const notes: string[] = decoded.warning === undefined ? [] : [decoded.warning];
-  const key = cacheKey(task.id, contentSha, task.settings);
+  // With --date-from mtime the day is part of the entry: a touched file gets its new date.
+  const key = cacheKey(task.id, contentSha, task.settings.dateFrom === 'mtime' ? { ...task.settings, extractorVersion: `${task.settings.extractorVersion} ${new Date(stat.mtimeMs).toISOString().slice(0, 10)}` } : task.settings);
 
   const read: DocumentRead = { status: 'ok', id: task.id, source: 'cache', bytes: bytes.length, encoding: decoded.encoding, key, stamp, notes };
   const previous = task.ignoreCache || task.previous?.key !== key ? undefined : task.previous;
@@ -166,6 +170,7 @@ export function processDocumentFully(task: DocumentTask, lexicon: CompiledLexico
   } catch (error) {
     return skip(`extraction failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+  applyDocumentDate(extraction, binary, task.settings.dateFrom ?? 'content', stat.mtimeMs);
   const extractionJson = JSON.stringify(extraction);
   return { ...read, source: 'extracted', extraction, extractionJson };
 }

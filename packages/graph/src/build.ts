@@ -4,6 +4,7 @@ import { MultiUndirectedGraph } from 'graphology';
 import type { DocumentExtraction, EntityRecord, SentenceRecord } from '@missiongraph/extract';
 import type {
   BuildOptions,
+  DocumentDate,
   EdgeAttributes,
   Evidence,
   FactValue,
@@ -39,10 +40,19 @@ interface PairTally {
   documents: number;
 }
 
+/**
+ * What a co-mention from a list sentence (SentenceRecord.list) weighs against one from a statement: an
+ * enumeration of twelve missions names them together once without saying anything about any two of them,
+ * so four such sentences count as much as one sentence of conversation (docs/graph-format.md).
+ */
+export const LIST_CO_MENTION_WEIGHT = 0.25;
+
 /** What one document adds to the graph's tallies; subtracting it takes exactly that back out. */
 interface Contribution {
   documentId: string;
   sentenceCount: number;
+  /** The document's date and where it was read, when it has one. */
+  date?: DocumentDate;
   entities: { id: string; type: string; label: string; mentions: number; aliases: readonly string[]; facts?: Record<string, FactValue>; sentences: number }[];
   /** Per pair key: its ends and this document's evidence (sentence order). */
   pairs: Map<string, { source: string; target: string; evidence: Evidence[] }>;
@@ -51,9 +61,9 @@ interface Contribution {
 /** A GraphBuilder's tallies as plain JSON (GraphBuilder.fromState reads them back): what an incremental rebuild starts from. */
 export interface GraphBuilderState {
   format: typeof BUILDER_STATE_FORMAT;
-  documents: { id: string; sentenceCount: number }[];
-  /** Per document (same order), its evidence sentences: [sentence, text, speaker?, time?]. */
-  sentences: [number, string, string | null, string | null][][];
+  documents: { id: string; sentenceCount: number; date?: DocumentDate }[];
+  /** Per document (same order), its evidence sentences: [sentence, text, speaker?, time?, 1 when a list sentence]. */
+  sentences: ([number, string, string | null, string | null] | [number, string, string | null, string | null, 1])[][];
   entities: { id: string; type: string; labels: [string, number][]; aliases: [string, number][]; mentions: number; documents: number[]; facts?: [number, Record<string, FactValue>][]; sentences: number }[];
   /** [key, source, target, documents, evidence as [document index, sentence] pairs flattened]. */
   pairs: [string, string, string, number, number[]][];
@@ -97,6 +107,7 @@ function evidenceOf(documentId: string, sentence: SentenceRecord | undefined, in
   const item: Evidence = { document: documentId, sentence: index, text: sentence?.text ?? '' };
   if (sentence?.speaker !== undefined) item.speaker = sentence.speaker;
   if (sentence?.time !== undefined) item.time = sentence.time;
+  if (sentence?.list === true) item.list = true;
   return item;
 }
 
@@ -115,6 +126,8 @@ export class GraphBuilder {
   readonly #pairs = new Map<string, PairTally>();
   /** Document id → sentence count; in add order. */
   readonly #documents = new Map<string, number>();
+  /** Each dated document's date and where it was read (document.date, document.dateSource). */
+  readonly #documentDates = new Map<string, DocumentDate>();
   /** Add order of each document ever added, the corpus order when no documentOrder is given. */
   readonly #addedAt = new Map<string, number>();
   #sentenceTotal = 0;
@@ -197,7 +210,9 @@ export class GraphBuilder {
       }
       pair.evidence.push(evidence);
     }
-    return { documentId, sentenceCount: extraction.document.sentenceCount, entities: [...kept.values()], pairs };
+    const { date, dateSource } = extraction.document;
+    const dated = typeof date === 'string' ? { date: dateSource === undefined ? { date } : { date, source: dateSource } } : {};
+    return { documentId, sentenceCount: extraction.document.sentenceCount, ...dated, entities: [...kept.values()], pairs };
   }
 
   /** Adds one document's extraction. Keeps no reference to `extraction` itself. */
@@ -211,6 +226,7 @@ export class GraphBuilder {
   #apply(contribution: Contribution): void {
     const { documentId } = contribution;
     this.#documents.set(documentId, contribution.sentenceCount);
+    if (contribution.date !== undefined) this.#documentDates.set(documentId, contribution.date);
     if (!this.#addedAt.has(documentId)) this.#addedAt.set(documentId, this.#addedAt.size);
     this.#sentenceTotal += contribution.sentenceCount;
     for (const entity of contribution.entities) {
@@ -254,6 +270,7 @@ export class GraphBuilder {
     const { documentId } = contribution;
     if (!this.#documents.has(documentId)) throw new Error(`graph/GraphBuilder: document "${documentId}" was not added`);
     this.#documents.delete(documentId);
+    this.#documentDates.delete(documentId);
     this.#sentenceTotal -= contribution.sentenceCount;
     for (const entity of contribution.entities) {
       const tally = this.#entities.get(entity.id);
@@ -300,9 +317,16 @@ export class GraphBuilder {
     const sortedEntries = <T>(map: Map<string, T>): [string, T][] => [...map].sort((a, b) => compareStrings(a[0], b[0]));
     return {
       format: BUILDER_STATE_FORMAT,
-      documents: ids.map((id) => ({ id, sentenceCount: this.#documents.get(id)! })),
+      documents: ids.map((id) => {
+        const date = this.#documentDates.get(id);
+        return date === undefined ? { id, sentenceCount: this.#documents.get(id)! } : { id, sentenceCount: this.#documents.get(id)!, date };
+      }),
       sentences: sentences.map((table) =>
-        [...table.values()].sort((a, b) => a.sentence - b.sentence).map((item) => [item.sentence, item.text, item.speaker ?? null, item.time ?? null]),
+        [...table.values()]
+          .sort((a, b) => a.sentence - b.sentence)
+          .map((item): GraphBuilderState['sentences'][number][number] =>
+            item.list === true ? [item.sentence, item.text, item.speaker ?? null, item.time ?? null, 1] : [item.sentence, item.text, item.speaker ?? null, item.time ?? null],
+          ),
       ),
       entities: sortedEntries(this.#entities).map(([id, tally]) => ({
         id,
@@ -336,16 +360,18 @@ export class GraphBuilder {
     for (const document of state.documents) {
       if (typeof document.id !== 'string' || !Number.isInteger(document.sentenceCount)) fail('bad document record');
       builder.#documents.set(document.id, document.sentenceCount);
+      if (document.date !== undefined) builder.#documentDates.set(document.id, document.date);
       builder.#addedAt.set(document.id, builder.#addedAt.size);
       builder.#sentenceTotal += document.sentenceCount;
     }
     if (state.sentences.length !== ids.length) fail('sentence tables do not match the documents');
     const evidence = state.sentences.map((table, index) => {
       const byIndex = new Map<number, Evidence>();
-      for (const [sentence, text, speaker, time] of table) {
+      for (const [sentence, text, speaker, time, list] of table) {
         const item: Evidence = { document: ids[index]!, sentence, text };
         if (speaker !== null) item.speaker = speaker;
         if (time !== null) item.time = time;
+        if (list === 1) item.list = true;
         byIndex.set(sentence, item);
       }
       return byIndex;
@@ -381,6 +407,11 @@ export class GraphBuilder {
     const sentenceTotal = this.#sentenceTotal;
     const graph: MissionGraph = new MultiUndirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ allowSelfLoops: false });
     graph.replaceAttributes({ creator: 'missiongraph', documents: this.#documents.size, sentences: sentenceTotal });
+    if (this.#documentDates.size > 0) {
+      // Own properties in document id order, whatever the ids ("__proto__" included).
+      const dates = [...this.#documentDates].sort((a, b) => compareStrings(a[0], b[0]));
+      graph.setAttribute('documentDates', Object.fromEntries(dates));
+    }
     const byCorpusOrder = (a: string, b: string): number => this.#compareDocuments(a, b);
 
     for (const id of [...entities.keys()].sort(compareStrings)) {
@@ -407,7 +438,8 @@ export class GraphBuilder {
     const sentencesOf = (id: string): number => entities.get(id)?.sentences ?? 0;
     for (const key of [...this.#pairs.keys()].sort(compareStrings)) {
       const pair = this.#pairs.get(key)!;
-      const weight = pair.evidence.length;
+      let weight = 0;
+      for (const item of pair.evidence) weight += item.list === true ? LIST_CO_MENTION_WEIGHT : 1;
       graph.addEdgeWithKey(key, pair.source, pair.target, {
         kind: 'co-mention',
         weight,

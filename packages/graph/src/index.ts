@@ -1,6 +1,6 @@
 // Public API of @missiongraph/graph: build, analyse and serialise the entity graph. Re-exports only;
 // the graph.json contract is docs/graph-format.md.
-export { addRelationEdges, associationStrength, buildGraph, compareStrings, GraphBuilder, BUILDER_STATE_FORMAT, type GraphBuilderState, type MissionGraph } from './build.ts';
+export { addRelationEdges, associationStrength, buildGraph, compareStrings, GraphBuilder, BUILDER_STATE_FORMAT, LIST_CO_MENTION_WEIGHT, type GraphBuilderState, type MissionGraph } from './build.ts';
 export { analyzeGraph, analyzeGraphWithLayoutElsewhere, matchCommunities, MAX_NODE_SIZE, MIN_NODE_SIZE, runLayout, type LayoutRunner } from './analyze.ts';
 export { forceAtlas2Layout, forceAtlas2FromPrevious, type LayoutResult, type LayoutStart } from './layout.ts';
 export { coMentionNetwork, type CoMentionNetwork } from './network.ts';

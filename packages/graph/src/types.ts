@@ -10,6 +10,8 @@ export interface Evidence {
   text: string;
   speaker?: string;
   time?: string;
+  /** The sentence only lists things (SentenceRecord.list): the co-mention weighs LIST_CO_MENTION_WEIGHT. */
+  list?: true;
 }
 
 export type FactValue = string | number | boolean | string[];
@@ -40,7 +42,7 @@ export type EdgeKind = 'co-mention' | RelationKind;
 
 export interface EdgeAttributes {
   kind: EdgeKind;
-  /** Co-mention edges: sentences naming both ends. Relation edges: 0. */
+  /** Co-mention edges: sentences naming both ends, a list sentence counting 0.25 (LIST_CO_MENTION_WEIGHT). Relation edges: 0. */
   weight: number;
   /** Co-mention edges: documents in which both ends are co-mentioned. */
   documents?: number;
@@ -60,6 +62,14 @@ export interface GraphAttributes {
   documents: number;
   /** Sentences in the corpus (the base rate of association strength). */
   sentences: number;
+  /** Document id → its date, for the documents whose date is known (docs/graph-format.md, "Document dates"). */
+  documentDates?: Record<string, DocumentDate>;
+}
+
+/** A document's date (YYYY-MM-DD) and where it was read: header, dateline, first-page, note, name or mtime. */
+export interface DocumentDate {
+  date: string;
+  source?: string;
 }
 
 /** What buildGraph needs of the lexicon: facts by entity id. */
