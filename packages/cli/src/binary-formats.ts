@@ -1,6 +1,7 @@
 // PDF, Word (.docx) and HTML inputs to text for extraction, each bounded in time and memory; and the
 // document date the build records (--date-from name|content|mtime). The only Node-side part of those formats.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { DocumentExtraction } from '@missiongraph/extract';
@@ -26,7 +27,20 @@ export const BINARY_LIMITS = {
   docxRatio: 200,
 } as const;
 
-const PDF_CHILD = fileURLToPath(new URL('./pdf-child.mjs', import.meta.url));
+/**
+ * The PDF child script: beside this module when run from source or the CLI's bundle (whose module URL is the
+ * source's); a worker's bundle in the cache folder finds it through MISSIONGRAPH_PDF_CHILD, which the main thread
+ * sets when it loads this module (threads inherit the environment).
+ */
+function pdfChildScript(): string {
+  const beside = fileURLToPath(new URL('./pdf-child.mjs', import.meta.url));
+  if (fs.existsSync(beside)) {
+    process.env['MISSIONGRAPH_PDF_CHILD'] ??= beside;
+    return beside;
+  }
+  return process.env['MISSIONGRAPH_PDF_CHILD'] ?? beside;
+}
+const PDF_CHILD = pdfChildScript();
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return bytes.length >= prefix.length && prefix.every((byte, index) => bytes[index] === byte);
@@ -55,7 +69,9 @@ function readPdf(bytes: Uint8Array): BinaryRead {
   try {
     answer = JSON.parse(child.stdout.toString('utf8')) as typeof answer;
   } catch {
-    const detail = child.stderr.toString('utf8').trim().split('\n').pop() ?? '';
+    // A crash ends with Node's version line: the line that names the error says more.
+    const lines = child.stderr.toString('utf8').trim().split('\n');
+    const detail = lines.find((line) => /Error|error:/.test(line))?.trim() ?? lines.pop() ?? '';
     return { kind: 'skip', reason: `PDF reader failed${/heap|memory/i.test(detail) ? ` (over ${BINARY_LIMITS.pdfHeapMb} MB)` : detail ? ` (${detail.slice(0, 160)})` : ''}` };
   }
   if (!answer.ok || !Array.isArray(answer.pages)) return { kind: 'skip', reason: answer.reason ?? 'not a readable PDF' };

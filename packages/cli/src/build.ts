@@ -668,7 +668,13 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
     const graphDone = performance.now();
     const positions = new Map<string, readonly [number, number]>((state?.map.nodes ?? []).map(([key, x, y]) => [key, [x, y] as const]));
     const previousMap: PreviousMap | undefined =
-      state === undefined || options.fresh === true ? undefined : { positions, communities: new Map(state.map.nodes.map(([key, , , community]) => [key, community])) };
+      state === undefined || options.fresh === true
+        ? undefined
+        : {
+            positions,
+            communities: new Map(state.map.nodes.map(([key, , , community]) => [key, community])),
+            unchanged: counts.added === 0 && counts.changed === 0 && removedDocuments === 0,
+          };
     const analyzeOptions = { seed: ANALYSIS_SEED, ...(previousMap !== undefined ? { previous: previousMap } : {}) };
     if (thread === undefined) analyzeGraph(graph, analyzeOptions);
     else {

@@ -89,7 +89,7 @@ export function matchCommunities(keys: readonly string[], fresh: { membership: I
 function layoutStart(network: CoMentionNetwork, previous: PreviousMap | undefined): LayoutStart | undefined {
   if (previous === undefined) return undefined;
   const n = network.keys.length;
-  const start: LayoutStart = { x: new Float64Array(n), y: new Float64Array(n), known: new Uint8Array(n) };
+  const start: LayoutStart = { x: new Float64Array(n), y: new Float64Array(n), known: new Uint8Array(n), ...(previous.unchanged === true ? { settle: false } : {}) };
   let known = 0;
   network.keys.forEach((key, i) => {
     const position = previous.positions.get(key);

@@ -39,6 +39,8 @@ export interface LayoutStart {
   x: Float64Array;
   y: Float64Array;
   known: Uint8Array;
+  /** False when nothing changed since the previous map: every known node keeps its position, no iteration runs. */
+  settle?: boolean;
 }
 
 /** Warm layout: iterations that settle the new nodes with the known ones held in place… */
@@ -98,6 +100,9 @@ function warmStart(network: CoMentionNetwork, start: LayoutStart, seed: number, 
  */
 export function forceAtlas2FromPrevious(network: CoMentionNetwork, seed: number, start: LayoutStart): LayoutResult {
   const n = network.keys.length;
+  if (start.settle === false && start.known.every((known) => known === 1)) {
+    return { x: Float64Array.from(start.x), y: Float64Array.from(start.y), iterations: 0, converged: true };
+  }
   const m = network.pairSource.length;
   const nodes = new Float32Array(n * PPN);
   const edges = new Float32Array(m * PPE);

@@ -104,6 +104,8 @@ export interface AnalyzeOptions {
 export interface PreviousMap {
   positions: ReadonlyMap<string, readonly [number, number]>;
   communities: ReadonlyMap<string, number>;
+  /** The graph is the previous build's (no document added, changed or removed): positions are kept as they were. */
+  unchanged?: boolean;
 }
 
 /** What analyzeGraph did, for logs and benchmarks. */
