@@ -13,6 +13,7 @@ export class FiltersPanel {
   private readonly documents = required('document-filter', HTMLSelectElement);
   private readonly speakers = required('speaker-filter', HTMLSelectElement);
   private readonly shownCount = required('shown-count', HTMLParagraphElement);
+  private readonly hideIsolated = required('hide-isolated', HTMLInputElement);
   private state: FilterState = emptyFilters();
 
   constructor(private readonly onChange: (state: FilterState) => void) {
@@ -32,6 +33,10 @@ export class FiltersPanel {
       this.state.speakers = new Set([...this.speakers.selectedOptions].map((option) => option.value));
       this.changed();
     });
+    this.hideIsolated.addEventListener('change', () => {
+      this.state.hideIsolated = this.hideIsolated.checked;
+      this.changed();
+    });
     required('reset-filters', HTMLButtonElement).addEventListener('click', () => {
       this.state = emptyFilters();
       this.syncControls();
@@ -44,9 +49,9 @@ export class FiltersPanel {
     this.state = state;
     const counts = countByType(graph);
     const types = [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
-    const colours = new Map<string, string>();
+    const colors = new Map<string, string>();
     graph.forEachNode((_node, attributes) => {
-      if (!colours.has(attributes.type)) colours.set(attributes.type, attributes.color);
+      if (!colors.has(attributes.type)) colors.set(attributes.type, attributes.color);
     });
     this.legend.replaceChildren(
       ...types.map((type) => {
@@ -57,7 +62,7 @@ export class FiltersPanel {
           this.changed();
         });
         const swatch = element('span', { className: 'swatch', attributes: { 'aria-hidden': 'true' } });
-        swatch.style.background = colours.get(type) ?? '#8d99ae';
+        swatch.style.background = colors.get(type) ?? '#8d99ae';
         return element('li', {
           children: [element('label', { children: [box, swatch, element('span', { text: type }), element('span', { className: 'count', text: String(counts.get(type) ?? 0) })] })],
         });
@@ -81,6 +86,12 @@ export class FiltersPanel {
     this.syncControls();
   }
 
+  /** Shows a state chosen elsewhere (a chip removed) without reporting it back. */
+  setState(state: FilterState): void {
+    this.state = state;
+    this.syncControls();
+  }
+
   showCounts(graph: ExplorerGraph, visibility: Visibility): void {
     this.shownCount.textContent =
       `Showing ${visibility.nodes.size.toLocaleString('en')} of ${graph.order.toLocaleString('en')} entities ` +
@@ -88,7 +99,8 @@ export class FiltersPanel {
   }
 
   private fillOptions(select: HTMLSelectElement, values: readonly string[]): void {
-    select.replaceChildren(...values.map((value) => element('option', { text: value, attributes: { value } })));
+    // The full name stays readable as a tooltip when the list is narrower than it.
+    select.replaceChildren(...values.map((value) => element('option', { text: value, attributes: { value, title: value } })));
     select.disabled = values.length === 0;
     select.size = Math.max(2, Math.min(6, values.length));
   }
@@ -103,6 +115,7 @@ export class FiltersPanel {
     this.minDegreeValue.value = String(this.state.minDegree);
     for (const option of this.documents.options) option.selected = this.state.documents.has(option.value);
     for (const option of this.speakers.options) option.selected = this.state.speakers.has(option.value);
+    this.hideIsolated.checked = this.state.hideIsolated;
   }
 
   private changed(): void {

@@ -10,6 +10,8 @@ export interface FilterState {
   documents: Set<string>;
   /** Speakers to keep; empty keeps all. */
   speakers: Set<string>;
+  /** Entities that have links in the graph but none the filters keep are hidden too (on by default). */
+  hideIsolated: boolean;
 }
 
 export interface Visibility {
@@ -20,7 +22,7 @@ export interface Visibility {
 }
 
 export function emptyFilters(): FilterState {
-  return { hiddenTypes: new Set(), minEdgeWeight: 1, minDegree: 0, documents: new Set(), speakers: new Set() };
+  return { hiddenTypes: new Set(), minEdgeWeight: 1, minDegree: 0, documents: new Set(), speakers: new Set(), hideIsolated: true };
 }
 
 export function filtersAreDefault(state: FilterState): boolean {
@@ -31,6 +33,46 @@ export function filtersAreDefault(state: FilterState): boolean {
     state.documents.size === 0 &&
     state.speakers.size === 0
   );
+}
+
+/** One short phrase per active filter, for the chip bar; `remove` gives the state without that filter. */
+export interface FilterChip {
+  text: string;
+  remove: (state: FilterState) => FilterState;
+}
+
+function copyFilters(state: FilterState): FilterState {
+  return { ...state, hiddenTypes: new Set(state.hiddenTypes), documents: new Set(state.documents), speakers: new Set(state.speakers) };
+}
+
+export function filterChips(state: FilterState): FilterChip[] {
+  const chips: FilterChip[] = [];
+  for (const type of [...state.hiddenTypes].sort()) {
+    chips.push({ text: `no ${type}`, remove: (current) => { const next = copyFilters(current); next.hiddenTypes.delete(type); return next; } });
+  }
+  if (state.minEdgeWeight > 1) {
+    chips.push({ text: `links of ${state.minEdgeWeight}+ sentences`, remove: (current) => ({ ...copyFilters(current), minEdgeWeight: 1 }) });
+  }
+  if (state.minDegree > 0) {
+    chips.push({ text: `entities with ${state.minDegree}+ links`, remove: (current) => ({ ...copyFilters(current), minDegree: 0 }) });
+  }
+  for (const document of [...state.documents].sort()) {
+    chips.push({ text: `document: ${document}`, remove: (current) => { const next = copyFilters(current); next.documents.delete(document); return next; } });
+  }
+  for (const speaker of [...state.speakers].sort()) {
+    chips.push({ text: `speaker: ${speaker}`, remove: (current) => { const next = copyFilters(current); next.speakers.delete(speaker); return next; } });
+  }
+  if (!state.hideIsolated && !filtersAreDefault(state)) {
+    chips.push({ text: 'unlinked entities shown', remove: (current) => ({ ...copyFilters(current), hideIsolated: true }) });
+  }
+  return chips;
+}
+
+/** Whether an evidence sentence is kept by the document and speaker filters. */
+export function keepsSentence(state: FilterState, sentence: { document: string; speaker?: string }): boolean {
+  if (state.documents.size > 0 && !state.documents.has(sentence.document)) return false;
+  if (state.speakers.size > 0 && !(sentence.speaker && state.speakers.has(sentence.speaker))) return false;
+  return true;
 }
 
 /** Documents and speakers named anywhere in the graph, sorted, for the filter lists. */
@@ -124,7 +166,12 @@ export function computeVisibility(graph: ExplorerGraph, state: FilterState): Vis
   }
 
   const nodes = new Set<string>();
-  for (const node of candidates) if ((degree.get(node) ?? 0) >= state.minDegree) nodes.add(node);
+  for (const node of candidates) {
+    const kept = degree.get(node) ?? 0;
+    if (kept < state.minDegree) continue;
+    if (state.hideIsolated && kept === 0 && graph.degree(node) > 0 && !filtersAreDefault(state)) continue;
+    nodes.add(node);
+  }
   if (nodes.size < candidates.size) {
     for (const edge of [...edges]) {
       const [source, target] = graph.extremities(edge);

@@ -1,11 +1,21 @@
 // The explorer's canonical graph: attribute shapes of docs/graph-format.md and the checks that turn any
 // parsed graph JSON or GEXF into a clean graphology graph, or into one clear error naming the file.
 import { MultiUndirectedGraph } from 'graphology';
-import { safeKey, type EdgeAttributes, type Evidence, type FactValue, type NodeAttributes } from '@missiongraph/graph';
+import {
+  MAX_NODE_SIZE,
+  MIN_NODE_SIZE,
+  safeKey,
+  TYPE_COLORS,
+  UNKNOWN_TYPE_COLOR,
+  type EdgeAttributes,
+  type Evidence,
+  type FactValue,
+  type NodeAttributes,
+} from '@missiongraph/graph';
 
 /**
  * An entity as the explorer holds it: the graph package's node attributes, with `documents` split into the
- * list (when the file has one) and the count, facts always present and a position, size and colour always set.
+ * list (when the file has one) and the count, facts always present and a position, size and color always set.
  */
 export interface EntityAttributes
   extends Pick<NodeAttributes, 'label' | 'type' | 'aliases' | 'mentions' | 'community' | 'pagerank' | 'betweenness' | 'weightedDegree'>,
@@ -35,31 +45,20 @@ export class InputError extends Error {
   override name = 'InputError';
 }
 
-/** Colours by entity type, used when a file carries no colour (graph.json colours nodes by type already). */
-export const TYPE_COLOURS: Record<string, string> = {
-  mission: '#1f5fbf',
-  country: '#2a9d8f',
-  place: '#7cb518',
-  organization: '#e76f51',
-  person: '#9b5de5',
-  concept: '#f4a261',
-  agreement: '#c1121f',
-  event: '#6c757d',
-  topic: '#b08968',
-};
-
-const COMMUNITY_COLOURS = [
-  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
-  '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#1b9e77', '#d95f02',
-];
-
-export function colourForType(type: string): string {
-  return TYPE_COLOURS[type] ?? '#8d99ae';
+/** The graph package's colour of each entity type: one palette for the graph files, the exports and the explorer. */
+export function colorForType(type: string): string {
+  return Object.hasOwn(TYPE_COLORS, type) ? (TYPE_COLORS[type] ?? UNKNOWN_TYPE_COLOR) : UNKNOWN_TYPE_COLOR;
 }
 
-export function colourForCommunity(community: number | undefined): string {
-  if (community === undefined) return '#8d99ae';
-  return COMMUNITY_COLOURS[Math.abs(community) % COMMUNITY_COLOURS.length] ?? '#8d99ae';
+/** Community colours: Okabe–Ito first (safe for colour-blind readers), then lighter and darker variants. */
+export const COMMUNITY_COLORS: readonly string[] = [
+  '#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00', '#56b4e9', '#6b6b6b', '#b8a000',
+  '#004c7a', '#a35d00', '#005c45', '#8f3e6e',
+];
+
+export function colorForCommunity(community: number | undefined): string {
+  if (community === undefined) return UNKNOWN_TYPE_COLOR;
+  return COMMUNITY_COLORS[Math.abs(community) % COMMUNITY_COLORS.length] ?? UNKNOWN_TYPE_COLOR;
 }
 
 /** The serialised shape shared by graphology's export() and graph.json. */
@@ -237,7 +236,7 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
       placed += 1;
     }
     const documentList = stringList(attributes.documents).sort();
-    const colour = optionalString(attributes.color);
+    const color = optionalString(attributes.color);
     const community = finiteNumber(attributes.community);
     const node: EntityAttributes = {
       label: optionalString(attributes.label) ?? key,
@@ -250,7 +249,7 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
       x,
       y,
       size: 0,
-      color: colour && DRAWABLE_COLOR.test(colour.trim()) ? colour.trim() : colourForType(type),
+      color: color && DRAWABLE_COLOR.test(color.trim()) ? color.trim() : colorForType(type),
     };
     const fileAttributes: Record<string, string | number | boolean> = {};
     for (const [name, value] of Object.entries(attributes)) {
@@ -315,18 +314,28 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
   return { graph, notes };
 }
 
-/** Entities without a size get one from their weighted degree, on the same scale as the graph package. */
+/**
+ * Entities without a size get one from their weighted degree, on the graph package's scale (MIN_NODE_SIZE to
+ * MAX_NODE_SIZE by the square root of the share of the largest weighted degree), so they match built ones.
+ */
 function fillMissingSizes(graph: ExplorerGraph): void {
+  const weighted = new Map<string, number>();
+  let largest = 0;
   graph.forEachNode((node, attributes) => {
-    if (attributes.size > 0) return;
-    let weighted = attributes.weightedDegree;
-    if (weighted === undefined) {
-      weighted = 0;
+    let total = attributes.weightedDegree;
+    if (total === undefined) {
+      total = 0;
       graph.forEachEdge(node, (_edge, link) => {
-        weighted = (weighted ?? 0) + link.weight;
+        if (link.kind === 'co-mention') total = (total ?? 0) + link.weight;
       });
     }
-    graph.setNodeAttribute(node, 'size', 3 + 2 * Math.sqrt(weighted));
+    weighted.set(node, total);
+    largest = Math.max(largest, total);
+  });
+  graph.forEachNode((node, attributes) => {
+    if (attributes.size > 0) return;
+    const share = largest > 0 ? (weighted.get(node) ?? 0) / largest : 0;
+    graph.setNodeAttribute(node, 'size', MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * Math.sqrt(share));
   });
 }
 

@@ -3,10 +3,12 @@
 import { toBlob } from '@sigma/export-image';
 import type Sigma from 'sigma';
 import { required } from './dom.ts';
-import { computeVisibility, type FilterState, type Visibility } from './filters.ts';
+import { summariseCommunities, type CommunitySummary } from './communities.ts';
+import { element } from './dom.ts';
+import { computeVisibility, filterChips, type FilterState, type Visibility } from './filters.ts';
 import { FiltersPanel } from './filters-panel.ts';
 import { graphFromGexf, graphToGexf } from './gexf.ts';
-import { graphFromSerialised, graphToSerialised, InputError, type ExplorerGraph, type LoadReport } from './graph-model.ts';
+import { graphFromSerialised, graphToSerialised, InputError, subgraphToSerialised, type ExplorerGraph, type LoadReport } from './graph-model.ts';
 import {
   checkSize,
   classifyFile,
@@ -18,12 +20,13 @@ import {
   readFileText,
 } from './io.ts';
 import { LayoutControl } from './layout.ts';
+import { MapLegend } from './legend.ts';
 import { describeError, MessageArea } from './messages.ts';
 import { DetailsPanel } from './panel.ts';
 import { TranscriptWorker } from './rebuild.ts';
-import { GraphRenderer } from './renderer.ts';
+import { GraphRenderer, type LabelMode } from './renderer.ts';
 import { SearchBox, SearchIndex } from './search.ts';
-import { readViewState, writeViewState, type ColourMode, type Selection, type ViewState } from './url-state.ts';
+import { readViewState, writeViewState, type ColorMode, type Selection, type ViewState } from './url-state.ts';
 
 class Explorer {
   private graph: ExplorerGraph | null = null;
@@ -34,12 +37,19 @@ class Explorer {
   private view: ViewState = readViewState(window.location.search);
   private transcripts: TranscriptWorker | null = null;
   private extraNames: ReadonlyMap<string, readonly string[]> = new Map();
+  private communities: CommunitySummary[] = [];
+  /** Entities selected before the current one, for Backspace. */
+  private readonly history: string[] = [];
+  private readonly labelMode: LabelMode = new URLSearchParams(window.location.search).get('labels') === 'grid' ? 'grid' : 'placed';
+  private readonly legend = new MapLegend((id) => this.select({ kind: 'community', id }, false));
+  private readonly chips = required('filter-chips', HTMLDivElement);
 
   private readonly container = required('sigma-container', HTMLDivElement);
   private readonly messages = new MessageArea(required('messages', HTMLDivElement));
   private readonly details = new DetailsPanel(required('details', HTMLElement), {
     selectNode: (key) => this.select({ kind: 'node', key }, true),
     selectEdge: (key) => this.select({ kind: 'edge', key }, false),
+    selectCommunity: (id) => this.select({ kind: 'community', id }, false),
   });
   private readonly filtersPanel = new FiltersPanel((filters) => this.applyFilters(filters));
   private readonly layoutButton = required('layout-toggle', HTMLButtonElement);
@@ -51,11 +61,25 @@ class Explorer {
   );
 
   start(): void {
+    this.exposeInspection();
     this.wireToolbar();
     this.wireKeyboard();
     this.wireFiles();
     window.addEventListener('pagehide', () => this.teardown());
     void this.loadInitialGraph();
+  }
+
+  /**
+   * A small read-only window onto the view for tests and benchmarks (window.missiongraphExplorer): the label
+   * boxes drawn in the last frame and the camera. Nothing in it changes the page.
+   */
+  private exposeInspection(): void {
+    const inspection = {
+      labelBoxes: () => this.renderer?.labelBoxes() ?? [],
+      camera: () => this.renderer?.cameraView() ?? null,
+      labelMode: () => this.labelMode,
+    };
+    Object.defineProperty(window, 'missiongraphExplorer', { value: Object.freeze(inspection), configurable: false });
   }
 
   private async loadInitialGraph(): Promise<void> {
@@ -71,8 +95,10 @@ class Explorer {
       }
       const length = Number(response.headers.get('content-length') ?? '0');
       if (length > MAX_GRAPH_BYTES) throw new InputError(`graph.json: too big (${length} bytes; the limit is ${MAX_GRAPH_BYTES})`);
-      const text = await response.text();
+      required('graph-loading-text', HTMLParagraphElement).textContent = 'Downloading the graph…';
+      const text = await this.readWithProgress(response, length);
       performance.mark('explorer:graph-fetched');
+      required('graph-loading-text', HTMLParagraphElement).textContent = 'Drawing the graph…';
       const report = graphFromSerialised(parseJson(text, 'graph.json'), 'graph.json');
       performance.mark('explorer:graph-checked');
       this.showGraph(report, this.view);
@@ -82,8 +108,33 @@ class Explorer {
     }
   }
 
+  /** The response's text, with the loading bar following the bytes when the size is known. */
+  private async readWithProgress(response: Response, length: number): Promise<string> {
+    const bar = required('graph-loading-bar', HTMLProgressElement);
+    if (!response.body || length <= 0) return response.text();
+    const reader = response.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.byteLength;
+      if (received > MAX_GRAPH_BYTES) throw new InputError(`graph.json: too big (more than ${MAX_GRAPH_BYTES} bytes)`);
+      bar.max = 1;
+      bar.value = Math.min(1, received / length);
+    }
+    const bytes = new Uint8Array(received);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+
   /**
-   * Replaces the graph on screen; the view (filters, selection, colours, camera) carries over where it still
+   * Replaces the graph on screen; the view (filters, selection, colors, camera) carries over where it still
    * applies. A view with a camera (a shared link) is shown as it was, without centring on the selection.
    */
   private showGraph(report: LoadReport, view: ViewState): void {
@@ -95,11 +146,17 @@ class Explorer {
     this.filtersPanel.setGraph(graph, view.filters);
     this.visibility = computeVisibility(graph, view.filters);
     this.filtersPanel.showCounts(graph, this.visibility);
+    this.communities = summariseCommunities(graph, this.visibility);
+    this.showChips();
     this.searchIndex = new SearchIndex(graph, this.extraNames);
     this.layout = new LayoutControl(graph, (running) => {
+      const wasRunning = this.layoutButton.getAttribute('aria-pressed') === 'true';
       this.layoutButton.setAttribute('aria-pressed', String(running));
       this.renderer?.setLayoutRunning(running);
       this.layoutButton.textContent = running ? 'Stop layout' : 'Run layout';
+      document.body.dataset.layout = running ? 'running' : 'stopped';
+      // The layout moved everything: frame the result again.
+      if (wasRunning && !running) this.renderer?.fitShown();
     });
     this.setState('rendering');
     const renderer = new GraphRenderer(this.container, graph, {
@@ -116,13 +173,14 @@ class Explorer {
         this.view.camera = camera;
         writeViewState(this.view);
       },
-    });
+    }, this.labelMode);
     this.renderer = renderer;
     if (view.camera) renderer.setCameraView(view.camera);
-    renderer.setColourMode(view.colourMode);
-    document.body.dataset.colour = view.colourMode;
+    renderer.setColorMode(view.colorMode);
+    document.body.dataset.color = view.colorMode;
     renderer.setVisibility(this.visibility);
-    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=colour]')) radio.checked = radio.value === view.colourMode;
+    this.legend.show(graph, this.visibility, view.colorMode, this.communities);
+    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=color]')) radio.checked = radio.value === view.colorMode;
     this.select(view.selection, view.camera === null);
   }
 
@@ -142,25 +200,63 @@ class Explorer {
   private select(selection: Selection, centre: boolean): void {
     const graph = this.graph;
     if (!graph) return;
+    const previous = this.view.selection;
+    if (previous?.kind === 'node' && !(selection?.kind === 'node' && selection.key === previous.key)) {
+      this.history.push(previous.key);
+      if (this.history.length > 50) this.history.shift();
+    }
     this.view.selection = selection;
+    const filter = this.visibility ? { visibility: this.visibility, filters: this.view.filters } : null;
     if (!selection) {
       this.details.clear();
     } else if (selection.kind === 'node') {
       if (!graph.hasNode(selection.key)) {
         this.details.showMissing(`The entity "${selection.key}"`);
+        this.messages.show(`No entity "${selection.key}" in this graph: the link names one it does not have`, 'error');
         this.view.selection = null;
       } else {
-        this.details.showNode(graph, selection.key, this.visibility?.nodes.has(selection.key) ?? true);
+        this.details.showNode(graph, selection.key, filter);
         if (centre) this.renderer?.centreOn(selection.key);
+      }
+    } else if (selection.kind === 'community') {
+      const community = this.communities.find((candidate) => candidate.id === selection.id);
+      if (!community) {
+        this.details.showMissing(`Community ${selection.id}`);
+        this.messages.show(`No community ${selection.id} among the entities shown`, 'error');
+        this.view.selection = null;
+      } else {
+        this.details.showCommunity(graph, community);
       }
     } else if (!graph.hasEdge(selection.key)) {
       this.details.showMissing(`The link "${selection.key}"`);
+      this.messages.show(`No link "${selection.key}" in this graph: the link names one it does not have`, 'error');
       this.view.selection = null;
     } else {
-      this.details.showEdge(graph, selection.key, this.visibility?.edges.has(selection.key) ?? true);
+      this.details.showEdge(graph, selection.key, filter);
     }
     this.renderer?.setSelection(this.view.selection);
     writeViewState(this.view);
+  }
+
+  /** The entity chips row: one removable chip per active filter. */
+  private showChips(): void {
+    const chips = filterChips(this.view.filters);
+    this.chips.hidden = chips.length === 0;
+    this.chips.replaceChildren(
+      ...chips.map((chip) => {
+        const button = element('button', {
+          className: 'chip',
+          text: `${chip.text} ×`,
+          attributes: { type: 'button', 'aria-label': `Remove filter: ${chip.text}` },
+        });
+        button.addEventListener('click', () => {
+          const next = chip.remove(this.view.filters);
+          this.filtersPanel.setState(next);
+          this.applyFilters(next);
+        });
+        return button;
+      }),
+    );
   }
 
   private applyFilters(filters: FilterState): void {
@@ -170,23 +266,35 @@ class Explorer {
     this.visibility = computeVisibility(graph, filters);
     this.filtersPanel.showCounts(graph, this.visibility);
     this.renderer.setVisibility(this.visibility);
-    writeViewState(this.view);
+    this.communities = summariseCommunities(graph, this.visibility);
+    this.legend.show(graph, this.visibility, this.view.colorMode, this.communities);
+    this.showChips();
+    // Details follow the filters: the same selection, listed over what is kept.
+    this.select(this.view.selection, false);
   }
 
-  private setColourMode(mode: ColourMode): void {
-    this.view.colourMode = mode;
-    document.body.dataset.colour = mode;
-    this.renderer?.setColourMode(mode);
+  private setColorMode(mode: ColorMode): void {
+    this.view.colorMode = mode;
+    document.body.dataset.color = mode;
+    this.renderer?.setColorMode(mode);
+    if (this.graph && this.visibility) this.legend.show(this.graph, this.visibility, mode, this.communities);
     writeViewState(this.view);
   }
 
   private wireToolbar(): void {
-    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=colour]')) {
+    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=color]')) {
       radio.addEventListener('change', () => {
-        if (radio.checked) this.setColourMode(radio.value === 'community' ? 'community' : 'type');
+        if (radio.checked) this.setColorMode(radio.value === 'community' ? 'community' : 'type');
       });
     }
     this.layoutButton.addEventListener('click', () => this.layout?.toggle());
+    required('zoom-in', HTMLButtonElement).addEventListener('click', () => this.renderer?.zoomBy(1.5));
+    required('zoom-out', HTMLButtonElement).addEventListener('click', () => this.renderer?.zoomBy(1 / 1.5));
+    required('fit-view', HTMLButtonElement).addEventListener('click', () => this.renderer?.fitShown());
+    required('reset-view', HTMLButtonElement).addEventListener('click', () => {
+      this.select(null, false);
+      this.renderer?.resetCamera();
+    });
     const fileInput = required('file-input', HTMLInputElement);
     required('open-button', HTMLButtonElement).addEventListener('click', () => fileInput.click());
     fileInput.addEventListener('change', () => {
@@ -204,14 +312,47 @@ class Explorer {
       const target = event.target;
       const typing =
         target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        event.preventDefault();
-        this.search.focus();
-      } else if (event.key === 'Escape') {
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (event.key === 'Escape') {
         if (this.view.selection) this.select(null, false);
         if (target instanceof HTMLInputElement && target.id === 'search-input') target.blur();
+        return;
+      }
+      if (typing || !plain) return;
+      if (event.key === '/') {
+        event.preventDefault();
+        this.search.focus();
+      } else if (event.key === '+' || event.key === '=') {
+        this.renderer?.zoomBy(1.5);
+      } else if (event.key === '-') {
+        this.renderer?.zoomBy(1 / 1.5);
+      } else if (event.key === 'f' || event.key === 'F') {
+        this.renderer?.fitShown();
+      } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        if (this.stepThroughNeighbours(event.key === 'ArrowDown' ? 1 : -1)) event.preventDefault();
+      } else if (event.key === 'Backspace') {
+        const back = this.history.pop();
+        if (back !== undefined && this.graph?.hasNode(back)) {
+          event.preventDefault();
+          this.select({ kind: 'node', key: back }, true);
+          this.history.pop();
+        }
       }
     });
+  }
+
+  /**
+   * Arrow keys walk the selection's neighbours in the Details list (strongest first): focus moves to the next
+   * one's name, which Enter selects. Returns whether there was a list to walk.
+   */
+  private stepThroughNeighbours(step: 1 | -1): boolean {
+    if (this.view.selection?.kind !== 'node' && this.view.selection?.kind !== 'community') return false;
+    const names = [...document.querySelectorAll<HTMLButtonElement>('#details .neighbours li > button:not(.weight)')];
+    if (names.length === 0) return false;
+    const current = names.indexOf(document.activeElement as HTMLButtonElement);
+    const next = current === -1 ? (step === 1 ? 0 : names.length - 1) : (current + step + names.length) % names.length;
+    names[next]?.focus();
+    return true;
   }
 
   private wireFiles(): void {
@@ -263,7 +404,7 @@ class Explorer {
     try {
       const text = await readFileText(file, MAX_GRAPH_BYTES);
       const report = classifyFile(file.name) === 'gexf' ? graphFromGexf(text, file.name) : graphFromSerialised(parseJson(text, file.name), file.name);
-      const keep: ViewState = { selection: null, colourMode: this.view.colourMode, filters: this.view.filters, camera: null };
+      const keep: ViewState = { selection: null, colorMode: this.view.colorMode, filters: this.view.filters, camera: null };
       this.showGraph(report, keep);
       this.messages.show(`Opened ${file.name}: ${report.graph.order} entities, ${report.graph.size} links`, 'success');
     } catch (error) {
@@ -281,7 +422,9 @@ class Explorer {
         if (total > MAX_TRANSCRIPT_BATCH_BYTES) {
           throw new InputError(`${file.name}: left out, the transcripts dropped at once pass ${MAX_TRANSCRIPT_BATCH_BYTES / 1024 / 1024} MB`);
         }
-        documents.push({ id: file.name, text: await readFileText(file, MAX_TRANSCRIPT_BYTES) });
+        const text = await readFileText(file, MAX_TRANSCRIPT_BYTES);
+        if (text.trim() === '') throw new InputError(`${file.name}: the file is empty; nothing was added`);
+        documents.push({ id: file.name, text });
       } catch (error) {
         this.messages.show(describeError(error), 'error');
       }
@@ -338,7 +481,10 @@ class Explorer {
 
   private exportJson(): void {
     if (!this.graph) return;
-    download(new Blob([JSON.stringify(graphToSerialised(this.graph))], { type: 'application/json' }), 'graph.json');
+    // Like the GEXF, the file holds what the filters show (the whole graph when no filter is on).
+    const shown = this.visibility && this.visibility.nodes.size < this.graph.order ? this.visibility : null;
+    const serialised = shown ? subgraphToSerialised(this.graph, shown) : graphToSerialised(this.graph);
+    download(new Blob([JSON.stringify(serialised)], { type: 'application/json' }), 'graph.json');
   }
 
   private setState(state: 'loading' | 'empty' | 'rendering' | 'ready'): void {

@@ -1,15 +1,36 @@
 // The details panel (region "Details"): an entity's type, lexicon facts, mentions, documents, neighbours
 // ranked by weight and evidence sentences, or a link's evidence. All text is set with textContent.
 import type { Evidence, FactValue } from '@missiongraph/graph';
+import type { CommunitySummary } from './communities.ts';
 import { element, highlightedText } from './dom.ts';
-import type { ExplorerGraph } from './graph-model.ts';
+import { keepsSentence, type FilterState, type Visibility } from './filters.ts';
+import { colorForCommunity, type ExplorerGraph } from './graph-model.ts';
+
+/** What the filters keep, so the panel lists the same links and sentences as the map. */
+export interface PanelFilter {
+  visibility: Visibility;
+  filters: FilterState;
+}
 
 const PAGE = 20;
 
 export interface PanelActions {
   selectNode: (key: string) => void;
   selectEdge: (key: string) => void;
+  selectCommunity: (id: number) => void;
 }
+
+/** Association strength in words: how many times more often than chance two entities are named together. */
+export function strengthInWords(strength: number): string {
+  if (strength >= 1.05) return `named together ${strength.toPrecision(3)}× as often as chance would give`;
+  if (strength > 0.95) return 'named together about as often as chance would give';
+  return `named together less often than chance would give (${strength.toPrecision(3)}×)`;
+}
+
+const RELATION_WORDS: Record<string, string> = {
+  'host-country': 'is hosted by',
+  'succeeded-by': 'was succeeded by',
+};
 
 const FACT_NAMES: Record<string, string> = {
   fullName: 'Full name',
@@ -54,8 +75,9 @@ export class DetailsPanel {
     this.region.replaceChildren(element('p', { className: 'placeholder', text: `${what} is not in this graph.` }));
   }
 
-  showNode(graph: ExplorerGraph, key: string, shown: boolean): void {
+  showNode(graph: ExplorerGraph, key: string, filter: PanelFilter | null): void {
     const entity = graph.getNodeAttributes(key);
+    const shown = filter ? filter.visibility.nodes.has(key) : true;
     const parts: Node[] = [
       element('h2', { text: entity.label }),
       this.kindLine(entity.type, entity.color, key),
@@ -81,8 +103,11 @@ export class DetailsPanel {
       parts.push(element('h3', { text: 'Documents' }), this.pagedList(entity.documentList, (name) => element('li', { text: name })));
     }
 
-    const neighbours = this.neighbours(graph, key);
-    parts.push(element('h3', { text: `Linked to (${neighbours.length})` }));
+    const allNeighbours = this.neighbours(graph, key, null);
+    const neighbours = filter ? this.neighbours(graph, key, filter) : allNeighbours;
+    const linkedTitle =
+      neighbours.length === allNeighbours.length ? `Linked to (${neighbours.length})` : `Linked to (${neighbours.length} shown of ${allNeighbours.length})`;
+    parts.push(element('h3', { text: linkedTitle }));
     parts.push(
       this.pagedList(
         neighbours,
@@ -90,7 +115,7 @@ export class DetailsPanel {
           const other = graph.getNodeAttributes(neighbour.key);
           const name = element('button', { text: other.label, attributes: { type: 'button', title: `Show ${other.type}` } });
           name.addEventListener('click', () => this.actions.selectNode(neighbour.key));
-          const detail = neighbour.weight > 0 ? plural(neighbour.weight, 'sentence') : neighbour.relations.join(', ');
+          const detail = neighbour.weight > 0 ? plural(neighbour.weight, 'sentence') : `${neighbour.relations.join(', ')} (reference data)`;
           const weight = element('button', {
             className: 'weight',
             text: detail,
@@ -102,33 +127,52 @@ export class DetailsPanel {
           });
           const swatch = element('span', { className: 'swatch inline', attributes: { 'aria-hidden': 'true' } });
           swatch.style.background = other.color;
-          return element('li', { children: [swatch, name, weight] });
+          return element('li', { attributes: { 'data-key': neighbour.key }, children: [swatch, name, weight] });
         },
         'neighbours',
       ),
     );
 
-    const evidence = this.collectEvidence(graph, key);
-    parts.push(element('h3', { text: `Evidence (${evidence.length})` }));
+    const allEvidence = this.collectEvidence(graph, key, null);
+    const evidence = filter ? this.collectEvidence(graph, key, filter) : allEvidence;
+    parts.push(
+      element('h3', {
+        text: evidence.length === allEvidence.length ? `Evidence (${evidence.length})` : `Evidence (${evidence.length} shown of ${allEvidence.length})`,
+      }),
+    );
     const terms = [entity.label, ...entity.aliases];
     parts.push(this.pagedList(evidence, (sentence) => this.evidenceItem(sentence, terms), 'evidence'));
     this.region.replaceChildren(...parts);
   }
 
-  showEdge(graph: ExplorerGraph, key: string, shown: boolean): void {
+  showEdge(graph: ExplorerGraph, key: string, filter: PanelFilter | null): void {
     const link = graph.getEdgeAttributes(key);
+    const shown = filter ? filter.visibility.edges.has(key) : true;
     const [source, target] = graph.extremities(key);
     const from = link.from && graph.hasNode(link.from) ? link.from : source;
     const to = from === source ? target : source;
     const parts: Node[] = [];
     const title = element('h2');
     title.append(this.entityButton(graph, from), document.createTextNode(link.kind === 'co-mention' ? ' — ' : ' → '), this.entityButton(graph, to));
-    parts.push(title, element('p', { className: 'kind', text: link.kind === 'co-mention' ? 'named in the same sentence' : link.kind }));
+    parts.push(title, element('p', { className: 'kind', text: link.kind === 'co-mention' ? 'named in the same sentence' : `${link.kind} (reference data)` }));
     if (!shown) parts.push(element('p', { className: 'placeholder', text: 'Hidden by the current filters.' }));
+    if (link.kind !== 'co-mention') {
+      const fromLabel = graph.getNodeAttribute(from, 'label');
+      const toLabel = graph.getNodeAttribute(to, 'label');
+      const fact = link.kind === 'host-country' ? 'hostCountry' : link.kind === 'succeeded-by' ? 'successor / predecessor' : link.kind;
+      parts.push(
+        element('p', {
+          className: 'reference-note',
+          text:
+            `This link comes from the reference data (the lexicon), not from a sentence: ${fromLabel} ${RELATION_WORDS[link.kind] ?? link.kind} ${toLabel} ` +
+            `(fact "${fact}" of ${from}). It has no evidence sentences of its own.`,
+        }),
+      );
+    }
     const rows: [string, Node][] = [];
     if (link.kind === 'co-mention') rows.push(['Sentences', document.createTextNode(link.weight.toLocaleString('en'))]);
     if (link.documentCount > 0) rows.push(['Documents', document.createTextNode(link.documentCount.toLocaleString('en'))]);
-    if (link.strength !== undefined) rows.push(['Strength', document.createTextNode(link.strength.toPrecision(3))]);
+    if (link.strength !== undefined) rows.push(['Strength', document.createTextNode(`${link.strength.toPrecision(3)}: ${strengthInWords(link.strength)}`)]);
     if (rows.length > 0) parts.push(this.definitionList(rows));
     if (link.documentList.length > 0) {
       parts.push(element('h3', { text: 'Documents' }), this.pagedList(link.documentList, (name) => element('li', { text: name })));
@@ -137,14 +181,63 @@ export class DetailsPanel {
       const attributes = graph.getNodeAttributes(end);
       return [attributes.label, ...attributes.aliases];
     });
-    parts.push(element('h3', { text: `Evidence (${link.evidence.length})` }));
-    parts.push(this.pagedList(link.evidence, (sentence) => this.evidenceItem(sentence, terms), 'evidence'));
+    const evidence = filter ? link.evidence.filter((sentence) => keepsSentence(filter.filters, sentence)) : link.evidence;
+    if (link.kind === 'co-mention' || link.evidence.length > 0) {
+      parts.push(
+        element('h3', {
+          text: evidence.length === link.evidence.length ? `Evidence (${evidence.length})` : `Evidence (${evidence.length} shown of ${link.evidence.length})`,
+        }),
+      );
+      parts.push(this.pagedList(evidence, (sentence) => this.evidenceItem(sentence, terms), 'evidence'));
+    }
     this.region.replaceChildren(...parts);
   }
 
-  private kindLine(type: string, colour: string, key: string): HTMLElement {
+  /** A community's own Details: its name and size, members by centrality, strongest links and documents. */
+  showCommunity(graph: ExplorerGraph, community: CommunitySummary): void {
     const swatch = element('span', { className: 'swatch inline', attributes: { 'aria-hidden': 'true' } });
-    swatch.style.background = colour;
+    swatch.style.background = colorForCommunity(community.id);
+    const parts: Node[] = [
+      element('h2', { text: community.name }),
+      element('p', { className: 'kind', children: [swatch, element('span', { text: `community ${community.id} · ${community.members.length.toLocaleString('en')} ${community.members.length === 1 ? 'entity' : 'entities'}` })] }),
+      element('h3', { text: `Members (${community.members.length})` }),
+      this.pagedList(
+        community.members,
+        (member) => {
+          const button = this.entityButton(graph, member);
+          const kind = element('span', { className: 'weight', text: graph.getNodeAttribute(member, 'type') });
+          return element('li', { children: [button, kind] });
+        },
+        'neighbours',
+      ),
+      element('h3', { text: `Strongest links (${community.strongestLinks.length})` }),
+      this.pagedList(
+        community.strongestLinks,
+        (edge) => {
+          const [source, target] = graph.extremities(edge);
+          const link = graph.getEdgeAttributes(edge);
+          const button = element('button', {
+            text: `${graph.getNodeAttribute(source, 'label')} — ${graph.getNodeAttribute(target, 'label')}`,
+            attributes: { type: 'button' },
+          });
+          button.addEventListener('click', () => this.actions.selectEdge(edge));
+          const weight = element('span', { className: 'weight', text: link.kind === 'co-mention' ? plural(link.weight, 'sentence') : 'reference data' });
+          return element('li', { children: [button, weight] });
+        },
+        'neighbours',
+      ),
+      element('h3', { text: `Documents (${community.documents.length})` }),
+      this.pagedList(community.documents, (document) =>
+        element('li', { children: [element('span', { text: document.name }), element('span', { className: 'weight', text: `${document.members} named` })] }),
+        'neighbours',
+      ),
+    ];
+    this.region.replaceChildren(...parts);
+  }
+
+  private kindLine(type: string, color: string, key: string): HTMLElement {
+    const swatch = element('span', { className: 'swatch inline', attributes: { 'aria-hidden': 'true' } });
+    swatch.style.background = color;
     return element('p', { className: 'kind', children: [swatch, element('span', { text: type }), element('span', { className: 'id', text: key })] });
   }
 
@@ -200,9 +293,10 @@ export class DetailsPanel {
     return element('li', { children: [quote, element('div', { className: 'source', text: source })] });
   }
 
-  private neighbours(graph: ExplorerGraph, key: string): Neighbour[] {
+  private neighbours(graph: ExplorerGraph, key: string, filter: PanelFilter | null): Neighbour[] {
     const byKey = new Map<string, Neighbour>();
     graph.forEachEdge(key, (edge, link, source, target) => {
+      if (filter && !filter.visibility.edges.has(edge)) return;
       const other = source === key ? target : source;
       let neighbour = byKey.get(other);
       if (!neighbour) {
@@ -210,7 +304,7 @@ export class DetailsPanel {
         byKey.set(other, neighbour);
       }
       if (link.kind === 'co-mention') {
-        neighbour.weight += link.weight;
+        neighbour.weight += filter?.visibility.edgeWeights.get(edge) ?? link.weight;
         neighbour.edges.unshift(edge);
       } else {
         neighbour.relations.push(link.kind);
@@ -226,10 +320,12 @@ export class DetailsPanel {
   }
 
   /** Sentences behind an entity's co-mention links, each once, in document and sentence order. */
-  private collectEvidence(graph: ExplorerGraph, key: string): Evidence[] {
+  private collectEvidence(graph: ExplorerGraph, key: string, filter: PanelFilter | null): Evidence[] {
     const seen = new Map<string, Evidence>();
-    graph.forEachEdge(key, (_edge, link) => {
+    graph.forEachEdge(key, (edge, link) => {
+      if (filter && !filter.visibility.edges.has(edge)) return;
       for (const sentence of link.evidence) {
+        if (filter && !keepsSentence(filter.filters, sentence)) continue;
         const id = `${sentence.document}\u0000${sentence.sentence}`;
         if (!seen.has(id)) seen.set(id, sentence);
       }

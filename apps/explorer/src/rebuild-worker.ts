@@ -1,9 +1,10 @@
 // The transcript worker: runs extraction on dropped transcripts, builds their graph, merges it into the
-// current one and recomputes metrics, communities and layout, all off the page's main thread.
+// current one and recomputes metrics and communities, placing only new entities, all off the page's main thread.
 import { MultiUndirectedGraph } from 'graphology';
 import { defaultLexicon, extractDocument } from '@missiongraph/extract';
-import { analyzeGraph, buildGraph, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from '@missiongraph/graph';
+import { analyzeGraph, analyzeGraphWithLayoutElsewhere, buildGraph, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from '@missiongraph/graph';
 import { documentsOf, mergeGraphInto, type BuiltGraph } from './merge.ts';
+import { placeNewNodes } from './placement.ts';
 import type { NewDocument, RebuildReply, RebuildRequest } from './rebuild-protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -18,9 +19,33 @@ function baseGraph(serialised: unknown): BuiltGraph {
   return graph;
 }
 
-function addDocuments(requestId: number, serialised: unknown, documents: NewDocument[]): void {
+/** Positions of the entities already laid out, which the map keeps. */
+function positionsOf(graph: BuiltGraph): Map<string, { x: number; y: number }> {
+  const positions = new Map<string, { x: number; y: number }>();
+  graph.forEachNode((node, attributes) => {
+    if (typeof attributes.x === 'number' && typeof attributes.y === 'number') positions.set(node, { x: attributes.x, y: attributes.y });
+  });
+  return positions;
+}
+
+/**
+ * Metrics and communities over the whole graph; positions only for new entities (near their neighbours) when
+ * there was a map already, so nothing the user has seen moves. A first graph gets a full layout.
+ */
+async function analyzeKeepingPositions(graph: BuiltGraph, previous: Map<string, { x: number; y: number }>): Promise<void> {
+  if (previous.size === 0) {
+    analyzeGraph(graph, { seed: 1 });
+    return;
+  }
+  await analyzeGraphWithLayoutElsewhere(graph, { seed: 1 }, (network) => Promise.resolve(placeNewNodes(network, previous)));
+  // analyzeGraph's overlap removal may nudge anything; the entities already shown go back exactly where they were.
+  for (const [node, position] of previous) if (graph.hasNode(node)) graph.mergeNodeAttributes(node, position);
+}
+
+async function addDocuments(requestId: number, serialised: unknown, documents: NewDocument[]): Promise<void> {
   const warnings: string[] = [];
   const graph = baseGraph(serialised);
+  const previous = positionsOf(graph);
   const known = documentsOf(graph);
   const fresh = documents.filter((document) => {
     if (!known.has(document.id)) return true;
@@ -38,7 +63,7 @@ function addDocuments(requestId: number, serialised: unknown, documents: NewDocu
   reply({ type: 'progress', requestId, done: fresh.length, total, step: 'Linking entities…' });
   if (extractions.length > 0) mergeGraphInto(graph, buildGraph(extractions, { lexicon }));
   reply({ type: 'progress', requestId, done: fresh.length + 1, total, step: 'Laying out the graph…' });
-  if (extractions.length > 0) analyzeGraph(graph, { seed: 1 });
+  if (extractions.length > 0) await analyzeKeepingPositions(graph, previous);
   reply({ type: 'done', requestId, graph: graph.export(), warnings });
 }
 
@@ -52,13 +77,18 @@ function lexiconNames(requestId: number, ids: string[]): void {
   reply({ type: 'names', requestId, names });
 }
 
+function failed(requestId: number, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  reply({ type: 'error', requestId, message: `explorer/transcripts: ${message}` });
+}
+
 scope.addEventListener('message', (event: MessageEvent<RebuildRequest>) => {
   const request = event.data;
   try {
-    if (request.type === 'add') addDocuments(request.requestId, request.graph, request.documents);
-    else lexiconNames(request.requestId, request.ids);
+    if (request.type === 'add') {
+      addDocuments(request.requestId, request.graph, request.documents).catch((error: unknown) => failed(request.requestId, error));
+    } else lexiconNames(request.requestId, request.ids);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    reply({ type: 'error', requestId: request.requestId, message: `explorer/transcripts: ${message}` });
+    failed(request.requestId, error);
   }
 });

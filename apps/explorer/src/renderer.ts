@@ -1,10 +1,13 @@
-// Draws the graph with sigma. Every change of appearance (colour mode, filters, hover, selection) goes
+// Draws the graph with sigma. Every change of appearance (color mode, filters, hover, selection) goes
 // through sigma's node and edge reducers; the graph's data is never changed for display.
 import Sigma from 'sigma';
-import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import { colourForCommunity, type EntityAttributes, type ExplorerGraph, type LinkAttributes } from './graph-model.ts';
+import { drawDiscNodeLabel } from 'sigma/rendering';
+import type { Settings } from 'sigma/settings';
+import type { EdgeDisplayData, NodeDisplayData, PartialButFor } from 'sigma/types';
+import { colorForCommunity, type EntityAttributes, type ExplorerGraph, type LinkAttributes } from './graph-model.ts';
 import type { Visibility } from './filters.ts';
-import { MAX_CAMERA_RATIO, MIN_CAMERA_RATIO, type CameraView, type ColourMode, type Selection } from './url-state.ts';
+import { placeLabels, type LabelBox, type LabelCandidate } from './labels.ts';
+import { MAX_CAMERA_RATIO, MIN_CAMERA_RATIO, type CameraView, type ColorMode, type Selection } from './url-state.ts';
 
 const DIMMED_NODE = '#e3e6ea';
 const DIMMED_EDGE = '#eef0f3';
@@ -13,6 +16,23 @@ const SELECTED_EDGE = '#1f5fbf';
 /** Above these sizes the graph counts as large (see GraphRenderer.large). */
 const LARGE_EDGES = 20_000;
 const LARGE_NODES = 5_000;
+/** Label text size and the smallest drawn node radius (pixels) whose label is considered when not forced. */
+const LABEL_SIZE = 13;
+const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+const MIN_LABELLED_RADIUS = 3;
+/** At most this many labels that are not forced, so a zoomed-out view of a huge graph stays legible and cheap. */
+const MAX_PLACED_LABELS = 250;
+/** Space around the graph in the first view and after Fit, in pixels, so labels at the edge are not cut. */
+const STAGE_PADDING = 48;
+
+/**
+ * How labels are chosen: `placed`, our collision-free placement (the default); `grid`, sigma's own label grid
+ * with sigma's default settings (what Gephi Lite and most sigma apps draw), kept for comparison (`?labels=grid`).
+ */
+export type LabelMode = 'placed' | 'grid';
+
+type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string };
+
 /** How long the camera must rest before it is reported, so panning does not rewrite the URL every frame. */
 const CAMERA_SETTLE_MS = 250;
 
@@ -28,7 +48,7 @@ export interface RendererEvents {
 export class GraphRenderer {
   readonly sigma: Sigma<EntityAttributes, LinkAttributes>;
   private visibility: Visibility | null = null;
-  private colourMode: ColourMode = 'type';
+  private colorMode: ColorMode = 'type';
   private selection: Selection = null;
   private hovered: string | null = null;
   private focusNeighbours = new Set<string>();
@@ -38,7 +58,22 @@ export class GraphRenderer {
   private layoutRunning = false;
   private cameraTimer: number | undefined;
 
-  constructor(container: HTMLElement, private readonly graph: ExplorerGraph, events: RendererEvents) {
+  /** The labels drawn in the last frame, with their boxes on screen (read by the tests' overlap measure). */
+  private drawnLabels: LabelBox[] = [];
+  private placement = new Map<string, LabelBox>();
+  private placementFrame = -1;
+  private frame = 0;
+  private readonly textWidths = new Map<string, number>();
+  private constructed = false;
+  private zoomTarget: number | null = null;
+  private readonly measure: CanvasRenderingContext2D | null = document.createElement('canvas').getContext('2d');
+
+  constructor(
+    container: HTMLElement,
+    private readonly graph: ExplorerGraph,
+    events: RendererEvents,
+    private readonly labelMode: LabelMode = 'placed',
+  ) {
     let maxWeight = 1;
     graph.forEachEdge((_edge, link) => {
       if (link.weight > maxWeight) maxWeight = link.weight;
@@ -46,21 +81,46 @@ export class GraphRenderer {
     this.maxWeight = maxWeight;
     const large = graph.size > LARGE_EDGES || graph.order > LARGE_NODES;
     this.large = large;
+    if (this.measure) this.measure.font = `${LABEL_SIZE}px ${LABEL_FONT}`;
+    const labelSettings: Partial<Settings<EntityAttributes, LinkAttributes>> =
+      labelMode === 'grid'
+        ? {
+            labelDensity: 1,
+            labelGridCellSize: 100,
+            labelRenderedSizeThreshold: 6,
+            defaultDrawNodeLabel: (context, data, settings) => {
+              this.recordLabel(data, data.x + data.size + 3, data.y);
+              drawDiscNodeLabel(context, data, settings);
+            },
+          }
+        : {
+            // Every node is a candidate for sigma; drawLabel keeps only what placeLabels chose for this frame.
+            labelDensity: 1_000_000,
+            labelGridCellSize: 200,
+            labelRenderedSizeThreshold: 0,
+            defaultDrawNodeLabel: (context, data) => this.drawPlacedLabel(context, data),
+            defaultDrawNodeHover: (context, data) => this.drawHover(context, data),
+          };
     this.sigma = new Sigma<EntityAttributes, LinkAttributes>(graph, container, {
       zIndex: !large,
       enableEdgeEvents: !large,
       hideEdgesOnMove: large,
-      labelDensity: 0.6,
-      labelGridCellSize: 80,
-      labelRenderedSizeThreshold: 7,
-      labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
-      labelSize: 13,
+      labelFont: LABEL_FONT,
+      labelSize: LABEL_SIZE,
       labelColor: { color: '#1f2933' },
+      stagePadding: STAGE_PADDING,
       defaultEdgeColor: '#b8c0cc',
       minCameraRatio: MIN_CAMERA_RATIO,
       maxCameraRatio: MAX_CAMERA_RATIO,
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
+      ...labelSettings,
+    });
+    this.constructed = true;
+    this.sigma.scheduleRender();
+    this.sigma.on('beforeRender', () => {
+      this.frame += 1;
+      this.drawnLabels = [];
     });
     let rendered = false;
     this.sigma.on('afterRender', () => {
@@ -110,8 +170,8 @@ export class GraphRenderer {
     this.sigma.refresh({ skipIndexation: true });
   }
 
-  setColourMode(mode: ColourMode): void {
-    this.colourMode = mode;
+  setColorMode(mode: ColorMode): void {
+    this.colorMode = mode;
     this.sigma.refresh({ skipIndexation: true });
   }
 
@@ -121,12 +181,148 @@ export class GraphRenderer {
     this.sigma.refresh({ skipIndexation: true });
   }
 
-  /** Moves the camera onto an entity, zooming in a little if the view is wide. */
+  /** Centres on an entity, zoomed so that its shown neighbours are in view too and can all be named. */
   centreOn(key: string): void {
-    const display = this.sigma.getNodeDisplayData(key);
-    if (!display) return;
+    const centre = this.sigma.getNodeDisplayData(key);
+    if (!centre) return;
+    const points = [{ x: centre.x, y: centre.y }];
+    this.graph.forEachEdge(key, (edge, _link, source, target) => {
+      if (this.visibility && !this.visibility.edges.has(edge)) return;
+      const other = this.sigma.getNodeDisplayData(source === key ? target : source);
+      if (!other) return;
+      // Each neighbour and the point opposite it: the framed box stays centred on the entity.
+      points.push({ x: other.x, y: other.y }, { x: 2 * centre.x - other.x, y: 2 * centre.y - other.y });
+    });
+    this.frame_(points, Math.min(this.sigma.getCamera().ratio, 1), true);
+  }
+
+  /** Zooms in (factor above 1) or out around the centre of the view. */
+  zoomBy(factor: number): void {
     const camera = this.sigma.getCamera();
-    void camera.animate({ x: display.x, y: display.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
+    // Clicks during the animation compound from where it was heading, not from a frame in between.
+    const from = camera.isAnimated() && this.zoomTarget !== null ? this.zoomTarget : camera.ratio;
+    const ratio = camera.getBoundedRatio(from / factor);
+    this.zoomTarget = ratio;
+    void camera.animate({ ratio }, { duration: 250 });
+  }
+
+  /** The whole graph, with margins: the first view. */
+  resetCamera(animate = true): void {
+    const camera = this.sigma.getCamera();
+    if (animate) void camera.animatedReset({ duration: 300 });
+    else camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+  }
+
+  /** Frames the entities the filters show (all of them when none is filtered out), with margins. */
+  fitShown(animate = true): void {
+    const points: { x: number; y: number }[] = [];
+    this.graph.forEachNode((node) => {
+      if (this.visibility && !this.visibility.nodes.has(node)) return;
+      const display = this.sigma.getNodeDisplayData(node);
+      if (display) points.push({ x: display.x, y: display.y });
+    });
+    if (points.length === 0) this.resetCamera(animate);
+    else this.frame_(points, Infinity, animate);
+  }
+
+  /** Points the camera at the bounding box of some points of the framed graph (ratio at most `maxRatio`), leaving margins. */
+  private frame_(points: readonly { x: number; y: number }[], maxRatio: number, animate: boolean): void {
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let minY = Infinity;
+    let maxY = -Infinity;
+    for (const display of points) {
+      minX = Math.min(minX, display.x);
+      maxX = Math.max(maxX, display.x);
+      minY = Math.min(minY, display.y);
+      maxY = Math.max(maxY, display.y);
+    }
+    if (!Number.isFinite(minX)) return;
+    const camera = this.sigma.getCamera();
+    const { width, height } = this.sigma.getDimensions();
+    // Framed coordinates span the graph's longer side over the view's shorter side; leave room for labels.
+    const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
+    const extent = Math.max(maxX - minX, (maxY - minY) * (height < width ? aspect : 1), (maxX - minX) * (width < height ? aspect : 1));
+    const ratio = camera.getBoundedRatio(Math.min(maxRatio, Math.max(extent * 1.25, 0.08)));
+    const state = { x: (minX + maxX) / 2, y: (minY + maxY) / 2, angle: 0, ratio };
+    if (animate) void camera.animate(state, { duration: 350 });
+    else camera.setState(state);
+  }
+
+  /** The label boxes drawn in the last frame, in pixels of the graph view. */
+  labelBoxes(): LabelBox[] {
+    return this.drawnLabels.map((box) => ({ ...box }));
+  }
+
+  private textWidth(label: string): number {
+    let width = this.textWidths.get(label);
+    if (width === undefined) {
+      width = this.measure ? this.measure.measureText(label).width : label.length * LABEL_SIZE * 0.55;
+      this.textWidths.set(label, width);
+    }
+    return width;
+  }
+
+  private recordLabel(data: LabelData, textX: number, textY: number): void {
+    if (!data.label) return;
+    const width = this.textWidth(data.label);
+    const height = LABEL_SIZE + 2;
+    this.drawnLabels.push({ key: data.key ?? '', left: textX, right: textX + width, top: textY - height / 2, bottom: textY + height / 2, textX, textY });
+  }
+
+  /** Works out this frame's labels once, when sigma asks for the first one (its matrix is then up to date). */
+  private ensurePlacement(): void {
+    // Sigma draws once inside its constructor, before this.sigma is set: that frame gets no labels.
+    if (!this.constructed || this.placementFrame === this.frame) return;
+    this.placementFrame = this.frame;
+    const candidates: LabelCandidate[] = [];
+    const discs: LabelBox[] = [];
+    const { width, height } = this.sigma.getDimensions();
+    const focusing = this.focusNeighbours.size > 0;
+    this.graph.forEachNode((node) => {
+      const data = this.sigma.getNodeDisplayData(node);
+      if (!data || data.hidden || !data.label) return;
+      const forced = data.forceLabel || (focusing && this.focusNeighbours.has(node));
+      const radius = this.sigma.scaleSize(data.size);
+      const { x, y } = this.sigma.framedGraphToViewport(data);
+      if (x < -radius || y < -radius || x > width + radius || y > height + radius) return;
+      if (radius >= 2) discs.push({ key: '', left: x - radius, right: x + radius, top: y - radius, bottom: y + radius, textX: x, textY: y });
+      if (!forced && radius < MIN_LABELLED_RADIUS) return;
+      candidates.push({ key: node, x, y, radius, width: this.textWidth(data.label), height: LABEL_SIZE + 2, forced, priority: data.size });
+    });
+    this.placement = new Map(placeLabels(candidates, { width, height }, MAX_PLACED_LABELS, discs).map((box) => [box.key, box]));
+  }
+
+  private drawPlacedLabel(context: CanvasRenderingContext2D, data: LabelData): void {
+    this.ensurePlacement();
+    const box = data.key === undefined ? undefined : this.placement.get(data.key);
+    if (!box || !data.label) return;
+    context.fillStyle = '#1f2933';
+    context.font = `${LABEL_SIZE}px ${LABEL_FONT}`;
+    context.fillText(data.label, box.textX, box.textY + LABEL_SIZE / 3);
+    this.drawnLabels.push(box);
+  }
+
+  /** Hovered and highlighted entities: a white halo round the disc and behind the label where it was placed. */
+  private drawHover(context: CanvasRenderingContext2D, data: LabelData): void {
+    this.ensurePlacement();
+    const placed = data.key === undefined ? undefined : this.placement.get(data.key);
+    const label = data.label ?? '';
+    const box = placed ?? (label ? { textX: data.x + data.size + 3, textY: data.y, right: data.x + data.size + 3 + this.textWidth(label) } : undefined);
+    context.save();
+    context.fillStyle = '#fff';
+    context.shadowBlur = 8;
+    context.shadowColor = 'rgba(0, 0, 0, 0.45)';
+    context.beginPath();
+    context.arc(data.x, data.y, data.size + 2, 0, Math.PI * 2);
+    context.fill();
+    if (box && label) context.fillRect(box.textX - 3, box.textY - LABEL_SIZE / 2 - 3, box.right - box.textX + 6, LABEL_SIZE + 6);
+    context.restore();
+    if (box && label) {
+      context.fillStyle = '#1f2933';
+      context.font = `600 ${LABEL_SIZE}px ${LABEL_FONT}`;
+      context.fillText(label, box.textX, box.textY + LABEL_SIZE / 3);
+    }
   }
 
   kill(): void {
@@ -168,7 +364,7 @@ export class GraphRenderer {
       y: data.y,
       size: data.size,
       label: data.label,
-      color: this.colourMode === 'community' ? colourForCommunity(data.community) : data.color,
+      color: this.colorMode === 'community' ? colorForCommunity(data.community) : data.color,
       zIndex: 1,
     };
     if (this.visibility && !this.visibility.nodes.has(node)) display.hidden = true;

@@ -1,10 +1,10 @@
-// The view in the address bar: selection, colour mode, filters and camera, so a copied link reopens the
+// The view in the address bar: selection, color mode, filters and camera, so a copied link reopens the
 // same view. Reading never trusts the URL: unknown values fall back to defaults.
 import { emptyFilters, type FilterState } from './filters.ts';
 
-export type ColourMode = 'type' | 'community';
+export type ColorMode = 'type' | 'community';
 
-export type Selection = { kind: 'node'; key: string } | { kind: 'edge'; key: string } | null;
+export type Selection = { kind: 'node'; key: string } | { kind: 'edge'; key: string } | { kind: 'community'; id: number } | null;
 
 /** Sigma's camera in its framed-graph coordinates (the graph spans 0..1); ratio above 1 zooms out. */
 export interface CameraView {
@@ -22,7 +22,7 @@ const MAX_CAMERA_OFFSET = 1_000;
 
 export interface ViewState {
   selection: Selection;
-  colourMode: ColourMode;
+  colorMode: ColorMode;
   filters: FilterState;
   /** null: the default camera (the whole graph), and the app may centre on the selection. */
   camera: CameraView | null;
@@ -86,12 +86,20 @@ export function readViewState(search: string): ViewState {
   filters.minDegree = boundedInteger(params.get('minDegree'), 0, 1_000_000);
   for (const document of params.getAll('doc')) filters.documents.add(document);
   for (const speaker of params.getAll('speaker')) filters.speakers.add(speaker);
+  if (params.get('isolated') === 'show') filters.hideIsolated = false;
   const node = params.get('node');
   const edge = params.get('edge');
-  const selection: Selection = node ? { kind: 'node', key: node } : edge ? { kind: 'edge', key: edge } : null;
+  const community = params.get('community');
+  const selection: Selection = node
+    ? { kind: 'node', key: node }
+    : edge
+      ? { kind: 'edge', key: edge }
+      : community !== null && /^\d{1,6}$/.test(community)
+        ? { kind: 'community', id: Number(community) }
+        : null;
   return {
     selection,
-    colourMode: params.get('colour') === 'community' ? 'community' : 'type',
+    colorMode: params.get('colour') === 'community' ? 'community' : 'type',
     filters,
     camera: readCamera(params),
   };
@@ -99,13 +107,15 @@ export function readViewState(search: string): ViewState {
 
 export function viewStateToSearch(state: ViewState): string {
   const params = new URLSearchParams();
-  if (state.selection) params.set(state.selection.kind, state.selection.key);
-  if (state.colourMode === 'community') params.set('colour', 'community');
+  if (state.selection?.kind === 'community') params.set('community', String(state.selection.id));
+  else if (state.selection) params.set(state.selection.kind, state.selection.key);
+  if (state.colorMode === 'community') params.set('colour', 'community');
   for (const type of [...state.filters.hiddenTypes].sort()) params.append('hide', type);
   if (state.filters.minEdgeWeight > 1) params.set('minWeight', String(state.filters.minEdgeWeight));
   if (state.filters.minDegree > 0) params.set('minDegree', String(state.filters.minDegree));
   for (const document of [...state.filters.documents].sort()) params.append('doc', document);
   for (const speaker of [...state.filters.speakers].sort()) params.append('speaker', speaker);
+  if (!state.filters.hideIsolated) params.set('isolated', 'show');
   if (state.camera) writeCamera(state.camera, params);
   const text = params.toString();
   return text ? `?${text}` : '';

@@ -39,6 +39,12 @@ describe('the dev server of `pnpm start`', () => {
     expect(graph.nodes.length).toBeGreaterThan(10);
   });
 
+  it('sends the page’s CSP as a header too', async () => {
+    const header = (await fetch(url)).headers.get('content-security-policy') ?? '';
+    expect(header).toMatch(/script-src 'self'/);
+    expect(header).not.toMatch(/unsafe-inline|unsafe-eval/);
+  });
+
   it('loads and draws the graph under the CSP with no console error', async () => {
     const page = await browser.newPage();
     const problems = watchProblems(page);

@@ -2,6 +2,7 @@
 // the production build: drawing, search, details and evidence, filters, URL state, keyboard, exports.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openExplorer, shownCounts, watchProblems, type PageProblems } from './support/browser.ts';
@@ -53,9 +54,14 @@ describe('explorer on the seed graph', () => {
     expect(ink.colours).toBeGreaterThan(5);
   });
 
-  it('serves a page whose CSP allows no inline script, and has no inline script', async () => {
-    const html = await (await fetch(baseUrl)).text();
+  it('serves a page whose CSP allows no inline script, also as a header, and has no inline script', async () => {
+    const response = await fetch(baseUrl);
+    const html = await response.text();
     const policy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const header = response.headers.get('content-security-policy') ?? '';
+    expect(header.startsWith(policy)).toBe(true);
+    expect(header).toMatch(/script-src 'self'/);
+    expect(header).toMatch(/frame-ancestors 'none'/);
     expect(policy).toMatch(/script-src 'self'/);
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
     for (const tag of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? []) {
@@ -100,7 +106,7 @@ describe('explorer on the seed graph', () => {
   });
 
   it('a type toggle hides exactly the entities of that type, and showing it again restores them', async () => {
-    await openExplorer(page, baseUrl);
+    await openExplorer(page, baseUrl, '?isolated=show');
     const before = await shownCounts(page);
     const toggle = page.getByRole('checkbox', { name: /^Show mission \(\d+\)$/ });
     const label = (await toggle.getAttribute('aria-label')) ?? '';
@@ -113,6 +119,27 @@ describe('explorer on the seed graph', () => {
     expect(new URL(page.url()).searchParams.getAll('hide')).toEqual(['mission']);
     await toggle.check();
     expect(await shownCounts(page)).toEqual(before);
+  });
+
+  it('hides the entities a filter leaves without links, unless the toggle says to show them', async () => {
+    await openExplorer(page, baseUrl, '?isolated=show&minWeight=3');
+    const shownIsolated = await shownCounts(page);
+    await page.getByRole('checkbox', { name: 'Hide entities the filters leave without links' }).check();
+    const hiddenIsolated = await shownCounts(page);
+    expect(hiddenIsolated.edges).toBe(shownIsolated.edges);
+    expect(hiddenIsolated.nodes).toBeLessThan(shownIsolated.nodes);
+    // Every entity still shown has a shown link: the exported shown part has no entity without an edge.
+    const exported = JSON.parse(readFileSync(await downloadFrom(page, 'JSON'), 'utf8')) as {
+      nodes: { key: string }[];
+      edges: { source: string; target: string }[];
+    };
+    expect(exported.nodes).toHaveLength(hiddenIsolated.nodes);
+    // Entities with no link at all in the graph stay (the filters did not take anything from them).
+    const whole = JSON.parse(readFileSync(path.join(inject('graphDir'), 'graph.json'), 'utf8')) as { edges: { source: string; target: string }[] };
+    const everLinked = new Set(whole.edges.flatMap((edge) => [edge.source, edge.target]));
+    const linked = new Set(exported.edges.flatMap((edge) => [edge.source, edge.target]));
+    expect(exported.nodes.filter((node) => everLinked.has(node.key) && !linked.has(node.key))).toEqual([]);
+    expect(new URL(page.url()).searchParams.get('isolated')).toBeNull();
   });
 
   it('reopens the same view from the URL: selection, colours and filters', async () => {

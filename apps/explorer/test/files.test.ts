@@ -1,11 +1,16 @@
 // End-to-end tests of files given to the explorer: hostile labels stay text, bad files get a message
 // naming them (never a blank page or a console error), and dropped transcripts add their entities.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openExplorer, shownCounts, watchProblems, type PageProblems } from './support/browser.ts';
-import { dropFiles } from './support/downloads.ts';
+import { downloadFrom, dropFiles } from './support/downloads.ts';
+
+interface SavedGraph {
+  nodes: { key: string; attributes: { x: number; y: number } }[];
+}
 
 const baseUrl = inject('baseUrl');
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -135,5 +140,49 @@ describe('files given to the explorer', () => {
     await expect.poll(() => details.locator('.evidence .source').first().textContent()).toContain('field-notes.txt');
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
+  });
+
+  it('adds a dropped transcript’s entities near their neighbours without moving anything already on the map', async () => {
+    const before = JSON.parse(readFileSync(await downloadFrom(page, 'JSON'), 'utf8')) as SavedGraph;
+    await dropFiles(page, [
+      {
+        name: 'briefing.txt',
+        text: 'MONUSCO briefed MINURSO and UNFICYP in Kinshasa. MINURSO later met MONUSCO again in the Democratic Republic of the Congo.\n',
+      },
+    ]);
+    await expect.poll(() => page.locator('.message.success').last().textContent(), { timeout: 60_000 }).toMatch(/Added briefing\.txt/);
+    const after = JSON.parse(readFileSync(await downloadFrom(page, 'JSON'), 'utf8')) as SavedGraph;
+    const old = new Map(before.nodes.map((node) => [node.key, node.attributes]));
+    const moved = after.nodes.filter((node) => old.has(node.key) && (old.get(node.key)?.x !== node.attributes.x || old.get(node.key)?.y !== node.attributes.y));
+    expect(moved.map((node) => node.key)).toEqual([]);
+    const added = after.nodes.filter((node) => !old.has(node.key));
+    expect(added.map((node) => node.key)).toContain('mission:minurso');
+    // A new entity lands near MONUSCO, its neighbour: closer than a quarter of the map's width.
+    const xs = before.nodes.map((node) => node.attributes.x);
+    const width = Math.max(...xs) - Math.min(...xs);
+    const minurso = after.nodes.find((node) => node.key === 'mission:minurso')?.attributes;
+    const monusco = old.get('mission:monusco');
+    expect(Math.hypot((minurso?.x ?? 0) - (monusco?.x ?? 1e9), (minurso?.y ?? 0) - (monusco?.y ?? 1e9))).toBeLessThan(width / 4);
+  });
+
+  it('names an empty transcript as empty and adds nothing', async () => {
+    const before = await shownCounts(page);
+    await dropFiles(page, [{ name: 'empty.txt', text: '  \n' }]);
+    await expect.poll(() => page.locator('.message.error').last().textContent()).toMatch(/empty\.txt: the file is empty; nothing was added/);
+    expect(await page.locator('.message.success').count()).toBe(0);
+    expect(await shownCounts(page)).toEqual(before);
+  });
+
+  it('warns about a link naming an entity the graph does not have, and messages can be dismissed', async () => {
+    await openExplorer(page, baseUrl, '?node=mission%3Anope');
+    const warning = page.locator('.message.error').last();
+    await expect.poll(() => warning.textContent()).toMatch(/No entity "mission:nope" in this graph/);
+    await warning.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await page.locator('.message').count()).toBe(0);
+    // Messages float over the map: the graph view does not move down when they show.
+    const view = await page.locator('#graph-view').boundingBox();
+    for (let index = 0; index < 5; index += 1) await dropFiles(page, [{ name: `bad-${index}.gexf`, text: 'not XML' }]);
+    await expect.poll(() => page.locator('.message').count()).toBe(3);
+    expect((await page.locator('#graph-view').boundingBox())?.y).toBe(view?.y);
   });
 });

@@ -3,6 +3,8 @@
 import { MultiUndirectedGraph } from 'graphology';
 import { defaultLexicon, extractDocument } from '@missiongraph/extract';
 import { buildGraph, toGraphJson, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from '@missiongraph/graph';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeVisibility, emptyFilters, type FilterState } from '../src/filters.ts';
 import { graphFromSerialised, graphToSerialised, InputError } from '../src/graph-model.ts';
@@ -81,18 +83,30 @@ describe('filters', () => {
   const cases: [string, FilterState, string[], number][] = [
     ['nothing filtered', filters({}), ['country:cod', 'mission:monusco', 'organization:united-nations', 'person:antonio-guterres'], 4],
     ['countries hidden', filters({ hiddenTypes: new Set(['country']) }), ['mission:monusco', 'organization:united-nations', 'person:antonio-guterres'], 2],
-    ['links of weight 2 or more', filters({ minEdgeWeight: 2 }), ['country:cod', 'mission:monusco', 'organization:united-nations', 'person:antonio-guterres'], 2],
+    ['links of weight 2 or more, unlinked shown', filters({ minEdgeWeight: 2, hideIsolated: false }), ['country:cod', 'mission:monusco', 'organization:united-nations', 'person:antonio-guterres'], 2],
     ['at least 2 links', filters({ minDegree: 2 }), ['country:cod', 'mission:monusco', 'organization:united-nations'], 3],
     ['document b.txt', filters({ documents: new Set(['b.txt']) }), ['country:cod', 'mission:monusco', 'organization:united-nations'], 3],
     ['speaker Bob', filters({ speakers: new Set(['Bob']) }), ['country:cod', 'mission:monusco', 'organization:united-nations'], 3],
     // Bob names all three, but none of his co-mentions reaches 2: only the lexicon relation stays.
-    ['speaker Bob, weight 2', filters({ speakers: new Set(['Bob']), minEdgeWeight: 2 }), ['country:cod', 'mission:monusco', 'organization:united-nations'], 1],
+    ['speaker Bob, weight 2, unlinked shown', filters({ speakers: new Set(['Bob']), minEdgeWeight: 2, hideIsolated: false }), ['country:cod', 'mission:monusco', 'organization:united-nations'], 1],
     ['speaker Bob, weight 2, at least 1 link', filters({ speakers: new Set(['Bob']), minEdgeWeight: 2, minDegree: 1 }), ['country:cod', 'mission:monusco'], 1],
   ];
   it.each(cases)('%s', (_name, state, nodes, edges) => {
     const visibility = computeVisibility(graph, state);
     expect([...visibility.nodes].sort()).toEqual(nodes);
     expect(visibility.edges.size).toBe(edges);
+  });
+
+  it.each([
+    ['links of weight 2 or more', filters({ minEdgeWeight: 2 })],
+    ['speaker Bob, weight 2', filters({ speakers: new Set(['Bob']), minEdgeWeight: 2 })],
+  ])('%s: entities left without links are hidden by default', (_name, state) => {
+    const shown = computeVisibility(graph, { ...state, hideIsolated: false });
+    const hidden = computeVisibility(graph, state);
+    const linked = new Set([...hidden.edges].flatMap((edge) => graph.extremities(edge)));
+    expect([...hidden.nodes].filter((node) => !linked.has(node))).toEqual([]);
+    expect(hidden.nodes.size).toBeLessThan(shown.nodes.size);
+    expect([...hidden.edges].sort()).toEqual([...shown.edges].sort());
   });
 
   it('counts link weight over the chosen documents and speakers only', () => {
@@ -184,6 +198,15 @@ describe('decoding dropped text', () => {
   });
 });
 
+/** The seed transcripts (data/transcripts), in name order, as a build reads them. */
+function seedDocuments(): { id: string; text: string }[] {
+  const folder = path.join(import.meta.dirname, '../../../data/transcripts');
+  return readdirSync(folder)
+    .filter((name) => /\.(txt|md|vtt|srt)$/i.test(name))
+    .sort()
+    .map((name) => ({ id: name, text: readFileSync(path.join(folder, name), 'utf8') }));
+}
+
 describe('adding transcripts to a graph', () => {
   const lexicon = defaultLexicon();
   const build = (documents: { id: string; text: string }[]): BuiltGraph => buildGraph(documents.map((document) => extractDocument(document, { lexicon })), { lexicon });
@@ -205,6 +228,38 @@ describe('adding transcripts to a graph', () => {
       expect(merged.getNodeAttribute(node, 'documents')).toBe(attributes.documents);
     });
     expect(merged.getAttribute('documents')).toBe(2);
+  });
+
+  /** Every co-mention link of `together` has the same strength in `merged` (to rounding), and no other link exists. */
+  function expectStrengthsOfABuild(merged: BuiltGraph, together: BuiltGraph): void {
+    expect(merged.edges().sort()).toEqual(together.edges().sort());
+    let compared = 0;
+    together.forEachEdge((edge, attributes) => {
+      if (attributes.kind !== 'co-mention') return;
+      const strength = merged.getEdgeAttribute(edge, 'strength') ?? Number.NaN;
+      expect(Math.abs(strength - (attributes.strength ?? 0)), `${edge}: ${strength} vs ${attributes.strength}`).toBeLessThan(1e-9 * (attributes.strength ?? 1));
+      compared += 1;
+    });
+    expect(compared).toBeGreaterThan(0);
+  }
+
+  it('gives every link the strength of a build of both documents (the DRC–MONUSCO case)', () => {
+    const a = { id: 'a.txt', text: 'MONUSCO protects civilians in the Democratic Republic of the Congo. MONUSCO met the African Union.' };
+    const b = { id: 'b.txt', text: 'In the Democratic Republic of the Congo, MONUSCO and the African Union spoke. Mali was calm.' };
+    const merged = build([a]);
+    mergeGraphInto(merged, build([b]));
+    const together = build([a, b]);
+    expectStrengthsOfABuild(merged, together);
+    expect(merged.getEdgeAttribute('co:country:cod|mission:monusco', 'strength')).toBeCloseTo(together.getEdgeAttribute('co:country:cod|mission:monusco', 'strength') ?? 0, 12);
+  });
+
+  it('gives every link of the seed transcripts, split in two and merged, the strength of a build of all of them', () => {
+    const seeds = seedDocuments();
+    expect(seeds.length).toBeGreaterThanOrEqual(2);
+    const half = Math.ceil(seeds.length / 2);
+    const merged = build(seeds.slice(0, half));
+    mergeGraphInto(merged, build(seeds.slice(half)));
+    expectStrengthsOfABuild(merged, build(seeds));
   });
 
   it('links a new mission to its host country already in the graph', () => {

@@ -3,11 +3,11 @@
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import Graph from 'graphology';
-import { forceAtlas2Layout, gexfChunks, graphmlChunks, type CoMentionNetwork, type GexfOptions, type LayoutResult } from '@missiongraph/graph';
+import { gexfChunks, graphmlChunks, runLayout, type CoMentionNetwork, type GexfOptions, type LayoutResult, type LayoutStart } from '@missiongraph/graph';
 import { writeDurably, type WrittenOutput } from './out-dir.ts';
 
 export type BuildThreadJob =
-  | { kind: 'layout'; network: CoMentionNetwork; seed: number; iterations: number | undefined }
+  | { kind: 'layout'; network: CoMentionNetwork; seed: number; iterations: number | undefined; start?: LayoutStart }
   | { kind: 'write'; graph: ReturnType<Graph['export']>; staging: string; names: string[]; gexf?: GexfOptions };
 
 export type BuildThreadReply =
@@ -21,7 +21,7 @@ const WRITERS: Record<string, (graph: Graph, gexf: GexfOptions) => Iterable<stri
 };
 
 function run(job: BuildThreadJob): BuildThreadReply {
-  if (job.kind === 'layout') return { ok: true, kind: 'layout', layout: forceAtlas2Layout(job.network, job.seed, job.iterations) };
+  if (job.kind === 'layout') return { ok: true, kind: 'layout', layout: runLayout(job.network, job.seed, job.iterations, job.start) };
   // The same nodes and edges in the same order, with the same attributes: the writers give the same bytes here.
   const graph = Graph.from(job.graph);
   const written: WrittenOutput[] = [];

@@ -1,7 +1,7 @@
 // The main side of the build's second thread (build-thread-worker.ts, bundled like the pool worker): ForceAtlas2
 // there while metrics run here, then GEXF and GraphML written there while the other outputs are written here.
 import { Worker } from 'node:worker_threads';
-import type { CoMentionNetwork, GexfOptions, LayoutResult, MissionGraph } from '@missiongraph/graph';
+import type { CoMentionNetwork, GexfOptions, LayoutResult, LayoutStart, MissionGraph } from '@missiongraph/graph';
 import type { WrittenOutput } from './out-dir.ts';
 import type { BuildThreadJob, BuildThreadReply } from './build-thread-worker.ts';
 import { workerBundleUrl } from './worker-bundle.ts';
@@ -60,14 +60,14 @@ export class BuildThread {
     });
   }
 
-  /** forceAtlas2Layout(network, seed, iterations), computed in the thread. */
-  async layout(network: CoMentionNetwork, seed: number, iterations: number | undefined): Promise<LayoutResult> {
-    const reply = await this.#request({ kind: 'layout', network, seed, iterations });
+  /** runLayout(network, seed, iterations, start) (cold, or warm from a previous map), computed in the thread. */
+  async layout(network: CoMentionNetwork, seed: number, iterations: number | undefined, start?: LayoutStart): Promise<LayoutResult> {
+    const reply = await this.#request({ kind: 'layout', network, seed, iterations, ...(start !== undefined ? { start } : {}) });
     if (!reply.ok || reply.kind !== 'layout') throw new Error('the build thread answered a layout with something else');
     return reply.layout;
   }
 
-  /** Writes the named outputs of `graph` (a structured clone of it goes to the thread) into the staging folder. */
+  /** Writes the named outputs of `graph` (a structured clone of it goes to the thread: give it the slim export view) into the staging folder. */
   async write(graph: MissionGraph, staging: string, names: string[], gexf: GexfOptions = {}): Promise<WrittenOutput[]> {
     const reply = await this.#request({ kind: 'write', graph: graph.export(), staging, names, gexf });
     if (!reply.ok || reply.kind !== 'write') throw new Error('the build thread answered a write with something else');

@@ -6,8 +6,10 @@ import { defaultLexicon, rankTopics, type CompiledLexicon, type DocumentExtracti
 import {
   analyzeGraph,
   analyzeGraphWithLayoutElsewhere,
-  forceAtlas2Layout,
   buildGraph,
+  compareStrings,
+  evidenceLimitedView,
+  runLayout,
   edgesCsvChunks,
   evidenceJsonlChunks,
   gexfChunks,
@@ -22,13 +24,15 @@ import {
   graphJsonChunks,
   graphmlChunks,
   GraphBuilder,
+  DEFAULT_EXPORT_EVIDENCE,
   nodesCsvChunks,
   type MissionGraph,
+  type PreviousMap,
 } from '@missiongraph/graph';
 import {
   cacheKey,
-  pruneCache,
-  readCacheEntry,
+  ExtractionStore,
+  removeLegacyEntries,
   readFileIndex,
   sha256,
   stampMatches,
@@ -38,9 +42,10 @@ import {
 } from './cache.ts';
 import { extractorFingerprint, outputFingerprint, UNKNOWN_CODE } from './fingerprint.ts';
 import { discoverInputs, documentId, fsPathOf, InputError, type InputFile } from './discover.ts';
-import { describeFileError, formatBytes, type DocumentOutcome, type DocumentTask } from './document-task.ts';
+import { describeFileError, formatBytes, type DocumentOutcome, type DocumentTask, type ReadDocument } from './document-task.ts';
 import { acquireLock, BuildError, ensureOutDir, removeStaleStaging, writeOutputsAtomically, type OutputFile, type WriteHooks, type WrittenOutput } from './out-dir.ts';
 import { BuildThread, THREAD_OUTPUT_NAMES } from './build-thread.ts';
+import { readBuildState, removeBuildState, writeBuildState, type BuildState, type StateDocument } from './build-state.ts';
 import type { ExtractionRunner, PlannedTask } from './pool.ts';
 import { createProgress, type ProgressMode } from './progress.ts';
 import { terminalSafe } from './terminal.ts';
@@ -81,8 +86,14 @@ export interface BuildOptions {
   prune: boolean;
   /** Ignore the cache and re-extract everything (entries are rewritten). */
   force: boolean;
+  /** Where document dates come from (default `content`; see docs/graph-format.md, "Document dates"). */
+  dateFrom?: 'name' | 'content' | 'mtime';
   /** The output files to write besides manifest.json (default: all of them). */
   formats?: readonly OutputFormat[];
+  /** Evidence sentences per edge in GEXF and GraphML (default DEFAULT_EXPORT_EVIDENCE); 'all' keeps every one. */
+  exportEvidence?: number | 'all';
+  /** Lay out and number communities from scratch (the cold result) instead of from the previous map. */
+  fresh?: boolean;
   /** GEXF version of graph.gexf (default DEFAULT_GEXF_VERSION, 1.2draft). */
   gexfVersion?: GexfVersion;
   progress: ProgressMode;
@@ -121,6 +132,16 @@ export interface BuildSummary {
   /** CPU time of the whole process, every thread (user + system), in seconds: over `seconds`, the cores it kept busy. */
   cpuSeconds: number;
   outputs: string[];
+  /** What a build that started from the previous one changed; undefined for a cold build. */
+  changes?: BuildChanges;
+}
+
+export interface BuildChanges {
+  documents: { added: number; changed: number; removed: number };
+  nodes: { added: number; removed: number };
+  edges: { added: number; removed: number };
+  /** Displacement of the nodes both maps hold, as fractions of the new layout's diameter; undefined with --fresh. */
+  layout?: { median: number; max: number; diameter: number; nodes: number };
 }
 
 interface ManifestInput {
@@ -150,13 +171,13 @@ function readUnchangedFromCache(
   file: InputFile,
   stat: fs.Stats,
   index: FileIndex,
-  cacheDir: string,
+  store: ExtractionStore,
   settings: ExtractionSettings,
 ): DocumentOutcome | undefined {
   const stamp = index.get(file.realPath);
   if (!stampMatches(stamp, stat)) return undefined;
   const key = cacheKey(file.id, stamp.contentSha, settings);
-  const cached = readCacheEntry(cacheDir, key, file.id);
+  const cached = store.get(key, file.id);
   if (cached.status !== 'hit') return undefined;
   return {
     status: 'ok',
@@ -175,7 +196,7 @@ function readUnchangedFromCache(
 interface BuildIdentity {
   tool: string;
   versions: { extractor: string; lexicon: string; output: string };
-  options: { topics: boolean; maxFileSize: number; seed: number; formats: OutputFormat[] };
+  options: { topics: boolean; maxFileSize: number; seed: number; formats: OutputFormat[]; gexfEvidence: number | 'all'; gexfVersion?: GexfVersion };
   inputs: ManifestInput[];
   skipped: SkippedInput[];
 }
@@ -281,7 +302,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
   const releaseLock = acquireLock(outDir);
   try {
     removeStaleStaging(outDir);
-    const settings: ExtractionSettings = { extractorVersion: extractorFingerprint(), lexiconVersion: lexicon.version, topics: options.topics };
+    const settings: ExtractionSettings = { extractorVersion: extractorFingerprint(), lexiconVersion: lexicon.version, topics: options.topics, ...(options.dateFrom && options.dateFrom !== 'content' ? { dateFrom: options.dateFrom } : {}) };
     const skipped: SkippedInput[] = [];
     const relativeToRoot = (file: string): string => documentId(discovery.root, file);
     const skip = (file: string, reason: string): void => {
@@ -320,11 +341,14 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       maxFileSize: options.maxFileSize,
       seed: ANALYSIS_SEED,
       formats,
+      gexfEvidence: options.exportEvidence ?? DEFAULT_EXPORT_EVIDENCE,
       ...(gexfVersion !== DEFAULT_GEXF_VERSION ? { gexfVersion } : {}),
+      ...(settings.dateFrom ? { dateFrom: settings.dateFrom } : {}),
     };
     const gexfOptions: GexfOptions = { version: gexfVersion, toolVersion: `missiongraph ${CLI_VERSION}`, extractorVersion: settings.extractorVersion };
     const lastManifest = readPreviousManifest(outDir);
-    const previous = options.force ? undefined : lastManifest;
+    // --fresh redraws the map even when the inputs are those of the outputs in the folder.
+    const previous = options.force || options.fresh === true ? undefined : lastManifest;
     /** The summary of a build that found the outputs current: the figures are those of the build that wrote them. */
     const upToDateSummary = (manifest: PreviousManifest, cacheHits: number, warnings: number): BuildSummary => {
       const seconds = (performance.now() - startedAt) / 1000;
@@ -360,229 +384,435 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       }
     }
 
-    // Each extraction is added to the graph as soon as every document before it is in, then let go: the build never
-    // holds the whole corpus's extractions. --topics ranks topics over the whole corpus first, so it keeps them.
-    const builder = options.topics ? undefined : new GraphBuilder({ lexicon });
-    const keptForTopics: DocumentExtraction[] = [];
-    const inputs: ManifestInput[] = [];
-    const newIndex: FileIndex = new Map();
-    const usedKeys = new Set<string>();
-    // Skip and warning lines wait until the progress display is gone; they are printed in corpus order.
-    const deferredLines: string[] = [];
-    let documents = 0;
-    let sentences = 0;
-    let cacheHits = 0;
-    let warnings = 0;
-    let bytes = 0;
-    const consume = (file: InputFile, outcome: DocumentOutcome): void => {
-      if (outcome.status === 'skipped') {
-        skipped.push({ id: relativeToRoot(file.path), reason: outcome.reason });
-        deferredLines.push(`missiongraph: skipped ${displayPath(file.path, cwd)}: ${outcome.reason}`);
-        return;
-      }
-      for (const note of [...outcome.notes, ...outcome.extraction.warnings]) {
-        warnings += 1;
-        deferredLines.push(`missiongraph: warning: ${displayPath(file.path, cwd)}: ${note}`);
-      }
-      if (outcome.source === 'cache') cacheHits += 1;
-      usedKeys.add(outcome.key);
-      newIndex.set(file.realPath, { ...outcome.stamp, warnings: outcome.extraction.warnings });
-      if (builder !== undefined) builder.add(outcome.extraction);
-      else keptForTopics.push(outcome.extraction);
-      documents += 1;
-      sentences += outcome.extraction.document.sentenceCount;
-      bytes += outcome.bytes;
-      inputs.push({
-        id: file.id,
-        sha256: outcome.stamp.contentSha,
-        bytes: outcome.bytes,
-        encoding: outcome.encoding,
-        format: outcome.extraction.document.format,
-        sentences: outcome.extraction.document.sentenceCount,
-      });
-    };
-    let nextFile = 0;
-    const drain = (): void => {
-      while (nextFile < discovery.files.length) {
-        const file = discovery.files[nextFile]!;
-        const outcome = waiting.get(file.id);
-        if (outcome === undefined) return;
-        waiting.delete(file.id);
-        consume(file, outcome);
-        nextFile += 1;
-      }
-    };
-    const accept = (outcome: DocumentOutcome): void => {
-      waiting.set(outcome.id, outcome);
-      drain();
-    };
-
-    const progress = createProgress(options.progress);
-    const totalBytes = [...stats.values()].reduce((sum, stat) => sum + stat.size, 0);
-    progress.start(stats.size, totalBytes);
-    const toExtract: PlannedTask[] = [];
+    const outputVersions = { extractor: settings.extractorVersion, lexicon: lexicon.version, output: outputFingerprint() };
+    const store = ExtractionStore.open(cacheDir);
+    if (store.problem !== undefined) options.log(`missiongraph: warning: extraction cache ${displayPath(cacheDir, cwd)}: ${store.problem}`);
     try {
-      for (const file of discovery.files) {
-        const stat = stats.get(file.id);
-        if (stat === undefined) continue;
-        // Files over the size limit go to processDocument, which skips them, cached or not.
-        const fromCache = options.force || stat.size > options.maxFileSize ? undefined : readUnchangedFromCache(file, stat, index, cacheDir, settings);
-        if (fromCache !== undefined) {
-          accept(fromCache);
-          progress.advance(stat.size);
-          continue;
-        }
-        const task: DocumentTask = { id: file.id, path: file.path, cacheDir, maxFileSize: options.maxFileSize, settings, ignoreCache: options.force };
-        if (file.rawPath !== undefined) task.rawPath = file.rawPath;
-        toExtract.push({ task, bytes: stat.size });
+      // A build starts from the previous one (its tallies, keys and map) unless told not to, or --topics (topics are
+      // ranked over the whole corpus), or the state is missing, stale or damaged; then it starts cold.
+      let state: BuildState | undefined;
+      if (!options.force && !options.topics && outputVersions.output !== UNKNOWN_CODE) {
+        const read = readBuildState(cacheDir, outputVersions);
+        if (read.status === 'ok') state = read.state;
+        else if (read.status === 'damaged') options.log(`missiongraph: warning: graph state in ${displayPath(cacheDir, cwd)} ignored (${read.reason}); built from the cache`);
       }
-      await runner.run(toExtract, (outcome, fileBytes) => {
-        accept(outcome);
-        progress.advance(fileBytes);
-      });
-      drain();
-    } finally {
-      progress.stop();
-      // The workers' heaps (lexicon, NER models) are not needed for the graph: give the memory back now.
-      await runner.close();
-      for (const line of deferredLines) options.log(line);
-    }
-    skipped.sort(compareSkipped);
-
-    if (options.strict && skipped.length > 0) {
-      throw new BuildError(`${skipped.length} input(s) skipped and --strict is set; no output written`);
-    }
-    if (documents === 0) {
-      throw new BuildError('no readable document among the inputs; no output written');
-    }
-    const saveCacheState = (): void => {
+      const buildWith = async (from: BuildState | undefined): Promise<BuildSummary> =>
+        buildGraphAndWrite({ gexfOptions, options, cwd, outDir, cacheDir, lexicon, runner, settings, outputVersions, discovery, stats, index, waiting: new Map(waiting), skipped: [...skipped], deferredSkip: skip, relativeToRoot, store, state: from, previous, lastManifest, identity, upToDateSummary, formats, manifestOptions, startedAt });
       try {
-        writeFileIndex(cacheDir, newIndex);
-        if (options.prune) pruneCache(cacheDir, usedKeys);
+        return await buildWith(state);
       } catch (error) {
-        options.log(`missiongraph: warning: cache folder ${cacheDir} not updated (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+        if (!(error instanceof StateUnusable)) throw error;
+        options.log(`missiongraph: warning: ${error.message}; built from the cache instead`);
+        store.commit();
+        removeBuildState(cacheDir);
+        return await buildWith(undefined);
       }
-    };
-    // Files were touched or re-read but their contents, and so the outputs, are the same.
-    if (previous !== undefined && outputsAreCurrent(previous, identity(inputs), outDir)) {
-      saveCacheState();
-      return upToDateSummary(previous, cacheHits, warnings);
-    }
-
-    const readDone = performance.now();
-    // With more than one thread allowed, a second thread runs the layout while this one computes the metrics, then
-    // writes the GEXF and GraphML exports while this one writes the rest. Started now, so it loads meanwhile.
-    const thread = runner.workers > 1 ? await BuildThread.start(cacheDir) : undefined;
-    const analyzeAndWrite = async (): Promise<BuildSummary> => {
-      let graph: MissionGraph;
-      if (builder !== undefined) graph = builder.finish();
-      else {
-        const topics = rankTopics(keptForTopics, { max: MAX_TOPICS });
-        graph = buildGraph(keptForTopics, { lexicon, topics });
-        keptForTopics.length = 0;
-      }
-      const graphDone = performance.now();
-      if (thread === undefined) analyzeGraph(graph, { seed: ANALYSIS_SEED });
-      else {
-        // Should the thread fail, the layout is computed here: the same positions either way.
-        await analyzeGraphWithLayoutElsewhere(graph, { seed: ANALYSIS_SEED }, (network, seed, iterations) =>
-          thread.layout(network, seed, iterations).catch(() => forceAtlas2Layout(network, seed, iterations)),
-        );
-      }
-      const analyzeDone = performance.now();
-
-      const entitiesByType = new Map<string, number>();
-      graph.forEachNode((_key, attributes) => {
-        const type = String(attributes['type']);
-        entitiesByType.set(type, (entitiesByType.get(type) ?? 0) + 1);
-      });
-      let coMentionEdges = 0;
-      let evidence = 0;
-      graph.forEachEdge((_key, attributes) => {
-        if (attributes['kind'] === 'co-mention') {
-          coMentionEdges += 1;
-          evidence += Array.isArray(attributes['evidence']) ? (attributes['evidence'] as unknown[]).length : 0;
-        }
-      });
-
-      /** The figures the manifest and the summary share. */
-      const graphCounts = {
-        bytes,
-        sentences,
-        nodes: graph.order,
-        edges: graph.size,
-        coMentionEdges,
-        evidence,
-        entitiesByType: sortedRecord(entitiesByType),
-      };
-      const producers: Record<string, () => Iterable<string>> = {
-        'graph.json': () => graphJsonChunks(graph),
-        'graph.gexf': () => gexfChunks(graph, gexfOptions),
-        'graph.graphml': () => graphmlChunks(graph),
-        'graph.cyjs': () => cytoscapeJsonChunks(graph),
-        'neo4j-nodes.csv': () => neo4jNodesCsvChunks(graph),
-        'neo4j-relationships.csv': () => neo4jRelationshipsCsvChunks(graph),
-        'neo4j-import.cypher': () => [writeNeo4jCypher(graph)],
-        'graph.gml': () => gmlChunks(graph),
-        'nodes.csv': () => nodesCsvChunks(graph),
-        'edges.csv': () => edgesCsvChunks(graph),
-        'evidence.jsonl': () => evidenceJsonlChunks(graph),
-      };
-      const wanted = new Set<string>(formats.flatMap((format) => OUTPUT_FORMATS[format]));
-      const files: OutputFile[] = Object.entries(producers)
-        .filter(([name]) => wanted.has(name))
-        .map(([name, content]) => ({ name, content }));
-      const obsolete = lastManifest === undefined ? [] : obsoleteOutputs(outDir, lastManifest, new Set(Object.keys(producers)), wanted);
-      const manifestFile = (written: readonly WrittenOutput[]): OutputFile => {
-        const manifest = {
-          format: MANIFEST_FORMAT,
-          tool: { name: 'missiongraph', version: CLI_VERSION },
-          versions: { extractor: settings.extractorVersion, lexicon: lexicon.version, output: outputFingerprint() },
-          options: manifestOptions,
-          counts: { documents: inputs.length, skipped: skipped.length, ...graphCounts },
-          inputs,
-          skipped,
-          outputs: written,
-        };
-        return { name: 'manifest.json', content: () => JSON.stringify(manifest, null, 2) + '\n' };
-      };
-      const offload =
-        thread === undefined
-          ? undefined
-          : { names: THREAD_OUTPUT_NAMES, write: (staging: string, names: string[]) => thread.write(graph, staging, names, gexfOptions), cancel: () => thread.close() };
-      const written = await writeOutputsAtomically(outDir, files, manifestFile, options.hooks, offload, obsolete);
-      const writeDone = performance.now();
-
-      saveCacheState();
-
-      return {
-        outDir,
-        documents,
-        ...graphCounts,
-        cacheHits,
-        extracted: documents - cacheHits,
-        upToDate: false,
-        skipped,
-        warnings,
-        seconds: (performance.now() - startedAt) / 1000,
-        timings: {
-          read: (readDone - startedAt) / 1000,
-          graph: (graphDone - readDone) / 1000,
-          analyze: (analyzeDone - graphDone) / 1000,
-          write: (writeDone - analyzeDone) / 1000,
-        },
-        peakRssBytes: process.resourceUsage().maxRSS * 1024,
-        cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
-        outputs: written.map((file) => file.name),
-      };
-    };
-    try {
-      return await analyzeAndWrite();
     } finally {
-      await thread?.close();
+      store.close();
     }
   } finally {
     releaseLock();
+  }
+}
+
+/** The previous build's state cannot be updated (an entry to subtract is gone or damaged): start cold. */
+class StateUnusable extends Error {}
+
+interface BuildContext {
+  gexfOptions: GexfOptions;
+  options: BuildOptions;
+  cwd: string;
+  outDir: string;
+  cacheDir: string;
+  lexicon: CompiledLexicon;
+  runner: ExtractionRunner;
+  settings: ExtractionSettings;
+  outputVersions: BuildState['versions'];
+  discovery: ReturnType<typeof discoverInputs>;
+  stats: Map<string, fs.Stats>;
+  index: FileIndex;
+  waiting: Map<string, DocumentOutcome>;
+  skipped: SkippedInput[];
+  deferredSkip: (file: string, reason: string) => void;
+  relativeToRoot: (file: string) => string;
+  store: ExtractionStore;
+  state: BuildState | undefined;
+  previous: PreviousManifest | undefined;
+  lastManifest: PreviousManifest | undefined;
+  identity: (inputs: ManifestInput[]) => BuildIdentity;
+  upToDateSummary: (manifest: PreviousManifest, cacheHits: number, warnings: number) => BuildSummary;
+  formats: OutputFormat[];
+  manifestOptions: BuildIdentity['options'];
+  startedAt: number;
+}
+
+/** Median and maximum displacement of the nodes two maps share, over the new map's diameter (largest distance). */
+export function layoutMovement(before: ReadonlyMap<string, readonly [number, number]>, graph: MissionGraph): BuildChanges['layout'] {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const moves: number[] = [];
+  graph.forEachNode((key, attributes) => {
+    const x = Number(attributes['x']);
+    const y = Number(attributes['y']);
+    xs.push(x);
+    ys.push(y);
+    const old = before.get(key);
+    if (old !== undefined) moves.push(Math.hypot(x - old[0], y - old[1]));
+  });
+  let diameter = 0;
+  for (let i = 0; i < xs.length; i += 1) {
+    for (let j = i + 1; j < xs.length; j += 1) diameter = Math.max(diameter, (xs[i]! - xs[j]!) ** 2 + (ys[i]! - ys[j]!) ** 2);
+  }
+  diameter = Math.sqrt(diameter) || 1;
+  moves.sort((a, b) => a - b);
+  const median = moves.length === 0 ? 0 : moves.length % 2 === 1 ? moves[(moves.length - 1) / 2]! : (moves[moves.length / 2 - 1]! + moves[moves.length / 2]!) / 2;
+  return { median: median / diameter, max: (moves[moves.length - 1] ?? 0) / diameter, diameter, nodes: moves.length };
+}
+
+async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> {
+  const { options, cwd, outDir, cacheDir, lexicon, runner, settings, discovery, stats, index, waiting, skipped, relativeToRoot, store, state } = context;
+  const { previous, lastManifest, identity, upToDateSummary, formats, manifestOptions, startedAt, outputVersions, gexfOptions } = context;
+  const stateDocuments = new Map<string, StateDocument>((state?.documents ?? []).map((document) => [document.id, document]));
+  const builderOptions = { lexicon, documentOrder: compareStrings };
+  let builder: GraphBuilder | undefined;
+  try {
+    builder = options.topics ? undefined : state !== undefined ? GraphBuilder.fromState(state.builder, builderOptions) : new GraphBuilder(builderOptions);
+  } catch (error) {
+    throw new StateUnusable(`graph state unreadable (${error instanceof Error ? error.message : String(error)})`);
+  }
+  /** The previous extraction of a document, to subtract it; without it the state cannot be updated. */
+  const subtract = (document: StateDocument): void => {
+    const old = store.get(document.key, document.id);
+    if (old.status !== 'hit') throw new StateUnusable(`the cache entry of ${document.id} is ${old.status === 'miss' ? 'missing' : `damaged (${old.reason})`}, so the previous graph cannot be updated`);
+    builder!.remove(old.extraction);
+  };
+  const keptForTopics: DocumentExtraction[] = [];
+  const inputs: ManifestInput[] = [];
+  const stateOut: StateDocument[] = [];
+  const newIndex: FileIndex = new Map();
+  const usedKeys = new Set<string>();
+  const present = new Set<string>();
+  const counts = { added: 0, changed: 0 };
+  // Skip and warning lines wait until the progress display is gone; they are printed in corpus order.
+  const deferredLines: string[] = [];
+  let documents = 0;
+  let sentences = 0;
+  let cacheHits = 0;
+  let warnings = 0;
+  let bytes = 0;
+  const consume = (file: InputFile, outcome: DocumentOutcome): void => {
+    if (outcome.status === 'skipped') {
+      skipped.push({ id: relativeToRoot(file.path), reason: outcome.reason });
+      deferredLines.push(`missiongraph: skipped ${displayPath(file.path, cwd)}: ${outcome.reason}`);
+      return;
+    }
+    const known = stateDocuments.get(file.id);
+    const extraction = outcome.extraction;
+    const extractionWarnings = extraction?.warnings ?? known?.warnings ?? [];
+    for (const note of [...outcome.notes, ...extractionWarnings]) {
+      warnings += 1;
+      deferredLines.push(`missiongraph: warning: ${displayPath(file.path, cwd)}: ${note}`);
+    }
+    if (outcome.source !== 'extracted') cacheHits += 1;
+    if (outcome.extractionJson !== undefined) {
+      try {
+        store.put(outcome.key, outcome.stamp.contentSha, settings, file.id, outcome.extractionJson);
+      } catch (error) {
+        deferredLines.push(`missiongraph: warning: ${displayPath(file.path, cwd)}: cache not written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      }
+    }
+    usedKeys.add(outcome.key);
+    present.add(file.id);
+    newIndex.set(file.realPath, { ...outcome.stamp, warnings: extractionWarnings });
+    const unchanged = outcome.source === 'unchanged' || (state !== undefined && known?.key === outcome.key);
+    if (!unchanged) {
+      if (extraction === undefined) throw new StateUnusable(`no extraction for ${file.id}`);
+      if (builder !== undefined) {
+        if (known !== undefined) {
+          subtract(known);
+          counts.changed += 1;
+        } else if (state !== undefined) counts.added += 1;
+        builder.add(extraction);
+      } else keptForTopics.push(extraction);
+    }
+    const format = extraction?.document.format ?? known!.format;
+    const sentenceCount = extraction?.document.sentenceCount ?? known!.sentences;
+    documents += 1;
+    sentences += sentenceCount;
+    bytes += outcome.bytes;
+    inputs.push({ id: file.id, sha256: outcome.stamp.contentSha, bytes: outcome.bytes, encoding: outcome.encoding, format, sentences: sentenceCount });
+    stateOut.push({ id: file.id, key: outcome.key, sha256: outcome.stamp.contentSha, bytes: outcome.bytes, encoding: outcome.encoding, format, sentences: sentenceCount, warnings: extractionWarnings });
+  };
+  let nextFile = 0;
+  const drain = (): void => {
+    while (nextFile < discovery.files.length) {
+      const file = discovery.files[nextFile]!;
+      const outcome = waiting.get(file.id);
+      if (outcome === undefined) return;
+      waiting.delete(file.id);
+      consume(file, outcome);
+      nextFile += 1;
+    }
+  };
+  const accept = (outcome: DocumentOutcome): void => {
+    waiting.set(outcome.id, outcome);
+    drain();
+  };
+
+  const progress = createProgress(options.progress);
+  const totalBytes = [...stats.values()].reduce((sum, stat) => sum + stat.size, 0);
+  progress.start(stats.size, totalBytes);
+  const toExtract: PlannedTask[] = [];
+  try {
+    for (const file of discovery.files) {
+      const stat = stats.get(file.id);
+      if (stat === undefined) continue;
+      const stamp = index.get(file.realPath);
+      const known = stateDocuments.get(file.id);
+      const stampKey = stamp === undefined ? undefined : cacheKey(file.id, stamp.contentSha, settings);
+      // Same file stamp and the key the previous graph holds: nothing to read at all.
+      if (!options.force && stat.size <= options.maxFileSize && known !== undefined && stampMatches(stamp, stat) && stampKey === known.key) {
+        const unchanged: ReadDocument = {
+          status: 'ok',
+          id: file.id,
+          source: 'unchanged',
+          bytes: stat.size,
+          encoding: stamp.encoding,
+          key: known.key,
+          stamp,
+          notes: stamp.encodingNote === undefined ? [] : [stamp.encodingNote],
+        };
+        accept(unchanged);
+        progress.advance(stat.size);
+        continue;
+      }
+      // Files over the size limit go to processDocument, which skips them, cached or not.
+      const fromCache = options.force || stat.size > options.maxFileSize ? undefined : readUnchangedFromCache(file, stat, index, store, settings);
+      if (fromCache !== undefined) {
+        accept(fromCache);
+        progress.advance(stat.size);
+        continue;
+      }
+      const hintKey = known?.key ?? stampKey;
+      const location = hintKey === undefined ? undefined : store.locate(hintKey);
+      const task: DocumentTask = {
+        id: file.id,
+        path: file.path,
+        cacheDir,
+        maxFileSize: options.maxFileSize,
+        settings,
+        ignoreCache: options.force,
+        ...(hintKey !== undefined ? { previous: { key: hintKey, inGraph: known !== undefined, ...(location !== undefined ? { location } : {}) } } : {}),
+      };
+      if (file.rawPath !== undefined) task.rawPath = file.rawPath;
+      toExtract.push({ task, bytes: stat.size });
+    }
+    await runner.run(toExtract, (outcome, fileBytes) => {
+      accept(outcome);
+      progress.advance(fileBytes);
+    });
+    drain();
+  } finally {
+    progress.stop();
+    // The workers' heaps (lexicon, NER models) are not needed for the graph: give the memory back now.
+    await runner.close();
+    for (const line of deferredLines) options.log(line);
+  }
+  skipped.sort(compareSkipped);
+  // Documents of the previous graph that are gone (or now skipped) leave it.
+  let removedDocuments = 0;
+  if (state !== undefined && builder !== undefined) {
+    for (const document of state.documents) {
+      if (present.has(document.id)) continue;
+      subtract(document);
+      removedDocuments += 1;
+    }
+  }
+
+  if (options.strict && skipped.length > 0) {
+    throw new BuildError(`${skipped.length} input(s) skipped and --strict is set; no output written`);
+  }
+  if (documents === 0) {
+    throw new BuildError('no readable document among the inputs; no output written');
+  }
+  const saveCacheState = (): void => {
+    try {
+      writeFileIndex(cacheDir, newIndex);
+      store.commit(options.prune ? usedKeys : undefined);
+      if (options.prune) removeLegacyEntries(cacheDir);
+    } catch (error) {
+      options.log(`missiongraph: warning: cache folder ${cacheDir} not updated (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+  };
+  // Files were touched or re-read but their contents, and so the outputs, are the same.
+  if (previous !== undefined && state !== undefined && outputsAreCurrent(previous, identity(inputs), outDir)) {
+    saveCacheState();
+    return upToDateSummary(previous, cacheHits, warnings);
+  }
+
+  const readDone = performance.now();
+  // With more than one thread allowed, a second thread runs the layout while this one computes the metrics, then
+  // writes the GEXF and GraphML exports while this one writes the rest. Started now, so it loads meanwhile.
+  const thread = runner.workers > 1 ? await BuildThread.start(cacheDir) : undefined;
+  const analyzeAndWrite = async (): Promise<BuildSummary> => {
+    let graph: MissionGraph;
+    let builderState: BuildState['builder'] | undefined;
+    if (builder !== undefined) {
+      builderState = builder.exportState();
+      graph = builder.finish();
+    } else {
+      const topics = rankTopics(keptForTopics, { max: MAX_TOPICS });
+      graph = buildGraph(keptForTopics, { lexicon, topics });
+      keptForTopics.length = 0;
+    }
+    const graphDone = performance.now();
+    const positions = new Map<string, readonly [number, number]>((state?.map.nodes ?? []).map(([key, x, y]) => [key, [x, y] as const]));
+    const previousMap: PreviousMap | undefined =
+      state === undefined || options.fresh === true
+        ? undefined
+        : {
+            positions,
+            communities: new Map(state.map.nodes.map(([key, , , community]) => [key, community])),
+            unchanged: counts.added === 0 && counts.changed === 0 && removedDocuments === 0,
+          };
+    const analyzeOptions = { seed: ANALYSIS_SEED, ...(previousMap !== undefined ? { previous: previousMap } : {}) };
+    if (thread === undefined) analyzeGraph(graph, analyzeOptions);
+    else {
+      // Should the thread fail, the layout is computed here: the same positions either way.
+      await analyzeGraphWithLayoutElsewhere(graph, analyzeOptions, (network, seed, iterations, start) =>
+        thread.layout(network, seed, iterations, start).catch(() => runLayout(network, seed, iterations, start)),
+      );
+    }
+    const analyzeDone = performance.now();
+
+    const entitiesByType = new Map<string, number>();
+    graph.forEachNode((_key, attributes) => {
+      const type = String(attributes['type']);
+      entitiesByType.set(type, (entitiesByType.get(type) ?? 0) + 1);
+    });
+    let coMentionEdges = 0;
+    let evidence = 0;
+    graph.forEachEdge((_key, attributes) => {
+      if (attributes['kind'] === 'co-mention') {
+        coMentionEdges += 1;
+        evidence += Array.isArray(attributes['evidence']) ? (attributes['evidence'] as unknown[]).length : 0;
+      }
+    });
+
+    /** The figures the manifest and the summary share. */
+    const graphCounts = {
+      bytes,
+      sentences,
+      nodes: graph.order,
+      edges: graph.size,
+      coMentionEdges,
+      evidence,
+      entitiesByType: sortedRecord(entitiesByType),
+    };
+    const exportEvidence = manifestOptions.gexfEvidence;
+    let tableView: MissionGraph | undefined;
+    const viewForTables = (): MissionGraph => (tableView ??= evidenceLimitedView(graph, exportEvidence === 'all' ? undefined : exportEvidence) as MissionGraph);
+    const producers: Record<string, () => Iterable<string>> = {
+      'graph.json': () => graphJsonChunks(graph),
+      'graph.gexf': () => gexfChunks(viewForTables(), gexfOptions),
+      'graph.graphml': () => graphmlChunks(viewForTables()),
+      'graph.cyjs': () => cytoscapeJsonChunks(graph),
+      'neo4j-nodes.csv': () => neo4jNodesCsvChunks(graph),
+      'neo4j-relationships.csv': () => neo4jRelationshipsCsvChunks(graph),
+      'neo4j-import.cypher': () => [writeNeo4jCypher(graph)],
+      'graph.gml': () => gmlChunks(graph),
+      'nodes.csv': () => nodesCsvChunks(graph),
+      'edges.csv': () => edgesCsvChunks(graph),
+      'evidence.jsonl': () => evidenceJsonlChunks(graph),
+    };
+    const wanted = new Set<string>(formats.flatMap((format) => OUTPUT_FORMATS[format]));
+    const files: OutputFile[] = Object.entries(producers)
+      .filter(([name]) => wanted.has(name))
+      .map(([name, content]) => ({ name, content }));
+    const obsolete = lastManifest === undefined ? [] : obsoleteOutputs(outDir, lastManifest, new Set(Object.keys(producers)), wanted);
+    const manifestFile = (written: readonly WrittenOutput[]): OutputFile => {
+      const manifest = {
+        format: MANIFEST_FORMAT,
+        tool: { name: 'missiongraph', version: CLI_VERSION },
+        versions: outputVersions,
+        options: manifestOptions,
+        counts: { documents: inputs.length, skipped: skipped.length, ...graphCounts },
+        inputs,
+        skipped,
+        outputs: written,
+      };
+      return { name: 'manifest.json', content: () => JSON.stringify(manifest, null, 2) + '\n' };
+    };
+    const offload =
+      thread === undefined
+        ? undefined
+        : { names: THREAD_OUTPUT_NAMES, write: (staging: string, names: string[]) => thread.write(viewForTables(), staging, names, gexfOptions), cancel: () => thread.close() };
+    const written = await writeOutputsAtomically(outDir, files, manifestFile, options.hooks, offload, obsolete);
+    const writeDone = performance.now();
+
+    let changes: BuildChanges | undefined;
+    if (state !== undefined) {
+      const nodesBefore = new Set(state.map.nodes.map(([key]) => key));
+      const edgesBefore = new Set(state.map.edges);
+      let nodesAdded = 0;
+      let edgesAdded = 0;
+      graph.forEachNode((key) => {
+        if (!nodesBefore.has(key)) nodesAdded += 1;
+      });
+      graph.forEachEdge((key) => {
+        if (!edgesBefore.has(key)) edgesAdded += 1;
+      });
+      changes = {
+        documents: { added: counts.added, changed: counts.changed, removed: removedDocuments },
+        nodes: { added: nodesAdded, removed: nodesBefore.size - (graph.order - nodesAdded) },
+        edges: { added: edgesAdded, removed: edgesBefore.size - (graph.size - edgesAdded) },
+        ...(previousMap !== undefined ? { layout: layoutMovement(positions, graph) } : {}),
+      };
+    }
+    saveCacheState();
+    if (builderState !== undefined) {
+      try {
+        writeBuildState(cacheDir, {
+          versions: outputVersions,
+          documents: stateOut,
+          builder: builderState,
+          map: {
+            nodes: graph.mapNodes((key, attributes): [string, number, number, number] => [key, Number(attributes['x']), Number(attributes['y']), Number(attributes['community'])]),
+            edges: graph.edges(),
+          },
+        });
+      } catch (error) {
+        removeBuildState(cacheDir);
+        options.log(`missiongraph: warning: graph state not saved (${(error as NodeJS.ErrnoException).code ?? String(error)}); the next build starts cold`);
+      }
+    } else removeBuildState(cacheDir);
+
+    return {
+      outDir,
+      documents,
+      ...graphCounts,
+      cacheHits,
+      extracted: documents - cacheHits,
+      upToDate: false,
+      skipped,
+      warnings,
+      seconds: (performance.now() - startedAt) / 1000,
+      timings: {
+        read: (readDone - startedAt) / 1000,
+        graph: (graphDone - readDone) / 1000,
+        analyze: (analyzeDone - graphDone) / 1000,
+        write: (writeDone - analyzeDone) / 1000,
+      },
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+      outputs: written.map((file) => file.name),
+      ...(changes !== undefined ? { changes } : {}),
+    };
+  };
+  try {
+    return await analyzeAndWrite();
+  } finally {
+    await thread?.close();
   }
 }
 
@@ -604,5 +834,16 @@ export function formatSummary(summary: BuildSummary, cwd: string = process.cwd()
     `  skipped    ${summary.skipped.length}${summary.warnings > 0 ? `; warnings ${summary.warnings}` : ''}`,
     `  peak memory ${formatBytes(summary.peakRssBytes)}`,
   ];
+  const changes = summary.changes;
+  if (changes !== undefined) {
+    const percent = (fraction: number): string => `${(fraction * 100).toFixed(fraction < 0.1 ? 2 : 1)}%`;
+    lines.push(
+      `  changed    documents +${changes.documents.added} added, ${changes.documents.changed} changed, -${changes.documents.removed} removed; ` +
+        `entities +${changes.nodes.added} -${changes.nodes.removed}; edges +${changes.edges.added} -${changes.edges.removed}`,
+      changes.layout === undefined
+        ? `  layout     drawn afresh (--fresh)`
+        : `  layout     kept: the ${changes.layout.nodes} entities already on the map moved ${percent(changes.layout.median)} of its width (median; at most ${percent(changes.layout.max)})`,
+    );
+  }
   return lines.join('\n');
 }

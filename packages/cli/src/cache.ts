@@ -1,10 +1,10 @@
-// The per-document extraction cache: one file per document, keyed by content hash, extractor and lexicon versions and options.
-// Every entry is checked on read (format, key, checksum, shape); anything that fails is ignored and rebuilt, never trusted.
-import { createHash, randomBytes } from 'node:crypto';
+// The extraction cache: one packed, append-only store of per-document entries (keyed by content hash, extractor and
+// lexicon versions and options) with an index; every entry is checked on read, and a damaged store is rebuilt, never trusted.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocumentExtraction } from '@missiongraph/extract';
-import { readCacheFile, validateCachedExtraction } from './cache-validate.ts';
+import { MAX_CACHE_ENTRY_BYTES, validateCachedExtraction } from './cache-validate.ts';
 import type { TextEncodingName } from './decode.ts';
 
 const ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
@@ -19,6 +19,8 @@ export interface ExtractionSettings {
   extractorVersion: string;
   lexiconVersion: string;
   topics: boolean;
+  /** --date-from when not the default (`content`): dates are part of the cached extraction. */
+  dateFrom?: 'name' | 'mtime';
 }
 
 export function sha256(data: Uint8Array | string): string {
@@ -28,13 +30,10 @@ export function sha256(data: Uint8Array | string): string {
 /** The cache key of one document: its id (the extraction records it), its content hash and the settings. */
 export function cacheKey(documentId: string, contentSha: string, settings: ExtractionSettings): string {
   return sha256(
-    JSON.stringify([CACHE_FORMAT, documentId, contentSha, settings.extractorVersion, settings.lexiconVersion, settings.topics]),
+    JSON.stringify([CACHE_FORMAT, documentId, contentSha, settings.extractorVersion, settings.lexiconVersion, settings.topics, ...(settings.dateFrom ? [settings.dateFrom] : [])]),
   );
 }
 
-export function entryPath(cacheDir: string, key: string): string {
-  return path.join(cacheDir, key.slice(0, 2), key + ENTRY_SUFFIX);
-}
 
 interface EntryHeader {
   format: string;
@@ -77,12 +76,8 @@ export type CacheRead =
   | { status: 'miss' }
   | { status: 'invalid'; reason: string };
 
-/** Reads and validates one entry. A missing entry is a miss; a damaged or foreign one is 'invalid' (and will be overwritten). */
-export function readCacheEntry(cacheDir: string, key: string, documentId: string): CacheRead {
-  const file = readCacheFile(entryPath(cacheDir, key));
-  if (file.status === 'missing') return { status: 'miss' };
-  if (file.status === 'refused') return { status: 'invalid', reason: file.reason };
-  const raw = file.bytes;
+/** Checks one record's bytes (header line, payload, newline) against the key and document id it should hold. */
+function checkRecord(raw: Buffer, key: string, documentId: string): CacheRead {
   const newline = raw.indexOf(0x0a);
   if (newline < 0) return { status: 'invalid', reason: 'no header' };
   let header: EntryHeader;
@@ -93,7 +88,8 @@ export function readCacheEntry(cacheDir: string, key: string, documentId: string
   }
   if (typeof header !== 'object' || header === null || header.format !== CACHE_FORMAT) return { status: 'invalid', reason: 'foreign format' };
   if (header.key !== key || header.id !== documentId) return { status: 'invalid', reason: 'entry for another document' };
-  const payload = raw.subarray(newline + 1);
+  if (raw[raw.length - 1] !== 0x0a) return { status: 'invalid', reason: 'truncated entry' };
+  const payload = raw.subarray(newline + 1, raw.length - 1);
   if (sha256(payload) !== header.payloadSha) return { status: 'invalid', reason: 'checksum mismatch' };
   const json = payload.toString('utf8');
   let extraction: unknown;
@@ -107,40 +103,264 @@ export function readCacheEntry(cacheDir: string, key: string, documentId: string
   return { status: 'hit', extraction: validated, json };
 }
 
-/** Writes one entry atomically (temp file, then rename), so a reader never sees half an entry. `json` is the extraction as JSON. */
-export function writeCacheEntry(
-  cacheDir: string,
-  key: string,
-  contentSha: string,
-  settings: ExtractionSettings,
-  extraction: DocumentExtraction,
-  json: string = JSON.stringify(extraction),
-): void {
+/** One record of the store: the header line and the payload, then a newline. */
+function encodeRecord(key: string, contentSha: string, settings: ExtractionSettings, documentId: string, json: string): Buffer {
   const payload = Buffer.from(json, 'utf8');
   const header: EntryHeader = {
     format: CACHE_FORMAT,
     key,
-    id: extraction.document.id,
+    id: documentId,
     contentSha,
     extractorVersion: settings.extractorVersion,
     lexiconVersion: settings.lexiconVersion,
     topics: settings.topics,
     payloadSha: sha256(payload),
   };
-  const target = entryPath(cacheDir, key);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  return Buffer.concat([Buffer.from(JSON.stringify(header) + '\n', 'utf8'), payload, Buffer.from('\n')]);
+}
+
+/** Where an entry lies in the pack: byte offset and length of its record. */
+export interface EntryLocation {
+  offset: number;
+  length: number;
+}
+
+export const PACK_NAME = 'extractions.pack';
+export const PACK_INDEX_NAME = 'extractions.index.json';
+const PACK_INDEX_FORMAT = 'missiongraph-pack-index/1';
+
+/** Reads the record at `location` of the pack in `cacheDir` and checks it (worker threads call this for one entry). */
+export function readEntryAt(cacheDir: string, location: EntryLocation, key: string, documentId: string): CacheRead {
+  const packFile = path.join(cacheDir, PACK_NAME);
+  // A store replaced by a link, a FIFO or a device is never opened; an index pointing past a sane record size is not trusted.
+  let stat: fs.Stats;
   try {
-    fs.writeFileSync(temporary, Buffer.concat([Buffer.from(JSON.stringify(header) + '\n', 'utf8'), payload]));
-    fs.renameSync(temporary, target);
+    stat = fs.lstatSync(packFile);
+  } catch {
+    return { status: 'miss' };
+  }
+  if (!stat.isFile()) return { status: 'invalid', reason: 'the store is not a regular file' };
+  if (location.length > MAX_CACHE_ENTRY_BYTES || location.offset + location.length > stat.size) return { status: 'invalid', reason: 'entry beyond the end of the store' };
+  let descriptor: number;
+  try {
+    descriptor = fs.openSync(packFile, 'r');
+  } catch {
+    return { status: 'miss' };
+  }
+  try {
+    const raw = Buffer.alloc(location.length);
+    const read = fs.readSync(descriptor, raw, 0, location.length, location.offset);
+    if (read !== location.length) return { status: 'invalid', reason: 'entry beyond the end of the store' };
+    return checkRecord(raw, key, documentId);
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
+    return { status: 'invalid', reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+  } finally {
+    fs.closeSync(descriptor);
   }
 }
 
-/** Deletes entries (and stray temp files) whose key is not in `keep`; returns how many were removed. */
-export function pruneCache(cacheDir: string, keep: ReadonlySet<string>): number {
+/**
+ * The packed store: `extractions.pack`, records appended one after another (header line with key, id, versions and
+ * payload sha256; the extraction as JSON; a newline), and `extractions.index.json`, key → where its record lies.
+ * Only the main thread appends. Opening checks the index against the pack; an index that is missing, damaged or does
+ * not match is rebuilt by scanning the pack, and the pack is cut at its first damaged record. Every read checks the
+ * record again (key, id, checksum, shape): a bad entry is a miss, dropped, and extracted again.
+ */
+export class ExtractionStore {
+  readonly cacheDir: string;
+  readonly #entries = new Map<string, EntryLocation & { id: string }>();
+  #packBytes = 0;
+  #appendDescriptor: number | undefined;
+  #dirty = false;
+  /** What was wrong with the store on opening (and was repaired), for a warning; undefined when it was sound. */
+  readonly problem: string | undefined;
+
+  private constructor(cacheDir: string) {
+    this.cacheDir = cacheDir;
+    this.problem = this.#load();
+  }
+
+  static open(cacheDir: string): ExtractionStore {
+    return new ExtractionStore(cacheDir);
+  }
+
+  get #packPath(): string {
+    return path.join(this.cacheDir, PACK_NAME);
+  }
+
+  get #indexPath(): string {
+    return path.join(this.cacheDir, PACK_INDEX_NAME);
+  }
+
+  #load(): string | undefined {
+    let packBytes: number;
+    try {
+      packBytes = fs.statSync(this.#packPath).size;
+    } catch {
+      return undefined; // no store yet
+    }
+    let indexed = 0;
+    let problem: string | undefined;
+    try {
+      const parsed = JSON.parse(fs.readFileSync(this.#indexPath, 'utf8')) as { format?: unknown; packBytes?: unknown; entries?: unknown };
+      if (parsed.format !== PACK_INDEX_FORMAT || typeof parsed.packBytes !== 'number' || typeof parsed.entries !== 'object' || parsed.entries === null) {
+        throw new Error('foreign index');
+      }
+      if (parsed.packBytes > packBytes) throw new Error('index beyond the end of the store');
+      for (const [key, value] of Object.entries(parsed.entries as Record<string, unknown>)) {
+        const [offset, length, id] = Array.isArray(value) ? (value as unknown[]) : [];
+        if (typeof offset !== 'number' || typeof length !== 'number' || typeof id !== 'string' || offset < 0 || length <= 0 || offset + length > parsed.packBytes) {
+          throw new Error('damaged index');
+        }
+        this.#entries.set(key, { offset, length, id });
+      }
+      indexed = parsed.packBytes;
+    } catch (error) {
+      this.#entries.clear();
+      problem = `index ${error instanceof Error && error.message !== '' && !(error instanceof SyntaxError) ? error.message : 'unreadable'}; rebuilt from the store`;
+    }
+    // Records after the indexed part (a build that stopped before writing the index) are scanned and kept if sound.
+    if (indexed < packBytes) {
+      const cut = this.#scan(indexed, packBytes);
+      if (cut !== undefined) problem = `${problem === undefined ? '' : problem + '; '}damaged record at byte ${cut}, store cut there`;
+    } else this.#packBytes = packBytes;
+    if (problem !== undefined) this.#dirty = true;
+    return problem;
+  }
+
+  /** Reads records from `from` to `to`, indexing the sound ones; returns where it cut the pack, if it had to. */
+  #scan(from: number, to: number): number | undefined {
+    const raw = fs.readFileSync(this.#packPath).subarray(0, to);
+    let at = from;
+    while (at < to) {
+      const newline = raw.indexOf(0x0a, at);
+      let header: EntryHeader | undefined;
+      try {
+        header = newline < 0 ? undefined : (JSON.parse(raw.subarray(at, newline).toString('utf8')) as EntryHeader);
+      } catch {
+        header = undefined;
+      }
+      const end = header === undefined ? -1 : raw.indexOf(0x0a, newline + 1);
+      const sound =
+        header !== undefined &&
+        header.format === CACHE_FORMAT &&
+        typeof header.key === 'string' &&
+        typeof header.id === 'string' &&
+        end > 0 &&
+        sha256(raw.subarray(newline + 1, end)) === header.payloadSha;
+      if (!sound || header === undefined) {
+        fs.truncateSync(this.#packPath, at);
+        this.#packBytes = at;
+        return at;
+      }
+      this.#entries.set(header.key, { offset: at, length: end + 1 - at, id: header.id });
+      at = end + 1;
+    }
+    this.#packBytes = to;
+    return undefined;
+  }
+
+  /** Where the entry of `key` lies, if the index has one (a worker can then read it itself). */
+  locate(key: string): EntryLocation | undefined {
+    const entry = this.#entries.get(key);
+    return entry === undefined ? undefined : { offset: entry.offset, length: entry.length };
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Reads and checks the entry of `key`; a bad one is dropped from the index (and so extracted again). */
+  get(key: string, documentId: string): CacheRead {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return { status: 'miss' };
+    const read = readEntryAt(this.cacheDir, entry, key, documentId);
+    if (read.status !== 'hit') this.drop(key);
+    return read;
+  }
+
+  /** Forgets an entry whose record turned out bad. */
+  drop(key: string): void {
+    if (this.#entries.delete(key)) this.#dirty = true;
+  }
+
+  /** Appends an entry (the extraction as JSON) and indexes it. */
+  put(key: string, contentSha: string, settings: ExtractionSettings, documentId: string, json: string): void {
+    const record = encodeRecord(key, contentSha, settings, documentId, json);
+    if (this.#appendDescriptor === undefined) {
+      fs.mkdirSync(this.cacheDir, { recursive: true });
+      this.#appendDescriptor = fs.openSync(this.#packPath, 'a');
+    }
+    fs.writeSync(this.#appendDescriptor, record);
+    this.#entries.set(key, { offset: this.#packBytes, length: record.length, id: documentId });
+    this.#packBytes += record.length;
+    this.#dirty = true;
+  }
+
+  /**
+   * Makes the appended records durable and writes the index. With `keep`, entries not in it are forgotten, and when
+   * the pack is more than half dead bytes it is rewritten with the live records only.
+   */
+  commit(keep?: ReadonlySet<string>): void {
+    if (keep !== undefined) {
+      for (const key of [...this.#entries.keys()]) if (!keep.has(key)) this.drop(key);
+    }
+    if (this.#appendDescriptor !== undefined) {
+      fs.fsyncSync(this.#appendDescriptor);
+      fs.closeSync(this.#appendDescriptor);
+      this.#appendDescriptor = undefined;
+    }
+    let live = 0;
+    for (const entry of this.#entries.values()) live += entry.length;
+    if (keep !== undefined && this.#packBytes > 2 * live + 1024 * 1024) this.#compact();
+    else if (!this.#dirty) return;
+    const entries = Object.fromEntries(
+      [...this.#entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, entry]) => [key, [entry.offset, entry.length, entry.id]]),
+    );
+    writeAtomically(this.#indexPath, JSON.stringify({ format: PACK_INDEX_FORMAT, packBytes: this.#packBytes, entries }));
+    this.#dirty = false;
+  }
+
+  /** Rewrites the pack with the live records only (in offset order), then the index points into the new one. */
+  #compact(): void {
+    const source = fs.openSync(this.#packPath, 'r');
+    const temporary = `${this.#packPath}.${process.pid}.tmp`;
+    const target = fs.openSync(temporary, 'w');
+    try {
+      let at = 0;
+      for (const [, entry] of [...this.#entries].sort((a, b) => a[1].offset - b[1].offset)) {
+        const raw = Buffer.alloc(entry.length);
+        fs.readSync(source, raw, 0, entry.length, entry.offset);
+        fs.writeSync(target, raw);
+        entry.offset = at;
+        at += entry.length;
+      }
+      fs.fsyncSync(target);
+      this.#packBytes = at;
+    } finally {
+      fs.closeSync(source);
+      fs.closeSync(target);
+    }
+    // Should the index write below not happen, reads of the old offsets fail their checks: misses, not wrong data.
+    fs.renameSync(temporary, this.#packPath);
+    this.#dirty = true;
+  }
+
+  /** Closes the append handle without writing the index (a build that failed). */
+  close(): void {
+    if (this.#appendDescriptor !== undefined) fs.closeSync(this.#appendDescriptor);
+    this.#appendDescriptor = undefined;
+  }
+}
+
+function writeAtomically(target: string, text: string): void {
+  const temporary = `${target}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, text);
+  fs.renameSync(temporary, target);
+}
+
+/** Deletes the one-file-per-entry cache of earlier versions (`<2 hex>/<key>.mgc`); returns how many files went. */
+export function removeLegacyEntries(cacheDir: string): number {
   let removed = 0;
   let shards: string[];
   try {
@@ -152,8 +372,6 @@ export function pruneCache(cacheDir: string, keep: ReadonlySet<string>): number 
     if (!/^[0-9a-f]{2}$/.test(shard)) continue;
     const shardDir = path.join(cacheDir, shard);
     for (const name of fs.readdirSync(shardDir)) {
-      const isEntry = name.endsWith(ENTRY_SUFFIX) && keep.has(name.slice(0, -ENTRY_SUFFIX.length));
-      if (isEntry) continue;
       if (name.endsWith(ENTRY_SUFFIX) || name.endsWith('.tmp')) {
         fs.rmSync(path.join(shardDir, name), { force: true });
         removed += 1;

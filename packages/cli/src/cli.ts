@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLexicon } from '@missiongraph/extract';
+import { DEFAULT_EXPORT_EVIDENCE } from '@missiongraph/graph';
 import { GEXF_VERSIONS, type GexfVersion } from '@missiongraph/graph';
 import {
   ALL_OUTPUT_FORMATS,
@@ -69,6 +70,8 @@ Options:
   -w, --workers N          worker threads for extraction (default: ${os.availableParallelism()}, the cores here)
       --topics             add corpus topics (recurring noun phrases) as topic nodes
       --max-file-size SIZE skip files larger than this (default 50MB; e.g. 500KB, 2GB, 1048576)
+      --date-from WHERE    document dates from: content (default: the text, then the file name),
+                           name (the file name first) or mtime (the file's modification day)
       --strict             fail (exit 1, write nothing) when any input is skipped
       --force              ignore the cache and extract every document again, even when the outputs are up to date
       --keep-cache         keep cache entries this build did not use (default: delete them)
@@ -78,6 +81,10 @@ Options:
                            neo4j-relationships.csv for neo4j-admin import, neo4j-import.cypher), gml (graph.gml);
                            manifest.json always; diff and inspect read graph.json
       --gexf-version V     1.2 (default: 1.2draft, which every Gephi, networkx and graphology reads) or 1.3
+      --gexf-evidence N|all evidence sentences per edge in graph.gexf and graph.graphml (default 3; each edge
+                           also carries its evidence count); graph.json and evidence.jsonl keep them all
+      --fresh              lay out and number communities from scratch (the cold result) instead of starting
+                           from the previous build's map; the extraction cache is still used
       --watch              rebuild whenever the inputs change; Ctrl-C to stop
   -q, --quiet              no progress and no summary (skips and errors are still printed)
       --json               print the summary as JSON on stdout
@@ -146,6 +153,14 @@ function parseCount(text: string | undefined, flag: string, fallback: number, mi
   return value;
 }
 
+/** `--gexf-evidence 3` or `all`: how many evidence sentences per edge the GEXF and GraphML exports carry. */
+function parseExportEvidence(text: string | undefined): number | 'all' {
+  if (text === undefined) return DEFAULT_EXPORT_EVIDENCE;
+  if (text.trim().toLowerCase() === 'all') return 'all';
+  if (!/^\s*\d+\s*$/.test(text)) throw new UsageError(`--gexf-evidence: expected a number of sentences or "all", got "${text}"`);
+  return Number(text);
+}
+
 /** `--gexf-version 1.3`: one of GEXF_VERSIONS. */
 function parseGexfVersion(text: string): GexfVersion {
   const version = GEXF_VERSIONS.find((known) => known === text.trim());
@@ -177,6 +192,11 @@ function parseFormats(text: string): OutputFormat[] {
   return names as OutputFormat[];
 }
 
+function parseDateFrom(text: string): 'name' | 'content' | 'mtime' {
+  if (text === 'name' || text === 'content' || text === 'mtime') return text;
+  throw new UsageError(`--date-from: "${text}" is not one of name, content, mtime`);
+}
+
 function writeLine(line: string): void {
   process.stderr.write(line + '\n');
 }
@@ -191,10 +211,13 @@ function parseBuildArgs(args: string[]) {
       workers: { type: 'string', short: 'w' },
       topics: { type: 'boolean' },
       'max-file-size': { type: 'string' },
+      'date-from': { type: 'string' },
       strict: { type: 'boolean' },
       force: { type: 'boolean' },
       'keep-cache': { type: 'boolean' },
       formats: { type: 'string' },
+      'gexf-evidence': { type: 'string' },
+      fresh: { type: 'boolean' },
       'gexf-version': { type: 'string' },
       watch: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
@@ -230,9 +253,12 @@ async function runBuildCommand(args: string[]): Promise<number> {
     topics: values.topics === true,
     maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']),
     strict: values.strict === true,
+    ...(values['date-from'] !== undefined ? { dateFrom: parseDateFrom(values['date-from']) } : {}),
     prune: values['keep-cache'] !== true,
     force: values.force === true,
     ...(values.formats !== undefined ? { formats: parseFormats(values.formats) } : {}),
+    exportEvidence: parseExportEvidence(values['gexf-evidence']),
+    fresh: values.fresh === true,
     ...(values['gexf-version'] !== undefined ? { gexfVersion: parseGexfVersion(values['gexf-version']) } : {}),
     progress: chooseProgressMode(quiet),
     log: writeLine,

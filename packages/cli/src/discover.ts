@@ -7,7 +7,7 @@ import { decodeWindows1252 } from './decode.ts';
 import { describeFileKind, systemFileArea } from './file-kind.ts';
 
 /** Extensions read when walking a folder; a file named on the command line is read whatever its extension. */
-export const TRANSCRIPT_EXTENSIONS: readonly string[] = ['.txt', '.text', '.md', '.markdown', '.vtt', '.srt'];
+export const TRANSCRIPT_EXTENSIONS: readonly string[] = ['.txt', '.text', '.md', '.markdown', '.vtt', '.srt', '.pdf', '.docx', '.html', '.htm'];
 
 /** Folder names never walked into: hidden folders (our own .cache among them) and dependency folders. */
 function isIgnoredFolder(name: string): boolean {

@@ -1,10 +1,11 @@
-// One document's trip from file to extraction: read, size check, decode, hash, cache lookup, extract, cache write.
-// Runs unchanged in a worker thread and in the main thread (one worker), and never throws for a bad file.
+// One document's trip from file to extraction: read, size check, decode, hash, cache lookup, extract (the main thread
+// appends new entries to the store). Runs unchanged in a worker thread and in the main thread; never throws for a bad file.
 import fs from 'node:fs';
 import type { CompiledLexicon, DocumentExtraction } from '@missiongraph/extract';
 import { extractDocument } from '@missiongraph/extract';
-import { cacheKey, readCacheEntry, sha256, writeCacheEntry, type ExtractionSettings, type FileStamp } from './cache.ts';
-import { decodeText, type TextEncodingName } from './decode.ts';
+import { cacheKey, readEntryAt, sha256, type EntryLocation, type ExtractionSettings, type FileStamp } from './cache.ts';
+import { decodeText, type DecodeResult, type TextEncodingName } from './decode.ts';
+import { applyDocumentDate, readBinaryFormat } from './binary-formats.ts';
 import { describeFileKind, systemFileArea } from './file-kind.ts';
 
 export interface DocumentTask {
@@ -17,6 +18,11 @@ export interface DocumentTask {
   ignoreCache: boolean;
   /** The path's bytes when a name in it is not UTF-8 (see InputFile.rawPath). */
   rawPath?: Uint8Array;
+  /**
+   * The key this document had in the previous build, when its file stamp changed: if the content hashes to the same
+   * key, the document is `unchanged` (when the previous graph holds it) or read from the store at `location`.
+   */
+  previous?: { key: string; inGraph: boolean; location?: EntryLocation };
 }
 
 function realPathOrSelf(file: string | Uint8Array): string {
@@ -30,7 +36,8 @@ function realPathOrSelf(file: string | Uint8Array): string {
 interface DocumentRead {
   status: 'ok';
   id: string;
-  source: 'cache' | 'extracted';
+  /** unchanged: same content as in the previous graph, so no extraction is needed (nor sent). */
+  source: 'cache' | 'extracted' | 'unchanged';
   bytes: number;
   encoding: TextEncodingName;
   key: string;
@@ -46,19 +53,23 @@ export interface SkippedDocument {
   reason: string;
 }
 
-export type DocumentOutcome = (DocumentRead & { extraction: DocumentExtraction }) | SkippedDocument;
+/** A document read: its extraction (with the JSON when just extracted, for the store), none when unchanged. */
+export type ReadDocument = DocumentRead & { extraction?: DocumentExtraction; extractionJson?: string };
+export type DocumentOutcome = ReadDocument | SkippedDocument;
 
 /**
  * What a worker thread sends back: the extraction as JSON text (the cache payload it has anyway). Passing one string
  * between threads is a copy; passing the object graph costs the main thread a structured-clone decode per document.
  */
-export type WireOutcome = (DocumentRead & { extractionJson: string }) | SkippedDocument;
+export type WireOutcome = (DocumentRead & { extractionJson?: string }) | SkippedDocument;
 
 /** Turns a worker's answer back into an outcome, parsing the extraction. */
 export function fromWire(wire: WireOutcome): DocumentOutcome {
-  if (wire.status === 'skipped') return wire;
+  if (wire.status === 'skipped' || wire.extractionJson === undefined) return wire;
   const { extractionJson, ...read } = wire;
-  return { ...read, extraction: JSON.parse(extractionJson) as DocumentExtraction };
+  const extraction = JSON.parse(extractionJson) as DocumentExtraction;
+  // The JSON goes to the store only when it is new.
+  return read.source === 'extracted' ? { ...read, extraction, extractionJson } : { ...read, extraction };
 }
 
 /** For a worker: the outcome with the extraction as JSON text only. */
@@ -68,8 +79,8 @@ export function toWire(outcome: ProcessedDocument): WireOutcome {
   return wire;
 }
 
-/** Both forms of the extraction: the object (in-process use) and its JSON (cache payload, wire format). */
-export type ProcessedDocument = (DocumentRead & { extraction: DocumentExtraction; extractionJson: string }) | SkippedDocument;
+/** Both forms of the extraction: the object (in-process use) and its JSON (cache payload, wire format); none when unchanged. */
+export type ProcessedDocument = (DocumentRead & { extraction?: DocumentExtraction; extractionJson?: string }) | SkippedDocument;
 
 export function describeFileError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -105,7 +116,7 @@ export function formatBytes(bytes: number): string {
 /** Processes one document in the main thread. */
 export function processDocument(task: DocumentTask, lexicon: CompiledLexicon): DocumentOutcome {
   const processed = processDocumentFully(task, lexicon);
-  if (processed.status === 'skipped') return processed;
+  if (processed.status === 'skipped' || processed.source === 'extracted') return processed;
   const { extractionJson: _json, ...outcome } = processed;
   return outcome;
 }
@@ -136,15 +147,20 @@ export function processDocumentFully(task: DocumentTask, lexicon: CompiledLexico
   if (bytes.length > task.maxFileSize) return skip(`too large (grew past ${formatBytes(task.maxFileSize)} while read)`);
 
   const contentSha = sha256(bytes);
-  const decoded = decodeText(bytes);
+  const binary = readBinaryFormat(bytes, task.path);
+  if (binary.kind === 'skip') return skip(binary.reason);
+  const decoded: DecodeResult = binary.kind === 'text' ? { ok: true, text: binary.text, encoding: 'utf-8' } : decodeText(bytes);
   if (!decoded.ok) return skip(decoded.reason);
   const stamp: FileStamp = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, contentSha, encoding: decoded.encoding };
   if (decoded.warning !== undefined) stamp.encodingNote = decoded.warning;
   const notes: string[] = decoded.warning === undefined ? [] : [decoded.warning];
-  const key = cacheKey(task.id, contentSha, task.settings);
+  // With --date-from mtime the day is part of the entry: a touched file gets its new date.
+  const key = cacheKey(task.id, contentSha, task.settings.dateFrom === 'mtime' ? { ...task.settings, extractorVersion: `${task.settings.extractorVersion} ${new Date(stat.mtimeMs).toISOString().slice(0, 10)}` } : task.settings);
 
-  const cached = task.ignoreCache ? ({ status: 'miss' } as const) : readCacheEntry(task.cacheDir, key, task.id);
   const read: DocumentRead = { status: 'ok', id: task.id, source: 'cache', bytes: bytes.length, encoding: decoded.encoding, key, stamp, notes };
+  const previous = task.ignoreCache || task.previous?.key !== key ? undefined : task.previous;
+  if (previous?.inGraph === true) return { ...read, source: 'unchanged' };
+  const cached = previous?.location === undefined ? ({ status: 'miss' } as const) : readEntryAt(task.cacheDir, previous.location, key, task.id);
   if (cached.status === 'hit') return { ...read, extraction: cached.extraction, extractionJson: cached.json };
   if (cached.status === 'invalid') notes.push(`cache entry ignored and rebuilt (${cached.reason})`);
 
@@ -154,11 +170,7 @@ export function processDocumentFully(task: DocumentTask, lexicon: CompiledLexico
   } catch (error) {
     return skip(`extraction failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+  applyDocumentDate(extraction, binary, task.settings.dateFrom ?? 'content', stat.mtimeMs);
   const extractionJson = JSON.stringify(extraction);
-  try {
-    writeCacheEntry(task.cacheDir, key, contentSha, task.settings, extraction, extractionJson);
-  } catch (error) {
-    notes.push(`cache not written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
   return { ...read, source: 'extracted', extraction, extractionJson };
 }

@@ -5,11 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentExtraction } from '@missiongraph/extract';
-import { cacheKey, entryPath, readCacheEntry, sha256, writeCacheEntry } from '../src/cache.ts';
 import { readCacheFile, validateCachedExtraction } from '../src/cache-validate.ts';
-import { listFiles, readOutputs, runCli, tempDir, TOPICS, transcript, writeFiles } from './helpers.ts';
+import { tempDir } from './helpers.ts';
 
-const settings = { extractorVersion: 'x1', lexiconVersion: 'l1', topics: false };
 
 function extraction(): DocumentExtraction {
   return {
@@ -62,23 +60,6 @@ describe('validateCachedExtraction', { timeout: 300_000 }, () => {
 });
 
 describe('reading cache entries', { timeout: 300_000 }, () => {
-  it('an entry with a valid checksum but mentions: [null] is invalid, with a reason, not a crash', () => {
-    const dir = tempDir();
-    const key = cacheKey('a.txt', sha256('text'), settings);
-    const bad = damaged((value) => (value['mentions'] = [null])) as DocumentExtraction;
-    writeCacheEntry(dir, key, sha256('text'), settings, bad);
-    expect(readCacheEntry(dir, key, 'a.txt')).toEqual({ status: 'invalid', reason: 'unexpected shape (a mention of no entity)' });
-  });
-
-  it('an entry replaced by a link to /dev/zero is refused without reading it', () => {
-    const dir = tempDir();
-    const key = cacheKey('a.txt', sha256('text'), settings);
-    fs.mkdirSync(path.dirname(entryPath(dir, key)), { recursive: true });
-    fs.symlinkSync('/dev/zero', entryPath(dir, key));
-    expect(readCacheEntry(dir, key, 'a.txt')).toEqual({ status: 'invalid', reason: 'a symbolic link, not an entry' });
-    expect(readCacheFile('/dev/zero')).toEqual({ status: 'refused', reason: 'not a regular file' });
-  });
-
   it('an entry file larger than the limit is refused from its size, and never read past the limit', () => {
     const file = path.join(tempDir(), 'big.mgc');
     fs.writeFileSync(file, '');
@@ -91,28 +72,5 @@ describe('reading cache entries', { timeout: 300_000 }, () => {
     const made = spawnSync('mkfifo', [file]);
     expect(made.status, 'mkfifo (coreutils) is needed for this test').toBe(0);
     expect(readCacheFile(file)).toEqual({ status: 'refused', reason: 'not a regular file' });
-  });
-
-  it('a build whose cache entry has null mentions rebuilds it with a warning and writes what a cold build writes', () => {
-    const corpus = tempDir();
-    writeFiles(corpus, { 'a.txt': transcript(TOPICS.congo) });
-    const out = path.join(tempDir(), 'graph');
-    expect(runCli(['build', corpus, '--out', out, '-w', '1', '-q']).status).toBe(0);
-    const cold = readOutputs(out);
-    const entry = listFiles(path.join(out, '.cache')).find((file) => file.endsWith('.mgc'))!;
-    const entryFile = path.join(out, '.cache', entry);
-    const [headerLine, payload] = fs.readFileSync(entryFile, 'utf8').split(/\n([\s\S]*)/);
-    const value = JSON.parse(payload!) as { mentions: unknown[]; entities: { id: string }[] };
-    value.mentions[0] = null;
-    const newPayload = JSON.stringify(value);
-    const header = { ...(JSON.parse(headerLine!) as Record<string, unknown>), payloadSha: sha256(newPayload) };
-    fs.writeFileSync(entryFile, `${JSON.stringify(header)}\n${newPayload}`);
-    fs.rmSync(path.join(out, 'manifest.json'));
-    const result = runCli(['build', corpus, '--out', out, '-w', '1', '-q']);
-    expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/warning: .*a\.txt: cache entry ignored and rebuilt \(unexpected shape \(a mention of no entity\)\)/);
-    expect(result.stderr).not.toMatch(/unexpected error/);
-    const warm = readOutputs(out);
-    for (const name of ['graph.json', 'graph.gexf', 'nodes.csv', 'edges.csv', 'evidence.jsonl']) expect(warm.get(name)).toEqual(cold.get(name));
   });
 });

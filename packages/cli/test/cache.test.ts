@@ -1,10 +1,10 @@
-// Promise: a cache entry is used only when it is exactly what this document and these settings produced;
-// a damaged, foreign or stale entry is ignored (and later rebuilt), never trusted. Unused entries are pruned.
+// Promise: a cache entry is used only when it is exactly what this document and these settings produced; a damaged,
+// foreign or stale entry, index or store is detected, ignored (and rebuilt), never trusted. Unused entries are pruned.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentExtraction } from '@missiongraph/extract';
-import { cacheKey, entryPath, pruneCache, readCacheEntry, readFileIndex, sha256, writeCacheEntry, writeFileIndex } from '../src/cache.ts';
+import { cacheKey, ExtractionStore, PACK_INDEX_NAME, PACK_NAME, readFileIndex, sha256, writeFileIndex } from '../src/cache.ts';
 import { REPO_ROOT, tempDir } from './helpers.ts';
 
 const settings = { extractorVersion: 'x1', lexiconVersion: 'l1', topics: false };
@@ -33,64 +33,107 @@ describe('extraction cache', () => {
     expect(new Set([base, ...variants]).size).toBe(6);
   });
 
-  it('reads back what it wrote, and calls a missing entry a miss', () => {
+  const keyOf = (id: string): string => cacheKey(id, sha256(id), settings);
+  /** A store in a new folder holding entries for `ids`, committed. */
+  function storeWith(...ids: string[]): string {
     const dir = tempDir();
-    const key = cacheKey('a.txt', sha256('text'), settings);
-    expect(readCacheEntry(dir, key, 'a.txt')).toEqual({ status: 'miss' });
-    writeCacheEntry(dir, key, sha256('text'), settings, extractionFor('a.txt'));
-    expect(readCacheEntry(dir, key, 'a.txt')).toEqual({
-      status: 'hit',
-      extraction: extractionFor('a.txt'),
-      json: JSON.stringify(extractionFor('a.txt')),
-    });
+    const store = ExtractionStore.open(dir);
+    for (const id of ids) store.put(keyOf(id), sha256(id), settings, id, JSON.stringify(extractionFor(id)));
+    store.commit();
+    return dir;
+  }
+
+  it('reads back what it wrote, after reopening, and calls a missing entry a miss', () => {
+    const dir = storeWith('a.txt', 'b.txt');
+    const store = ExtractionStore.open(dir);
+    expect(store.problem).toBeUndefined();
+    expect(store.get(keyOf('a.txt'), 'a.txt')).toEqual({ status: 'hit', extraction: extractionFor('a.txt'), json: JSON.stringify(extractionFor('a.txt')) });
+    expect(store.get(keyOf('b.txt'), 'b.txt').status).toBe('hit');
+    expect(store.get(keyOf('c.txt'), 'c.txt')).toEqual({ status: 'miss' });
   });
 
-  const corruptions: [string, (raw: Buffer) => Buffer | string, RegExp][] = [
-    ['truncated', (raw) => raw.subarray(0, raw.length - 10), /checksum/],
-    ['a flipped byte in the payload', (raw) => Buffer.from(raw.toString('utf8').replace('DRC', 'DRX')), /checksum/],
-    ['no header', () => '{"document":1}', /header/],
-    ['garbage', () => Buffer.from([0, 1, 2, 3, 10, 4, 5]), /header/],
-    ['a foreign format', (raw) => Buffer.from(raw.toString('utf8').replace('missiongraph-extraction-cache/1', 'other/1')), /foreign/],
+  const corruptions: [string, (pack: string) => string, RegExp][] = [
+    ['a flipped byte in the payload', (pack) => pack.replace('DRC', 'DRX'), /checksum/],
+    ['a foreign format', (pack) => pack.replace('missiongraph-extraction-cache/1', 'missiongraph-extraction-cache/9'), /foreign/],
+    ['garbage over its header', (pack) => 'x'.repeat(40) + pack.slice(40), /header/],
     [
       'a valid checksum over a wrong shape',
-      (raw) => {
-        const header = JSON.parse(raw.toString('utf8').split('\n')[0]!) as Record<string, unknown>;
+      (pack) => {
+        const [headerLine] = pack.split('\n');
         const payload = JSON.stringify({ document: { id: 'a.txt' } });
-        return `${JSON.stringify({ ...header, payloadSha: sha256(payload) })}\n${payload}`;
+        const header = JSON.parse(headerLine!) as Record<string, unknown>;
+        const record = `${JSON.stringify({ ...header, payloadSha: sha256(payload) })}\n${payload}\n`;
+        return record + ' '.repeat(Math.max(0, pack.length - record.length));
       },
-      /shape/,
+      /shape|truncated/,
     ],
   ];
-  it.each(corruptions)('ignores an entry that is %s', (_name, corrupt, reason) => {
-    const dir = tempDir();
-    const key = cacheKey('a.txt', sha256('text'), settings);
-    writeCacheEntry(dir, key, sha256('text'), settings, extractionFor('a.txt'));
-    const file = entryPath(dir, key);
-    fs.writeFileSync(file, corrupt(fs.readFileSync(file)));
-    const read = readCacheEntry(dir, key, 'a.txt');
+  it.each(corruptions)('refuses an entry that is %s, and drops it', (_name, corrupt, reason) => {
+    const dir = storeWith('a.txt');
+    const pack = path.join(dir, PACK_NAME);
+    fs.writeFileSync(pack, corrupt(fs.readFileSync(pack, 'utf8')));
+    const store = ExtractionStore.open(dir);
+    const read = store.get(keyOf('a.txt'), 'a.txt');
     expect(read.status).toBe('invalid');
     expect(read.status === 'invalid' && read.reason).toMatch(reason);
+    expect(store.locate(keyOf('a.txt'))).toBeUndefined();
   });
 
-  it('refuses an entry copied in from another document', () => {
-    const dir = tempDir();
-    const key = cacheKey('a.txt', sha256('text'), settings);
-    const other = cacheKey('b.txt', sha256('text'), settings);
-    writeCacheEntry(dir, other, sha256('text'), settings, extractionFor('b.txt'));
-    fs.mkdirSync(entryPath(dir, key).replace(/\/[^/]+$/, ''), { recursive: true });
-    fs.copyFileSync(entryPath(dir, other), entryPath(dir, key));
-    expect(readCacheEntry(dir, key, 'a.txt')).toMatchObject({ status: 'invalid', reason: /another document/ });
+  it('refuses an entry read under another document\'s key', () => {
+    const dir = storeWith('b.txt');
+    const index = JSON.parse(fs.readFileSync(path.join(dir, PACK_INDEX_NAME), 'utf8')) as { entries: Record<string, unknown> };
+    index.entries[keyOf('a.txt')] = index.entries[keyOf('b.txt')];
+    fs.writeFileSync(path.join(dir, PACK_INDEX_NAME), JSON.stringify(index));
+    expect(ExtractionStore.open(dir).get(keyOf('a.txt'), 'a.txt')).toMatchObject({ status: 'invalid', reason: /another document/ });
   });
 
-  it('prunes entries not in use and keeps those that are', () => {
+  it('rebuilds a damaged or missing index from the store, and cuts the store at a damaged record', () => {
+    const dir = storeWith('a.txt', 'b.txt', 'c.txt');
+    fs.writeFileSync(path.join(dir, PACK_INDEX_NAME), '{not json');
+    const reopened = ExtractionStore.open(dir);
+    expect(reopened.problem).toMatch(/index unreadable; rebuilt from the store/);
+    for (const id of ['a.txt', 'b.txt', 'c.txt']) expect(reopened.get(keyOf(id), id).status).toBe('hit');
+
+    const pack = path.join(dir, PACK_NAME);
+    const size = fs.statSync(pack).size;
+    fs.truncateSync(pack, size - 20); // the last record is cut short, as by a crash mid-write
+    fs.rmSync(path.join(dir, PACK_INDEX_NAME));
+    const cut = ExtractionStore.open(dir);
+    expect(cut.problem).toMatch(/damaged record at byte \d+, store cut there/);
+    expect(cut.get(keyOf('a.txt'), 'a.txt').status).toBe('hit');
+    expect(cut.get(keyOf('b.txt'), 'b.txt').status).toBe('hit');
+    expect(cut.get(keyOf('c.txt'), 'c.txt')).toEqual({ status: 'miss' });
+  });
+
+  it('keeps records appended after the last index (a build that stopped before committing)', () => {
+    const dir = storeWith('a.txt');
+    const store = ExtractionStore.open(dir);
+    store.put(keyOf('b.txt'), sha256('b.txt'), settings, 'b.txt', JSON.stringify(extractionFor('b.txt')));
+    store.close();
+    const reopened = ExtractionStore.open(dir);
+    expect(reopened.get(keyOf('b.txt'), 'b.txt').status).toBe('hit');
+  });
+
+  it('forgets entries not in use and compacts the store once it is mostly dead bytes', () => {
+    const ids = Array.from({ length: 400 }, (_, i) => `doc-${i}.txt`);
     const dir = tempDir();
-    const keep = cacheKey('a.txt', sha256('1'), settings);
-    const drop = cacheKey('b.txt', sha256('2'), settings);
-    writeCacheEntry(dir, keep, sha256('1'), settings, extractionFor('a.txt'));
-    writeCacheEntry(dir, drop, sha256('2'), settings, extractionFor('b.txt'));
-    expect(pruneCache(dir, new Set([keep]))).toBe(1);
-    expect(readCacheEntry(dir, keep, 'a.txt').status).toBe('hit');
-    expect(fs.existsSync(entryPath(dir, drop))).toBe(false);
+    const writer = ExtractionStore.open(dir);
+    for (const id of ids) {
+      const extraction = extractionFor(id);
+      extraction.sentences[0]!.text += ' '.repeat(4000); // 400 entries of 4 KB: well past the size below which the store is left as it is
+      writer.put(keyOf(id), sha256(id), settings, id, JSON.stringify(extraction));
+    }
+    writer.commit();
+    const pack = path.join(dir, PACK_NAME);
+    const before = fs.statSync(pack).size;
+    const store = ExtractionStore.open(dir);
+    store.commit(new Set([keyOf('doc-7.txt')]));
+    const after = ExtractionStore.open(dir);
+    expect(after.size).toBe(1);
+    expect(after.get(keyOf('doc-7.txt'), 'doc-7.txt').status).toBe('hit');
+    expect(after.get(keyOf('doc-8.txt'), 'doc-8.txt')).toEqual({ status: 'miss' });
+    expect(before).toBeGreaterThan(1024 * 1024);
+    expect(fs.statSync(pack).size).toBeLessThan(before / 10);
   });
 
   it('keeps a file index across runs and drops damaged index records', () => {

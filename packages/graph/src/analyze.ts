@@ -1,15 +1,15 @@
-// analyzeGraph: metrics (weighted degree, PageRank, betweenness), Louvain communities, ForceAtlas2
-// layout then noverlap, sizes and colours, written onto the node attributes. Seeded; deterministic.
+// analyzeGraph: metrics (weighted degree, PageRank, betweenness), Louvain communities, ForceAtlas2 layout then
+// noverlap, sizes and colours onto the nodes; from a previous map, positions and community ids carry over. Deterministic.
 import { UndirectedGraph } from 'graphology';
 import type Graph from 'graphology-types';
 import louvain from 'graphology-communities-louvain';
 import noverlap from 'graphology-layout-noverlap';
 import { betweenness, pagerank } from './centrality.ts';
-import { forceAtlas2Layout, type LayoutResult } from './layout.ts';
+import { forceAtlas2FromPrevious, forceAtlas2Layout, type LayoutResult, type LayoutStart } from './layout.ts';
 import { coMentionNetwork, type CoMentionNetwork } from './network.ts';
 import { colorOfType } from './palette.ts';
 import { seededRandom } from './random.ts';
-import type { AnalyzeOptions, AnalyzeReport } from './types.ts';
+import type { AnalyzeOptions, AnalyzeReport, PreviousMap } from './types.ts';
 
 export const MIN_NODE_SIZE = 2;
 export const MAX_NODE_SIZE = 20;
@@ -42,8 +42,73 @@ function communities(network: CoMentionNetwork, seed: number): { membership: Int
   return { membership, count: ranked.length, modularity: Number.isFinite(result.modularity) ? result.modularity : 0 };
 }
 
+/**
+ * Community ids carried over from a previous map: a new community takes the id of the previous one whose surviving
+ * members it mostly holds (more than half of them, and more than half of its own members came from it); pairs are
+ * matched greedily, largest overlap first. The others get ids above every previous one, largest community first.
+ * A function of the two partitions only, so a rebuild with the same inputs and map numbers them the same way.
+ */
+export function matchCommunities(keys: readonly string[], fresh: { membership: Int32Array; count: number }, previous: ReadonlyMap<string, number>): Int32Array {
+  const freshSize = new Int32Array(fresh.count);
+  const previousSize = new Map<number, number>();
+  const overlap = new Map<string, { fresh: number; old: number; shared: number }>();
+  let highest = -1;
+  for (const id of previous.values()) highest = Math.max(highest, id);
+  keys.forEach((key, i) => {
+    const community = fresh.membership[i]!;
+    freshSize[community] = freshSize[community]! + 1;
+    const old = previous.get(key);
+    if (old === undefined) return;
+    previousSize.set(old, (previousSize.get(old) ?? 0) + 1);
+    const pair = `${community}:${old}`;
+    const entry = overlap.get(pair);
+    if (entry) entry.shared += 1;
+    else overlap.set(pair, { fresh: community, old, shared: 1 });
+  });
+  const candidates = [...overlap.values()]
+    .filter((entry) => entry.shared * 2 > previousSize.get(entry.old)! && entry.shared * 2 > freshSize[entry.fresh]!)
+    .sort((a, b) => b.shared - a.shared || a.fresh - b.fresh || a.old - b.old);
+  const idOf = new Int32Array(fresh.count).fill(-1);
+  const taken = new Set<number>();
+  for (const candidate of candidates) {
+    if (idOf[candidate.fresh] !== -1 || taken.has(candidate.old)) continue;
+    idOf[candidate.fresh] = candidate.old;
+    taken.add(candidate.old);
+  }
+  // Fresh communities are numbered largest first already: unmatched ones keep that order above the old ids.
+  for (let community = 0; community < fresh.count; community += 1) {
+    if (idOf[community] === -1) {
+      highest += 1;
+      idOf[community] = highest;
+    }
+  }
+  return Int32Array.from(fresh.membership, (community) => idOf[community]!);
+}
+
+/** The previous map's positions in network order, for a warm layout; undefined when no node has one. */
+function layoutStart(network: CoMentionNetwork, previous: PreviousMap | undefined): LayoutStart | undefined {
+  if (previous === undefined) return undefined;
+  const n = network.keys.length;
+  const start: LayoutStart = { x: new Float64Array(n), y: new Float64Array(n), known: new Uint8Array(n), ...(previous.unchanged === true ? { settle: false } : {}) };
+  let known = 0;
+  network.keys.forEach((key, i) => {
+    const position = previous.positions.get(key);
+    if (position === undefined || !Number.isFinite(position[0]) || !Number.isFinite(position[1])) return;
+    start.x[i] = position[0];
+    start.y[i] = position[1];
+    start.known[i] = 1;
+    known += 1;
+  });
+  return known > 0 ? start : undefined;
+}
+
 /** Where ForceAtlas2 runs when it is not here: given the network, the seed and the iteration count, its positions. */
-export type LayoutRunner = (network: CoMentionNetwork, seed: number, iterations: number | undefined) => Promise<LayoutResult>;
+export type LayoutRunner = (network: CoMentionNetwork, seed: number, iterations: number | undefined, start?: LayoutStart) => Promise<LayoutResult>;
+
+/** The layout analyzeGraph runs: warm from `start` when given, else cold. */
+export function runLayout(network: CoMentionNetwork, seed: number, iterations: number | undefined, start?: LayoutStart): LayoutResult {
+  return start === undefined ? forceAtlas2Layout(network, seed, iterations) : forceAtlas2FromPrevious(network, seed, start);
+}
 
 interface Metrics {
   ranks: Float64Array;
@@ -60,13 +125,14 @@ function checkedSeed(options: AnalyzeOptions): number {
   return options.seed ?? 1;
 }
 
-function computeMetrics(network: CoMentionNetwork, seed: number): Metrics {
+function computeMetrics(network: CoMentionNetwork, seed: number, previous: PreviousMap | undefined): Metrics {
   let started = performance.now();
   const ranks = pagerank(network);
   const between = betweenness(network, seed);
   const metricsTime = performance.now() - started;
   started = performance.now();
   const grouping = communities(network, seed);
+  if (previous !== undefined) grouping.membership = matchCommunities(network.keys, grouping, previous.communities);
   return { ranks, between, grouping, metricsTime, communitiesTime: performance.now() - started };
 }
 
@@ -120,9 +186,9 @@ function applyAnalysis(graph: Graph, network: CoMentionNetwork, metrics: Metrics
 export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): AnalyzeReport {
   const seed = checkedSeed(options);
   const network = coMentionNetwork(graph);
-  const metrics = computeMetrics(network, seed);
+  const metrics = computeMetrics(network, seed, options.previous);
   const started = performance.now();
-  const layout = forceAtlas2Layout(network, seed, options.layoutIterations);
+  const layout = runLayout(network, seed, options.layoutIterations, layoutStart(network, options.previous));
   return applyAnalysis(graph, network, metrics, layout, performance.now() - started);
 }
 
@@ -130,14 +196,14 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): Analyz
  * analyzeGraph with ForceAtlas2 handed to `runLayout` (another thread, say) while the metrics and communities are
  * computed here. The same positions from the same network and seed, so the same result as analyzeGraph.
  */
-export async function analyzeGraphWithLayoutElsewhere(graph: Graph, options: AnalyzeOptions, runLayout: LayoutRunner): Promise<AnalyzeReport> {
+export async function analyzeGraphWithLayoutElsewhere(graph: Graph, options: AnalyzeOptions, runLayoutElsewhere: LayoutRunner): Promise<AnalyzeReport> {
   const seed = checkedSeed(options);
   const network = coMentionNetwork(graph);
   const started = performance.now();
-  const pending = runLayout(network, seed, options.layoutIterations);
+  const pending = runLayoutElsewhere(network, seed, options.layoutIterations, layoutStart(network, options.previous));
   // Awaited below; a failure must not count as unhandled meanwhile.
   pending.catch(() => undefined);
-  const metrics = computeMetrics(network, seed);
+  const metrics = computeMetrics(network, seed, options.previous);
   const layout = await pending;
   return applyAnalysis(graph, network, metrics, layout, performance.now() - started);
 }

@@ -43,7 +43,7 @@ function stableJson(value: unknown): string {
 /** The graph attribute of graph.json that holds each evidence sentence once (reserved: see docs/graph-format.md). */
 export const EVIDENCE_TABLE = 'evidenceSentences';
 
-const EVIDENCE_FIELDS = new Set(['document', 'sentence', 'text', 'speaker', 'time']);
+const EVIDENCE_FIELDS = new Set(['document', 'sentence', 'text', 'speaker', 'time', 'list']);
 
 interface SharedSentence {
   document: string;
@@ -51,16 +51,19 @@ interface SharedSentence {
   text: string;
   speaker: string | undefined;
   time: string | undefined;
+  /** A list sentence (its co-mentions weigh less); absent otherwise. */
+  list?: true;
 }
 
 /** An evidence item in the shape buildGraph makes (and nothing else), or undefined. */
 function sharedSentenceOf(item: unknown): SharedSentence | undefined {
   if (!isRecord(item)) return undefined;
   for (const name in item) if (!EVIDENCE_FIELDS.has(name)) return undefined;
-  const { document, sentence, text, speaker, time } = item;
+  const { document, sentence, text, speaker, time, list } = item;
   if (typeof document !== 'string' || typeof text !== 'string' || !Number.isSafeInteger(sentence) || (sentence as number) < 0) return undefined;
   if ((speaker !== undefined && typeof speaker !== 'string') || (time !== undefined && typeof time !== 'string')) return undefined;
-  return { document, sentence: sentence as number, text, speaker, time };
+  if (list !== undefined && list !== true) return undefined;
+  return list === true ? { document, sentence: sentence as number, text, speaker, time, list } : { document, sentence: sentence as number, text, speaker, time };
 }
 
 /**
@@ -86,7 +89,7 @@ function evidenceTable(graph: GraphLike): { ids: Map<unknown, string>; entries: 
       const key = `${shared.document}\u0000${shared.sentence}`;
       const known = byKey.get(key);
       if (known === undefined) byKey.set(key, shared);
-      else if (known.text !== shared.text || known.speaker !== shared.speaker || known.time !== shared.time) {
+      else if (known.text !== shared.text || known.speaker !== shared.speaker || known.time !== shared.time || known.list !== shared.list) {
         usable = false;
         return;
       }
@@ -208,6 +211,7 @@ function splitEvidenceTable(attributes: Attributes | undefined): { graphAttribut
     const evidence: Attributes = { document: shared.document, sentence: shared.sentence, text: shared.text };
     if (shared.speaker !== undefined) evidence.speaker = shared.speaker;
     if (shared.time !== undefined) evidence.time = shared.time;
+    if (shared.list === true) evidence.list = true;
     sentences.set(id, evidence);
   }
   return { graphAttributes, sentences };

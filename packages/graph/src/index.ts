@@ -1,8 +1,8 @@
 // Public API of @missiongraph/graph: build, analyse and serialise the entity graph. Re-exports only;
 // the graph.json contract is docs/graph-format.md.
-export { addRelationEdges, buildGraph, GraphBuilder, type MissionGraph } from './build.ts';
-export { analyzeGraph, analyzeGraphWithLayoutElsewhere, type LayoutRunner } from './analyze.ts';
-export { forceAtlas2Layout, type LayoutResult } from './layout.ts';
+export { addRelationEdges, associationStrength, buildGraph, compareStrings, GraphBuilder, BUILDER_STATE_FORMAT, LIST_CO_MENTION_WEIGHT, type GraphBuilderState, type MissionGraph } from './build.ts';
+export { analyzeGraph, analyzeGraphWithLayoutElsewhere, matchCommunities, MAX_NODE_SIZE, MIN_NODE_SIZE, runLayout, type LayoutRunner } from './analyze.ts';
+export { forceAtlas2Layout, forceAtlas2FromPrevious, type LayoutResult, type LayoutStart } from './layout.ts';
 export { coMentionNetwork, type CoMentionNetwork } from './network.ts';
 export { TYPE_COLORS, UNKNOWN_TYPE_COLOR } from './palette.ts';
 export { toGraphJson, fromGraphJson, graphJsonChunks, EVIDENCE_TABLE } from './graph-json.ts';
@@ -12,7 +12,7 @@ export { isUnsafeKey, safeKey } from './safe-keys.ts';
 export { MAX_XML_VALUE_BYTES, type XmlExportOptions } from './export-options.ts';
 export { writeGraphml, graphmlChunks, type GraphmlOptions } from './graphml.ts';
 export { readGraphml, readGraphmlWithWarnings, GraphmlError } from './graphml-read.ts';
-export { writeNodesCsv, writeEdgesCsv, writeEvidenceJsonl, nodesCsvChunks, edgesCsvChunks, evidenceJsonlChunks } from './tables.ts';
+export { writeNodesCsv, writeEdgesCsv, writeEvidenceJsonl, nodesCsvChunks, edgesCsvChunks, evidenceJsonlChunks, evidenceLine } from './tables.ts';
 export type * from './types.ts';
 export {
   writeCytoscapeJson,
@@ -29,3 +29,4 @@ export {
   writeGml,
   type CytoscapeOptions,
 } from './interchange.ts';
+export { evidenceLimitedView, DEFAULT_EXPORT_EVIDENCE } from './export-view.ts';

@@ -1,5 +1,5 @@
-// ForceAtlas2 layout of the co-mention network from seeded initial positions, iterated until the
-// nodes barely move (or a cap), on graphology's own FA2 iteration over flat matrices.
+// ForceAtlas2 layout of the co-mention network: cold from seeded positions until the nodes barely move (or a cap),
+// or warm from a previous map (new nodes at their neighbours' barycentre, a bounded settling), on graphology's FA2.
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import fa2Defaults from 'graphology-layout-forceatlas2/defaults.js';
 import iterateForceAtlas2 from 'graphology-layout-forceatlas2/iterate.js';
@@ -32,6 +32,120 @@ function initialPosition(key: string, seed: number, extent: number): [number, nu
   const hx = hashString(key, seed);
   const hy = hashString(key, hx ^ 0x9e3779b9);
   return [((hx / 4294967296) * 2 - 1) * extent, ((hy / 4294967296) * 2 - 1) * extent];
+}
+
+/** A previous map to start from: per node (network order) its position and whether it had one (1) or is new (0). */
+export interface LayoutStart {
+  x: Float64Array;
+  y: Float64Array;
+  known: Uint8Array;
+  /** False when nothing changed since the previous map: every known node keeps its position, no iteration runs. */
+  settle?: boolean;
+}
+
+/** Warm layout: iterations that settle the new nodes with the known ones held in place… */
+export const SETTLE_NEW_ITERATIONS = 60;
+/** …then iterations in which every node may move, so changed weights are felt without redrawing the map. */
+export const SETTLE_ALL_ITERATIONS = 8;
+/** How much more slowly nodes move in those iterations than in a cold layout. */
+const SETTLE_ALL_SLOWDOWN = 10;
+
+/**
+ * Where each node starts: known nodes where they were; a new node at the weighted barycentre of its neighbours that
+ * already have a place (repeated, so chains of new nodes follow), or, with none, at its seeded point.
+ */
+function warmStart(network: CoMentionNetwork, start: LayoutStart, seed: number, extent: number): { x: Float64Array; y: Float64Array } {
+  const n = network.keys.length;
+  const x = Float64Array.from(start.x);
+  const y = Float64Array.from(start.y);
+  const placed = Uint8Array.from(start.known);
+  let pending = placed.reduce((count, value) => count + (value === 1 ? 0 : 1), 0);
+  while (pending > 0) {
+    const newlyPlaced: number[] = [];
+    for (let i = 0; i < n; i += 1) {
+      if (placed[i] === 1) continue;
+      let sx = 0;
+      let sy = 0;
+      let total = 0;
+      for (let at = network.offsets[i]!; at < network.offsets[i + 1]!; at += 1) {
+        const j = network.neighbours[at]!;
+        if (placed[j] !== 1) continue;
+        const w = network.weights[at]!;
+        sx += w * x[j]!;
+        sy += w * y[j]!;
+        total += w;
+      }
+      if (total > 0) {
+        // A small seeded offset, so two new nodes with the same neighbours do not start on the same point.
+        const [ox, oy] = initialPosition(network.keys[i]!, seed, 1);
+        x[i] = sx / total + ox;
+        y[i] = sy / total + oy;
+        newlyPlaced.push(i);
+      }
+    }
+    if (newlyPlaced.length === 0) break;
+    for (const i of newlyPlaced) placed[i] = 1;
+    pending -= newlyPlaced.length;
+  }
+  for (let i = 0; i < n; i += 1) {
+    if (placed[i] === 1) continue;
+    [x[i], y[i]] = initialPosition(network.keys[i]!, seed, extent);
+  }
+  return { x, y };
+}
+
+/**
+ * ForceAtlas2 from a previous map: the known nodes stay put while the new ones settle (SETTLE_NEW_ITERATIONS), then
+ * everything moves for SETTLE_ALL_ITERATIONS. A deterministic function of the network, the map and the seed.
+ */
+export function forceAtlas2FromPrevious(network: CoMentionNetwork, seed: number, start: LayoutStart): LayoutResult {
+  const n = network.keys.length;
+  if (start.settle === false && start.known.every((known) => known === 1)) {
+    return { x: Float64Array.from(start.x), y: Float64Array.from(start.y), iterations: 0, converged: true };
+  }
+  const m = network.pairSource.length;
+  const nodes = new Float32Array(n * PPN);
+  const edges = new Float32Array(m * PPE);
+  const { x: startX, y: startY } = warmStart(network, start, seed, 10 * Math.sqrt(Math.max(1, n)));
+  let fresh = 0;
+  for (let i = 0; i < n; i += 1) {
+    const at = i * PPN;
+    nodes[at] = startX[i]!;
+    nodes[at + 1] = startY[i]!;
+    nodes[at + 6] = 1 + network.weightedDegree[i]!;
+    nodes[at + 7] = 1;
+    nodes[at + 8] = 1;
+    nodes[at + 9] = start.known[i] === 1 ? 1 : 0; // fixed while the new nodes settle
+    if (start.known[i] !== 1) fresh += 1;
+  }
+  for (let e = 0; e < m; e += 1) {
+    edges[e * PPE] = network.pairSource[e]! * PPN;
+    edges[e * PPE + 1] = network.pairTarget[e]! * PPN;
+    edges[e * PPE + 2] = network.pairWeight[e]!;
+  }
+  const settings = { ...fa2Defaults, ...forceAtlas2.inferSettings(n) };
+  let done = 0;
+  if (fresh > 0) {
+    for (let step = 0; step < SETTLE_NEW_ITERATIONS; step += 1) iterateForceAtlas2(settings, nodes, edges);
+    done += SETTLE_NEW_ITERATIONS;
+  }
+  for (let i = 0; i < n; i += 1) {
+    nodes[i * PPN + 9] = 0;
+    nodes[i * PPN + 7] = 1;
+  }
+  if (n > 0) {
+    // Damped: the map adjusts to changed weights without being redrawn.
+    const damped = { ...settings, slowDown: (settings.slowDown ?? 1) * SETTLE_ALL_SLOWDOWN };
+    for (let step = 0; step < SETTLE_ALL_ITERATIONS; step += 1) iterateForceAtlas2(damped, nodes, edges);
+    done += SETTLE_ALL_ITERATIONS;
+  }
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    x[i] = nodes[i * PPN]!;
+    y[i] = nodes[i * PPN + 1]!;
+  }
+  return { x, y, iterations: done, converged: true };
 }
 
 export function forceAtlas2Layout(network: CoMentionNetwork, seed: number, iterations?: number): LayoutResult {

@@ -1,8 +1,9 @@
 // nodes.csv and edges.csv (RFC 4180, CRLF; safe in a spreadsheet: formula-like text behind a `'`, controls as
-// U+FFFD) and evidence.jsonl (one JSON object per line per piece of co-mention evidence).
+// U+FFFD) and evidence.jsonl (one JSON object per evidence sentence, with the edges it supports).
 import type Graph from 'graphology-types';
 import type { Attributes } from 'graphology-types';
 import { sortColumnNames } from './attributes.ts';
+import { compareStrings } from './build.ts';
 import { formatNumber, wellFormed } from './text.ts';
 
 /**
@@ -81,29 +82,52 @@ export function* edgesCsvChunks(graph: Graph): Generator<string> {
   }
 }
 
-/** evidence.jsonl: per edge (graph order), per piece of evidence (corpus order): edge, source, target, document, sentence, text, speaker, time. */
+/**
+ * evidence.jsonl: one line per evidence sentence, in corpus order (document order as the edges cite them, then
+ * sentence number): document, sentence, speaker, time, text, and `edges`, the keys of the co-mention edges it
+ * supports (graph order). Every piece of evidence ((edge, sentence) pair) is there, each sentence's text once.
+ */
 export function writeEvidenceJsonl(graph: Graph): string {
   return [...evidenceJsonlChunks(graph)].join('');
 }
 
-/** evidence.jsonl as a stream of chunks (one edge's lines each). */
-export function* evidenceJsonlChunks(graph: Graph): Generator<string> {
-  // A sentence's evidence object is shared by every edge it supports: encode its fields once.
-  const fieldsOf = new WeakMap<object, string>();
-  for (const { edge, attributes, source, target } of graph.edgeEntries()) {
+/** The evidence sentences of a graph in corpus order, each with the edges it supports. */
+function evidenceSentences(graph: Graph): { item: Record<string, unknown>; edges: string[] }[] {
+  const byItem = new Map<object, { item: Record<string, unknown>; edges: string[]; order: number }>();
+  graph.forEachEdge((edge, attributes) => {
     const evidence: unknown = attributes.evidence;
-    if (!Array.isArray(evidence) || evidence.length === 0) continue;
-    // The edge's own fields are the same on each of its lines: encode them once.
-    const head = `{"edge":${JSON.stringify(edge)},"source":${JSON.stringify(source)},"target":${JSON.stringify(target)}`;
-    let lines = '';
+    if (!Array.isArray(evidence)) return;
     for (const item of evidence as Record<string, unknown>[]) {
-      let fields = fieldsOf.get(item);
-      if (fields === undefined) {
-        fields = JSON.stringify({ document: item.document, sentence: item.sentence, text: item.text, speaker: item.speaker, time: item.time });
-        fieldsOf.set(item, fields);
+      if (typeof item !== 'object' || item === null) continue;
+      let entry = byItem.get(item);
+      if (entry === undefined) {
+        entry = { item, edges: [], order: byItem.size };
+        byItem.set(item, entry);
       }
-      lines += fields === '{}' ? `${head}}\n` : `${head},${fields.slice(1)}\n`;
+      entry.edges.push(edge);
     }
-    yield lines;
+  });
+  // Document id order (the corpus order of the CLI's builds), then sentence number: a function of the graph alone.
+  const sentenceOf = (item: Record<string, unknown>): number => (typeof item.sentence === 'number' ? item.sentence : 0);
+  return [...byItem.values()].sort(
+    (a, b) => compareStrings(String(a.item.document), String(b.item.document)) || sentenceOf(a.item) - sentenceOf(b.item) || a.order - b.order,
+  );
+}
+
+/** One evidence sentence's line of evidence.jsonl. */
+export function evidenceLine(item: Record<string, unknown>, edges: readonly string[]): string {
+  return JSON.stringify({ document: item.document, sentence: item.sentence, speaker: item.speaker, time: item.time, text: item.text, edges }) + '\n';
+}
+
+/** evidence.jsonl as a stream of chunks (a few hundred sentences each). */
+export function* evidenceJsonlChunks(graph: Graph): Generator<string> {
+  let chunk = '';
+  for (const { item, edges } of evidenceSentences(graph)) {
+    chunk += evidenceLine(item, edges);
+    if (chunk.length > 65_536) {
+      yield chunk;
+      chunk = '';
+    }
   }
+  if (chunk !== '') yield chunk;
 }

@@ -10,6 +10,8 @@ export interface Evidence {
   text: string;
   speaker?: string;
   time?: string;
+  /** The sentence only lists things (SentenceRecord.list): the co-mention weighs LIST_CO_MENTION_WEIGHT. */
+  list?: true;
 }
 
 export type FactValue = string | number | boolean | string[];
@@ -40,7 +42,7 @@ export type EdgeKind = 'co-mention' | RelationKind;
 
 export interface EdgeAttributes {
   kind: EdgeKind;
-  /** Co-mention edges: sentences naming both ends. Relation edges: 0. */
+  /** Co-mention edges: sentences naming both ends, a list sentence counting 0.25 (LIST_CO_MENTION_WEIGHT). Relation edges: 0. */
   weight: number;
   /** Co-mention edges: documents in which both ends are co-mentioned. */
   documents?: number;
@@ -60,6 +62,14 @@ export interface GraphAttributes {
   documents: number;
   /** Sentences in the corpus (the base rate of association strength). */
   sentences: number;
+  /** Document id → its date, for the documents whose date is known (docs/graph-format.md, "Document dates"). */
+  documentDates?: Record<string, DocumentDate>;
+}
+
+/** A document's date (YYYY-MM-DD) and where it was read: header, dateline, first-page, note, name or mtime. */
+export interface DocumentDate {
+  date: string;
+  source?: string;
 }
 
 /** What buildGraph needs of the lexicon: facts by entity id. */
@@ -77,6 +87,8 @@ export interface BuildOptions {
   lexicon?: LexiconLookup;
   /** Corpus-level topics: topic entities of the extractions are kept only if listed here, and get its label and score. */
   topics?: readonly TopicScore[];
+  /** Corpus order of document ids (first/last document, evidence order); default: the order documents are added. */
+  documentOrder?: (a: string, b: string) => number;
 }
 
 export interface AnalyzeOptions {
@@ -84,6 +96,16 @@ export interface AnalyzeOptions {
   seed?: number;
   /** ForceAtlas2 iterations; by default it runs until nodes barely move (with a cap). */
   layoutIterations?: number;
+  /** The previous build's map: the layout starts from its positions and communities keep its ids where they match. */
+  previous?: PreviousMap;
+}
+
+/** Positions and community ids of a previous build's nodes, by node key. */
+export interface PreviousMap {
+  positions: ReadonlyMap<string, readonly [number, number]>;
+  communities: ReadonlyMap<string, number>;
+  /** The graph is the previous build's (no document added, changed or removed): positions are kept as they were. */
+  unchanged?: boolean;
 }
 
 /** What analyzeGraph did, for logs and benchmarks. */

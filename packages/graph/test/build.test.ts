@@ -1,7 +1,8 @@
 // buildGraph on handmade extraction fixtures: node and edge attributes, evidence, association
 // strength, lexicon relation edges that stay apart from co-mention weights (and adding them again later), topics.
+import type { DocumentExtraction } from '@missiongraph/extract';
 import { describe, expect, it } from 'vitest';
-import { addRelationEdges, buildGraph, GraphBuilder, toGraphJson } from '../src/index.ts';
+import { addRelationEdges, buildGraph, GraphBuilder, LIST_CO_MENTION_WEIGHT, toGraphJson } from '../src/index.ts';
 import { fixtureLexicon, loadCorpus } from './helpers.ts';
 
 describe('buildGraph', () => {
@@ -146,5 +147,47 @@ describe('addRelationEdges', () => {
       'rel:succeeded-by:mission:monuc|mission:monusco',
     ]);
     expect(graph.getEdgeAttribute(kept, 'label')).toBe('kept as it was');
+  });
+});
+
+describe('co-mentions from list sentences', () => {
+  const document = (id: string, list: boolean): DocumentExtraction => ({
+    document: { id, format: 'text', sentenceCount: 4, characters: 100, speakers: [], date: '2024-03-05', dateSource: 'dateline' },
+    sentences: [
+      { index: 0, text: 'MONUSCO in the Congo, UNMISS in South Sudan, MINUSCA in Bangui, UNIFIL in Lebanon.', ...(list ? { list: true } : {}) },
+      { index: 1, text: 'MONUSCO and UNMISS shared helicopters.' },
+    ],
+    entities: [
+      { id: 'mission:monusco', label: 'MONUSCO', type: 'mission', aliases: ['MONUSCO'], mentions: 2 },
+      { id: 'mission:unmiss', label: 'UNMISS', type: 'mission', aliases: ['UNMISS'], mentions: 2 },
+    ],
+    mentions: [
+      { entity: 'mission:monusco', sentence: 0, start: 0, end: 7, surface: 'MONUSCO' },
+      { entity: 'mission:unmiss', sentence: 0, start: 22, end: 28, surface: 'UNMISS' },
+      { entity: 'mission:monusco', sentence: 1, start: 0, end: 7, surface: 'MONUSCO' },
+      { entity: 'mission:unmiss', sentence: 1, start: 12, end: 18, surface: 'UNMISS' },
+    ],
+    coMentions: [
+      { source: 'mission:monusco', target: 'mission:unmiss', sentence: 0, ...(list ? { list: true } : {}) },
+      { source: 'mission:monusco', target: 'mission:unmiss', sentence: 1 },
+    ],
+    warnings: [],
+  });
+
+  it('weigh LIST_CO_MENTION_WEIGHT in weight and association strength, and come after sentence evidence', () => {
+    const listed = buildGraph([document('a.txt', true)]).getEdgeAttributes('co:mission:monusco|mission:unmiss');
+    const stated = buildGraph([document('a.txt', false)]).getEdgeAttributes('co:mission:monusco|mission:unmiss');
+    expect(LIST_CO_MENTION_WEIGHT).toBe(0.25);
+    expect(stated.weight).toBe(2);
+    expect(listed.weight).toBe(1.25);
+    expect(listed.strength! / stated.strength!).toBeCloseTo(1.25 / 2, 10);
+    expect(listed.evidence!.map((item) => item.sentence)).toEqual([1, 0]);
+    expect(stated.evidence!.map((item) => item.sentence)).toEqual([0, 1]);
+  });
+
+  it('graph.json lists each dated document with its date and where it was read', () => {
+    const graph = buildGraph([document('b.txt', false), { ...document('a.txt', false), document: { ...document('a.txt', false).document, date: '2023-08-31', dateSource: 'first-page' } }]);
+    expect(graph.getAttribute('documentDates')).toEqual({ 'a.txt': { date: '2023-08-31', source: 'first-page' }, 'b.txt': { date: '2024-03-05', source: 'dateline' } });
+    expect(Object.keys(JSON.parse(toGraphJson(graph)).attributes.documentDates)).toEqual(['a.txt', 'b.txt']);
   });
 });

@@ -184,9 +184,15 @@ describe('exports', () => {
     const monusco = nodes.find((row) => row[0] === 'mission:monusco')!;
     expect(monusco[header.indexOf('aliases')]).toBe("MONUSCO|MONUSCO's");
     expect(JSON.parse(monusco[header.indexOf('facts')]!)).toEqual(graph.getNodeAttribute('mission:monusco', 'facts'));
-    const evidenceLines = writeEvidenceJsonl(graph).trimEnd().split('\n');
+    // evidence.jsonl: one line per evidence sentence, naming the edges it supports; every piece of evidence once.
+    const evidenceLines = writeEvidenceJsonl(graph).trimEnd().split('\n').map((line) => JSON.parse(line) as { document: string; sentence: number; text: string; edges: string[] });
     const total = graph.reduceEdges((sum, _edge, attributes) => sum + (attributes.evidence?.length ?? 0), 0);
-    expect(evidenceLines).toHaveLength(total);
+    expect(evidenceLines.reduce((sum, line) => sum + line.edges.length, 0)).toBe(total);
+    expect(new Set(evidenceLines.map((line) => `${line.document}\u0000${line.sentence}`)).size).toBe(evidenceLines.length);
+    const pieces = new Set(evidenceLines.flatMap((line) => line.edges.map((edge) => `${edge}\u0000${line.document}\u0000${line.sentence}\u0000${line.text}`)));
+    graph.forEachEdge((edge, attributes) => {
+      for (const item of attributes.evidence ?? []) expect(pieces.has(`${edge}\u0000${item.document}\u0000${item.sentence}\u0000${item.text}`)).toBe(true);
+    });
   });
 });
 

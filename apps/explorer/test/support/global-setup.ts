@@ -16,6 +16,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const served = await serveBuild(outDir);
   project.provide('baseUrl', served.url);
   project.provide('graphDir', graphDir);
+  project.provide('distDir', outDir);
   return async () => {
     await served.close();
     rmSync(workDirectory, { recursive: true, force: true });

@@ -8,5 +8,7 @@ declare module 'vitest' {
     baseUrl: string;
     /** Folder holding the graph.json built from the seed transcripts. */
     graphDir: string;
+    /** Folder of the production build, for tests that serve it with another graph. */
+    distDir: string;
   }
 }

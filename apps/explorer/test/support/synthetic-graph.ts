@@ -1,15 +1,8 @@
 // A generated graph.json of any size, shaped like missiongraph's output (types, communities laid out as
 // clusters, sizes from weighted degree, evidence on every co-mention link), for benchmarks and tests.
+import { TYPE_COLORS } from '@missiongraph/graph';
 
 const TYPES = ['mission', 'country', 'place', 'organization', 'person', 'concept'] as const;
-const TYPE_COLOURS: Record<(typeof TYPES)[number], string> = {
-  mission: '#1f5fbf',
-  country: '#2a9d8f',
-  place: '#7cb518',
-  organization: '#e76f51',
-  person: '#9b5de5',
-  concept: '#f4a261',
-};
 
 /** mulberry32: a small seeded generator so the same arguments always give the same graph. */
 function seededRandom(seed: number): () => number {
@@ -57,7 +50,7 @@ export function syntheticGraphJson({ nodes, edges, seed = 7 }: SyntheticGraphOpt
         x: centre.x + spread * (random() - 0.5) * 2,
         y: centre.y + spread * (random() - 0.5) * 2,
         size: 2,
-        color: TYPE_COLOURS[type],
+        color: TYPE_COLORS[type] ?? '#999999',
         community,
         weightedDegree: 0,
       },

@@ -40,6 +40,13 @@ async function main(): Promise<void> {
     await openExplorer(page, served.url, '?colour=community&minDegree=2');
     await page.waitForTimeout(600);
     await page.screenshot({ path: shot('communities-filtered') });
+    await page.locator('#legend-groups button.legend-entry').first().click();
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: shot('community-details') });
+
+    await openExplorer(page, served.url, '?node=mission%3Amonusco&speaker=Jean-Pierre+Lacroix');
+    await page.waitForTimeout(900);
+    await page.screenshot({ path: shot('filtered-details') });
 
     await openExplorer(page, served.url);
     await dropFiles(page, [{ name: 'dropped.gexf', text: 'not XML at all' }]);
@@ -50,6 +57,10 @@ async function main(): Promise<void> {
     await openExplorer(tablet, served.url, '?node=mission%3Amonusco');
     await tablet.waitForTimeout(900);
     await tablet.screenshot({ path: shot('tablet') });
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await openExplorer(phone, served.url, '?node=mission%3Amonusco');
+    await phone.waitForTimeout(900);
+    await phone.screenshot({ path: shot('phone') });
     console.log(`screenshots written to ${path.relative(process.cwd(), outputDirectory) || '.'}`);
   } finally {
     await browser.close();

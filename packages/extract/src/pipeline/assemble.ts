@@ -81,6 +81,7 @@ export function assemble(
   };
   if (parsed.title !== undefined) extraction.document.title = parsed.title;
   if (parsed.date !== undefined) extraction.document.date = parsed.date;
+  Object.assign(extraction.document, parsed.dateSource && { dateSource: parsed.dateSource }, parsed.keywords && { keywords: parsed.keywords }, parsed.symbol && { symbol: parsed.symbol });
   if (topicCandidateList) extraction.topicCandidates = topicCandidateList;
   return extraction;
 }

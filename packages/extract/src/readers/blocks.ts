@@ -12,6 +12,8 @@ export interface Segment {
 export interface Block {
   speaker?: string;
   segments: Segment[];
+  /** The block only lists things (a table row, a bullet, a keyword line): its sentences are marked `list`. */
+  list?: boolean;
 }
 
 /** What a reader returns before sentence splitting. */
@@ -19,6 +21,8 @@ export interface ReadResult {
   blocks: Block[];
   title?: string;
   date?: string;
+  /** Where the reader found the date: an export's header, a dateline in the first lines, a caption NOTE. */
+  dateSource?: 'header' | 'dateline' | 'note';
   keywords?: string[];
   declaredSpeakers?: string[];
   warnings: string[];
@@ -66,6 +70,23 @@ export function looksLikeSpeakerName(name: string): boolean {
   return words.every((word, index) => /^[\p{Lu}\p{N}]/u.test(word) || (index > 0 && NAME_PARTICLES.has(word.toLowerCase())));
 }
 
+/**
+ * A speaker label as it is shown: labels in capitals ("NICHOLAS HAYSOM", "MR. LACROIX") in proper case
+ * ("Nicholas Haysom", "Mr. Lacroix"), words of one or two letters ("Q", "UN") and mixed case left as they are.
+ */
+export function displaySpeaker(label: string): string {
+  const letters = label.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 3 || letters !== letters.toUpperCase() || letters === letters.toLowerCase()) return label;
+  return label
+    .split(/(\s+)/)
+    .map((word) => {
+      if (/^\s+$/.test(word) || word.replace(/[^\p{L}]/gu, '').length <= 2) return word;
+      if (NAME_PARTICLES.has(word.toLowerCase())) return word.toLowerCase();
+      return word.toLowerCase().replace(/(^|[-'’.])(\p{L})/gu, (_whole, before: string, letter: string) => before + letter.toUpperCase());
+    })
+    .join('');
+}
+
 const COLON_TURN = /^([^\s:][^:\n]{0,59}):\s+(\S[\s\S]*)$/;
 
 /**
@@ -76,9 +97,10 @@ const COLON_TURN = /^([^\s:][^:\n]{0,59}):\s+(\S[\s\S]*)$/;
 const DELEGATE_LABEL = /^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame)\.?\s+\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,3}\s+\([^()]{2,60}\)$/u;
 
 /**
- * Finds "Name: text" speaker turns in paragraphs. A label counts only when it opens at least two
- * paragraphs of the document, so one-off labels ("Photo:", "Note:") never become speakers.
- * Paragraphs after a turn inherit its speaker until the next turn.
+ * Finds "Name: text" speaker turns in paragraphs. A label counts when it opens at least two paragraphs of
+ * the document, or when two or more different labels each open one (a two-turn Q&A), so a one-off label
+ * ("Photo:", "Note:") never becomes a speaker. Paragraphs after a turn inherit its speaker until the next
+ * turn. Labels in capitals are shown in proper case.
  */
 export function assignColonSpeakers(blocks: Block[]): Block[] {
   const counts = new Map<string, number>();
@@ -89,7 +111,8 @@ export function assignColonSpeakers(blocks: Block[]): Block[] {
     if (match && (looksLikeSpeakerName(name) || DELEGATE_LABEL.test(name))) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   const delegates = [...counts.keys()].filter((name) => DELEGATE_LABEL.test(name));
-  const accepted = new Set([...counts].filter(([name, count]) => count >= 2 || (delegates.length >= 2 && delegates.includes(name))).map(([name]) => name));
+  const dialogue = counts.size >= 2;
+  const accepted = new Set([...counts].filter(([name, count]) => count >= 2 || dialogue || (delegates.length >= 2 && delegates.includes(name))).map(([name]) => name));
   if (accepted.size === 0) return blocks;
   let currentSpeaker: string | undefined;
   const result = blocks.map((block): Block & { inherited?: boolean } => {
@@ -97,8 +120,8 @@ export function assignColonSpeakers(blocks: Block[]): Block[] {
     const match = first ? COLON_TURN.exec(first.text) : null;
     const name = match ? (match[1] ?? '').trim() : '';
     if (first && match && accepted.has(name)) {
-      currentSpeaker = name;
-      return { speaker: name, segments: [{ ...first, text: match[2] ?? '' }, ...block.segments.slice(1)] };
+      currentSpeaker = displaySpeaker(name);
+      return { speaker: currentSpeaker, segments: [{ ...first, text: match[2] ?? '' }, ...block.segments.slice(1)] };
     }
     return currentSpeaker === undefined || block.speaker !== undefined ? block : { ...block, speaker: currentSpeaker, inherited: true };
   });

@@ -8,6 +8,8 @@ interface Paragraph {
   /** Headings, list items and table rows stand alone: never joined to a neighbour. */
   standalone: boolean;
   heading: boolean;
+  /** A table row or a bullet item without a verb-length sentence: its sentences are marked `list`. */
+  list?: boolean;
 }
 
 const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
@@ -61,9 +63,12 @@ function markdownParagraphs(text: string, markdown: boolean): { paragraphs: Para
   let inFence = false;
   let frontTitle: string | undefined;
   let index = 0;
+  let bullet = false;
   const flush = (): void => {
-    if (buffer.length > 0) paragraphs.push({ text: buffer.join(' '), standalone: false, heading: false });
+    const text = buffer.join(' ');
+    if (buffer.length > 0) paragraphs.push(bullet && isNameBullet(text) ? { text, standalone: false, heading: false, list: true } : { text, standalone: false, heading: false });
     buffer = [];
+    bullet = false;
   };
   if (markdown && lines[0]?.trim() === '---') {
     const close = lines.findIndex((line, position) => position > 0 && /^(?:---|\.\.\.)\s*$/.test(line));
@@ -97,7 +102,10 @@ function markdownParagraphs(text: string, markdown: boolean): { paragraphs: Para
     }
     if (!markdown) {
       // A bullet or a numbered note ("- that the Council …", "[3] Margaret Joan Anstee, …") is a line of its own.
-      if (/^(?:[-•*]|\[\d{1,3}\])\s+\S/u.test(line)) flush();
+      if (/^(?:[-•*]|\[\d{1,3}\])\s+\S/u.test(line)) {
+        flush();
+        bullet = /^[-•*]/u.test(line);
+      }
       buffer.push(line);
       continue;
     }
@@ -121,6 +129,7 @@ function markdownParagraphs(text: string, markdown: boolean): { paragraphs: Para
     const listItem = /^(?:[-*+]|\d{1,3}[.)])\s+(.*)$/.exec(line);
     if (listItem) {
       flush();
+      bullet = true;
       buffer.push(listItem[1] ?? '');
       continue;
     }
@@ -128,7 +137,7 @@ function markdownParagraphs(text: string, markdown: boolean): { paragraphs: Para
       if (/^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/.test(line)) continue;
       flush();
       const cells = line.replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim()).filter((cell) => cell.length > 0);
-      paragraphs.push({ text: cells.join('; '), standalone: true, heading: false });
+      paragraphs.push({ text: cells.join('; '), standalone: true, heading: false, list: cells.length >= 2 });
       continue;
     }
     buffer.push(line.replace(/^(?:>\s?)+/, ''));
@@ -142,6 +151,11 @@ function startsLowerCase(text: string): boolean {
   const match = /^[\s"'“‘([—–-]*(\p{L})/u.exec(text);
   const letter = match?.[1];
   return letter !== undefined && letter !== letter.toUpperCase();
+}
+
+/** A bullet of names rather than of sentences: "- Jean-Pierre Lacroix, Under-Secretary-General" (no final stop, a few words). */
+function isNameBullet(text: string): boolean {
+  return /^(?:[-•*]\s+)?[\p{Lu}\p{N}]/u.test(text) && !/[.!?]["'”’)]*$/u.test(text) && text.split(/\s+/).length <= 8 && /,|\s[–—-]\s/.test(text);
 }
 
 /** Reads plain text or Markdown. The first short unpunctuated paragraph (or first heading) is the title. */
@@ -167,10 +181,13 @@ export function readParagraphs(text: string, markdown: boolean): ReadResult {
     if (firstHeading && joined.indexOf(firstHeading) <= 2) title = firstHeading.text;
     else if (first.text.length <= 200 && !/[.!?]["'”’)]*$/.test(first.text)) title = first.text;
   }
-  const blocks: Block[] = assignColonSpeakers(joined.map((paragraph) => ({ segments: [{ text: paragraph.text }] })));
+  const blocks: Block[] = assignColonSpeakers(joined.map((paragraph) => (paragraph.list === true ? { segments: [{ text: paragraph.text }], list: true } : { segments: [{ text: paragraph.text }] })));
   const result: ReadResult = { blocks, warnings: [] };
   if (title !== undefined) result.title = collapseWhitespace(stripInlineMarkdown(title));
   const date = findDate(text.slice(0, 1500));
-  if (date !== undefined) result.date = date;
+  if (date !== undefined) {
+    result.date = date;
+    result.dateSource = 'dateline';
+  }
   return result;
 }

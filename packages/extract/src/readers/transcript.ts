@@ -8,6 +8,7 @@ import {
   endsWithTerminal,
   findDate,
   isDateLine,
+  displaySpeaker,
   looksLikeSpeakerName,
   timedSegment,
 } from './blocks.ts';
@@ -22,6 +23,8 @@ export interface SpeakerHeader {
 const NAME = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-]*(?:[ \t]+[\p{L}\p{M}\p{N}'’.\-]+){0,5}`;
 const NAME_THEN_TIME = new RegExp(String.raw`^(${NAME})[ \t]+[\[(]?(${TIME_PATTERN})[\])]?:?$`, 'u');
 const TIME_THEN_NAME = new RegExp(String.raw`^[\[(](${TIME_PATTERN})[\])][ \t]*(?:(${NAME})[ \t]*(?::[ \t]*(.*))?)?$`, 'u');
+/** "Name [00:00:05]: text" and "Name (00:01:02): text": a header and the speech on one line. */
+const NAME_TIME_THEN_TEXT = new RegExp(String.raw`^(${NAME})[ \t]+[\[(](${TIME_PATTERN})[\])]:?[ \t]+(\S.*)$`, 'u');
 const BARE_TIME_THEN_NAME = new RegExp(String.raw`^(${TIME_PATTERN})[ \t]+(${NAME}):[ \t]*(.*)$`, 'u');
 const STRAY_INITIAL = /^\p{Lu}\.?$/u;
 
@@ -50,6 +53,11 @@ export function parseSpeakerHeader(line: string): SpeakerHeader | undefined {
     }
     if (timeThenName[3] === undefined) return { time: timeThenName[1], text: speaker };
   }
+  const nameTimeText = NAME_TIME_THEN_TEXT.exec(line);
+  if (nameTimeText) {
+    const speaker = stripStrayInitial((nameTimeText[1] ?? '').trim());
+    if (looksLikeSpeakerName(speaker)) return { speaker, time: nameTimeText[2], text: (nameTimeText[3] ?? '').trim() };
+  }
   const bare = BARE_TIME_THEN_NAME.exec(line);
   if (bare) {
     const speaker = (bare[2] ?? '').trim();
@@ -66,6 +74,9 @@ const LONG_TURN = new RegExp(String.raw`^(?:[\[(](${TIME_PATTERN})[\])]|(${TIME_
 
 /** A speaker header whose speech follows on the same line, however long the speech. */
 function longSpeakerTurn(line: string): SpeakerHeader | undefined {
+  const nameTimeText = NAME_TIME_THEN_TEXT.exec(line);
+  const named = nameTimeText?.[1] ? stripStrayInitial(nameTimeText[1].trim()) : undefined;
+  if (nameTimeText && named !== undefined && looksLikeSpeakerName(named)) return { speaker: named, time: nameTimeText[2], text: (nameTimeText[3] ?? '').trim() };
   const match = LONG_TURN.exec(line);
   const speaker = match?.[3] ? stripStrayInitial(match[3].trim()) : undefined;
   if (!match || speaker === undefined || !looksLikeSpeakerName(speaker)) return undefined;
@@ -84,14 +95,15 @@ export function countSpeakerHeaders(lines: readonly string[]): number {
 
 const KEYWORDS_LABEL = /^(?:summary\s+)?keywords:?$/i;
 const SPEAKERS_LABEL = /^speakers:?$/i;
-const EXPORT_NOISE = /^(?:transcribed by\b|https?:\/\/otter\.ai\b|\d+\s*\/\s*\d+$|page \d+( of \d+)?$)/i;
+const EXPORT_NOISE = /^(?:transcribed by\b|https?:\/\/otter\.ai\b|\d+\s*\/\s*\d+$|page \d+( of \d+)?$|[-–]\s*\d+\s*[-–]$|\d{1,4}$|.{0,100}\bpage \d+ of \d+$)/i;
 
 /**
  * Reads a transcript. Lines before the first speaker header are header material: the first line is the
- * title (kept as a sentence), a date line gives the date (not a sentence), the SUMMARY KEYWORDS line is
- * kept as a sentence of its own without a speaker (it names the document's subjects together, and is
- * also returned as `keywords`), and so is the SPEAKERS line (its names also become the speakers). A header repeating the current speaker while their sentence is unfinished
- * (a page break) continues the same turn, so the broken sentence is read as one.
+ * title, a date line gives the date, the SUMMARY KEYWORDS line gives the keywords and the SPEAKERS line the
+ * speakers. An export's header (one with a date line, keywords or speakers) is metadata: none of it is a
+ * sentence; without one, the title and preface paragraphs are read as sentences. A header repeating the
+ * current speaker while their sentence is unfinished (a page break) continues the same turn, so the broken
+ * sentence is read as one. Linear in the input: only the last line of a turn is looked at.
  */
 export function readTranscript(text: string): ReadResult {
   const lines = text.split('\n');
@@ -102,15 +114,17 @@ export function readTranscript(text: string): ReadResult {
   let keywords: string[] | undefined;
   let declaredSpeakers: string[] | undefined;
   let metadataMode: 'keywords' | 'speakers' | undefined;
-  const keywordLines: string[] = [];
+  let exportHeader = false;
   let current: Block | undefined;
+  /** The last line of speech of the current turn: whether it ends a sentence decides page-break joins. */
+  let lastSpoken = '';
 
-  const currentText = (): string => current?.segments.map((segment) => segment.text).join(' ') ?? '';
   const appendText = (line: string): void => {
     if (!current) return;
     const last = current.segments[current.segments.length - 1];
     if (last) last.text = last.text.length > 0 ? `${last.text} ${line}` : line;
     else current.segments.push({ text: line });
+    lastSpoken = line;
   };
 
   for (const rawLine of lines) {
@@ -123,16 +137,19 @@ export function readTranscript(text: string): ReadResult {
     const header = /\d:\d\d/.test(line) ? parseSpeakerHeader(line) : undefined;
     if (header && (header.speaker !== undefined || current !== undefined)) {
       metadataMode = undefined;
-      const sameSpeaker = header.speaker === undefined || header.speaker === current?.speaker;
-      if (current && sameSpeaker && !endsWithTerminal(currentText())) {
+      const previousSpoken = lastSpoken;
+      const sameSpeaker = header.speaker === undefined || displaySpeaker(header.speaker) === current?.speaker;
+      if (current && sameSpeaker && !endsWithTerminal(previousSpoken)) {
         current.segments.push(timedSegment(header.text ?? '', header.time));
       } else if (current && header.speaker === undefined) {
         current.segments.push(timedSegment(header.text ?? '', header.time));
       } else {
         current = { segments: [timedSegment(header.text ?? '', header.time)] };
-        if (header.speaker !== undefined) current.speaker = header.speaker;
+        lastSpoken = '';
+        if (header.speaker !== undefined) current.speaker = displaySpeaker(header.speaker);
         blocks.push(current);
       }
+      if (header.text) lastSpoken = header.text;
       continue;
     }
     if (current) {
@@ -142,24 +159,25 @@ export function readTranscript(text: string): ReadResult {
     // Header material before the first speaker line.
     if (KEYWORDS_LABEL.test(line)) {
       metadataMode = 'keywords';
+      exportHeader = true;
       continue;
     }
     if (SPEAKERS_LABEL.test(line)) {
       metadataMode = 'speakers';
+      exportHeader = true;
       continue;
     }
     if (metadataMode === 'keywords') {
       keywords = [...(keywords ?? []), ...line.split(/[,;]/).map(collapseWhitespace).filter((word) => word.length > 0)];
-      keywordLines.push(line);
       continue;
     }
     if (metadataMode === 'speakers') {
       declaredSpeakers = [...(declaredSpeakers ?? []), ...line.split(/[,;]/).map(collapseWhitespace).filter(looksLikeSpeakerName)];
-      keywordLines.push(line);
       continue;
     }
     if (isDateLine(line)) {
       date ??= findDate(line);
+      exportHeader = true;
       continue;
     }
     if (title === undefined && line.length <= 200) {
@@ -171,11 +189,75 @@ export function readTranscript(text: string): ReadResult {
   }
   const preface: Block[] = headerParagraphs.filter((paragraph) => paragraph.length > 0).map((paragraph) => ({ segments: [{ text: paragraph.join(' ') }] }));
   const titleBlocks = title === undefined ? [] : blocks.splice(0, 1);
-  const keywordBlocks: Block[] = keywordLines.map((line) => ({ segments: [{ text: line }] }));
-  const result: ReadResult = { blocks: [...titleBlocks, ...keywordBlocks, ...preface, ...blocks], warnings: [] };
+  const result: ReadResult = { blocks: exportHeader ? blocks : [...titleBlocks, ...preface, ...blocks], warnings: [] };
   if (title !== undefined) result.title = title;
-  if (date !== undefined) result.date = date;
+  if (date !== undefined) {
+    result.date = date;
+    result.dateSource = 'header';
+  }
   if (keywords !== undefined) result.keywords = keywords;
   if (declaredSpeakers !== undefined) result.declaredSpeakers = declaredSpeakers;
   return result;
+}
+
+/** A caption line with its timestamp glued to the text ("00:10A spokesperson said", as video sites export). */
+const GLUED_TIME = new RegExp(String.raw`^(${TIME_PATTERN})(?![\d:])[ \t]*(\S.*)?$`, 'u');
+
+/** Counts lines that open with a timestamp (glued to the text or alone on the line); the format detector uses it. */
+export function countTimedLines(lines: readonly string[]): { timed: number; nonEmpty: number } {
+  let timed = 0;
+  let nonEmpty = 0;
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed.length === 0) continue;
+    nonEmpty += 1;
+    const match = GLUED_TIME.exec(trimmed);
+    if (match && !/^-->/.test(match[2] ?? '')) timed += 1;
+  }
+  return { timed, nonEmpty };
+}
+
+/** Words in a block of unpunctuated timed lines before a line boundary ends a sentence. */
+const UNPUNCTUATED_SENTENCE_WORDS = 25;
+
+/**
+ * Reads timed lines without speakers: "00:10A spokesperson said …" (the timestamp glued to the text) or a
+ * timestamp alone on a line over its text. Each line's text keeps its time, whole; lines run on into one
+ * another so sentences join across them. Text without sentence punctuation (automatic captions) is cut at
+ * the first line boundary after 25 words.
+ */
+export function readTimedLines(text: string): ReadResult {
+  const blocks: Block[] = [];
+  const punctuated = /[\p{L}\p{N}][.!?…](?:\s|$)/u.test(text.slice(0, 200_000));
+  let current: Block | undefined;
+  let words = 0;
+  let pendingTime: string | undefined;
+  const push = (line: string, time: string | undefined): void => {
+    if (!current || (!punctuated && words >= UNPUNCTUATED_SENTENCE_WORDS)) {
+      current = { segments: [] };
+      blocks.push(current);
+      words = 0;
+    }
+    words += line.split(' ').length;
+    current.segments.push(timedSegment(line, time));
+  };
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.trim();
+    if (line.length === 0) continue;
+    const match = GLUED_TIME.exec(line);
+    if (match) {
+      const rest = (match[2] ?? '').trim();
+      if (rest.length === 0) pendingTime = match[1];
+      else push(rest, match[1]);
+      continue;
+    }
+    if (pendingTime !== undefined || !current) {
+      push(line, pendingTime);
+      pendingTime = undefined;
+    } else {
+      const last = current.segments[current.segments.length - 1];
+      if (last) last.text = `${last.text} ${line}`;
+    }
+  }
+  return { blocks, warnings: [] };
 }

@@ -12,6 +12,11 @@ export interface SanitizeReport {
 // The zero-width joiner is listed as a character to remove, not as part of a joined sequence.
 // eslint-disable-next-line no-misleading-character-class
 const INVISIBLE = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+// Characters that render as nothing but sit inside words copied from web pages and chat tools: the soft hyphen,
+// the Arabic letter mark, the combining grapheme joiner, Hangul and Khmer fillers, the Mongolian vowel separator,
+// variation selectors (VS1–16 and the supplementary ones) and the Unicode tag characters.
+// eslint-disable-next-line no-misleading-character-class
+const INVISIBLE_IN_WORDS = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]/gu;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Normalises line endings (form feeds become paragraph breaks), removes invisible characters and undecodable bytes. */
@@ -19,6 +24,10 @@ export function sanitizeText(raw: string): SanitizeReport {
   let text = raw.replace(/\r\n?/g, '\n').replace(/\f/g, '\n\n').replace(/[\u2028\u2029\u0085]/g, '\n');
   let removedControl = 0;
   text = text.replace(INVISIBLE, () => {
+    removedControl += 1;
+    return '';
+  });
+  text = text.replace(INVISIBLE_IN_WORDS, () => {
     removedControl += 1;
     return '';
   });

@@ -118,3 +118,19 @@ function hasWordCharacter(text: string, start: number, end: number): boolean {
   const limit = Math.min(end, start + MAX_SENTENCE_LENGTH);
   return /[\p{L}\p{N}]/u.test(text.slice(start, limit));
 }
+
+/**
+ * True for a sentence that only lists things: four or more items split by commas or semicolons, nearly all
+ * of them short ("Those are X in A, Y in B, Z in C, and W in D."; a keyword line; a table row's cells). Its
+ * mentions count, but its co-mentions come from a list, not from a statement about the two.
+ */
+export function isEnumeration(text: string): boolean {
+  const items = text
+    .replace(/[.!?…]+["'”’)]*\s*$/u, '')
+    .split(/[,;]\s*|\s+[–—]\s+/)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  if (items.length < 4) return false;
+  const short = items.filter((item) => item.split(/\s+/).length <= 7).length;
+  return short >= items.length * 0.75;
+}
