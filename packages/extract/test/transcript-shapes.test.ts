@@ -110,7 +110,8 @@ const shapes: Shape[] = [
       { text: 'What is the situation in South Sudan today?', speaker: 'Interviewer' },
       { text: 'UNMISS is still protecting civilians in the camps, and we are preparing for the elections with the African Union.', speaker: 'Nicholas Haysom' },
     ],
-    entities: ['country:ssd', 'mission:unmiss', 'organization:african-union', 'place:juba'],
+    // The title line names UN Radio, a broadcaster (media are organisations, data/eval/GUIDELINES.md).
+    entities: ['country:ssd', 'mission:unmiss', 'organization:african-union', 'organization:un-radio', 'place:juba'],
     date: '2024-05-02',
     sentenceCount: 5,
   },
