@@ -445,7 +445,8 @@ export class GraphBuilder {
         weight,
         documents: pair.documents,
         strength: associationStrength(weight, sentencesOf(pair.source), sentencesOf(pair.target), sentenceTotal),
-        evidence: pair.evidence,
+        // List sentences' evidence after the rest (each part keeps corpus order).
+        evidence: pair.evidence.some((item) => item.list === true) ? [...pair.evidence.filter((item) => item.list !== true), ...pair.evidence.filter((item) => item.list === true)] : pair.evidence,
       });
     }
     this.#entities.clear();
