@@ -141,7 +141,8 @@ export function computeVisibility(graph: ExplorerGraph, state: FilterState): Vis
         namedInSelection.add(source);
         namedInSelection.add(target);
       }
-      if (weight < Math.max(1, state.minEdgeWeight)) return;
+      // The lowest setting (1) hides nothing: a list sentence's link weighs 0.25 (LIST_CO_MENTION_WEIGHT) and is still a link.
+      if (weight <= 0 || (state.minEdgeWeight > 1 && weight < state.minEdgeWeight)) return;
       edgeWeights.set(edge, weight);
     }
     keptEdges.push(edge);

@@ -128,7 +128,7 @@ describe('readable at a glance', () => {
     await page.waitForTimeout(500);
     expect(await camera()).toMatchObject({ x: 0.5, y: 0.5, ratio: 1 });
     // Fit frames what a filter leaves: hiding most types, the camera closes in on the rest.
-    await openExplorer(page, baseUrl, '?hide=concept&hide=organization&hide=person&hide=place&hide=topic&hide=event&hide=agreement');
+    await openExplorer(page, baseUrl, '?hide=concept&hide=organization&hide=person&hide=place&hide=topic&hide=event&hide=agreement&hide=country');
     await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Fit' }).click();
     await page.waitForTimeout(500);
     expect((await camera()).ratio).toBeLessThan(1);
