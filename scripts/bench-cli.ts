@@ -16,6 +16,11 @@ export interface CliBenchOptions {
   /** Target corpus size in MB. */
   megabytes?: number;
   seed?: number;
+  /**
+   * How many times each cold build (1 worker, 2 workers) runs for the 1 → 2 worker comparison (default 2); 0 skips it
+   * (the scaling point is then not measured, and the warm ratios use the first cold build).
+   */
+  coldRounds?: number;
 }
 
 export interface BuildRun {
@@ -50,9 +55,9 @@ export interface CliBenchResult {
   machineParallelism: number;
   /** The cold build (2 workers) of the original corpus whose cache the warm builds use. */
   firstCold: BuildRun;
-  /** The fastest of the cold 1-worker builds (COLD_ROUNDS each, alternating with the 2-worker ones). */
-  coldOneWorker: BuildRun;
-  coldTwoWorkers: BuildRun;
+  /** The fastest of the cold 1-worker builds (coldRounds each, alternating with the 2-worker ones); undefined with 0 rounds. */
+  coldOneWorker: BuildRun | undefined;
+  coldTwoWorkers: BuildRun | undefined;
   warmAddOne: BuildRun;
   warmEditOne: BuildRun;
   warmRemoveOne: BuildRun;
@@ -62,7 +67,7 @@ export interface CliBenchResult {
   layoutShift: { addOne: number; addTenPercent: number };
   /** Output bytes (default formats) over input bytes, in the first cold build. */
   outputRatio: number;
-  /** The end-to-end 1 → 2 worker speed-up over the machine's own 1 → 2 thread speed-up. */
+  /** The end-to-end 1 → 2 worker speed-up over the machine's own 1 → 2 thread speed-up (NaN when not measured). */
   parallelEfficiency: number;
   /** Nothing changed: the build finds its outputs up to date and writes nothing. */
   warmUnchanged: BuildRun;
@@ -209,7 +214,7 @@ interface SummaryJson {
   timings: Record<'read' | 'graph' | 'analyze' | 'write', number>;
 }
 
-function timedBuild(corpus: string, out: string, workers: number, extra: string[] = []): BuildRun {
+function timedBuild(label: string, corpus: string, out: string, workers: number, extra: string[] = []): BuildRun {
   const started = performance.now();
   const result = spawnSync(process.execPath, [CLI_BIN, 'build', corpus, '--out', out, '--workers', String(workers), '--json', '--quiet', ...extra], {
     encoding: 'utf8',
@@ -226,6 +231,12 @@ function timedBuild(corpus: string, out: string, workers: number, extra: string[
       .sort()
       .map((name) => [name, fs.statSync(path.join(out, name)).size / (1024 * 1024)]),
   );
+  const outputMb = Object.values(outputs).reduce((sum, mb) => sum + mb, 0);
+  // A 50 MB run takes many minutes on a shared machine: say what each build took as it finishes.
+  console.error(
+    `bench-cli: ${label} (${workers} worker${workers > 1 ? 's' : ''}) ${seconds.toFixed(1)} s, ${summary.extracted} extracted, ` +
+      `peak ${(summary.peakRssBytes / 1048576).toFixed(0)} MB, outputs ${outputMb.toFixed(1)} MB for ${(summary.bytes / 1048576).toFixed(1)} MB of input`,
+  );
   return {
     workers,
     seconds,
@@ -240,7 +251,7 @@ function timedBuild(corpus: string, out: string, workers: number, extra: string[
     peakRssMb: summary.peakRssBytes / (1024 * 1024),
     cpuSeconds: summary.cpuSeconds,
     phases: summary.timings,
-    outputMb: Object.values(outputs).reduce((sum, mb) => sum + mb, 0),
+    outputMb,
     outputs,
   };
 }
@@ -272,13 +283,14 @@ export function mapShift(before: ReadonlyMap<string, [number, number]>, after: R
   return (moves.length % 2 === 1 ? moves[middle]! : (moves[middle - 1]! + moves[middle]!) / 2) / diameter;
 }
 
-/** How many times each cold build (1 worker, 2 workers) runs; the fastest of each is compared. */
+/** How many times each cold build (1 worker, 2 workers) runs by default; the fastest of each is compared. */
 const COLD_ROUNDS = 2;
 
 export async function runCliBench(options: CliBenchOptions = {}): Promise<CliBenchResult> {
   const files = options.files ?? 1000;
   const megabytes = options.megabytes ?? 52;
   const seed = options.seed ?? 20_250_311;
+  const coldRounds = options.coldRounds ?? COLD_ROUNDS;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-bench-cli-'));
   try {
     const corpus = path.join(work, 'corpus');
@@ -288,23 +300,23 @@ export async function runCliBench(options: CliBenchOptions = {}): Promise<CliBen
     // builds that are compared — 1 worker and 2 workers, back to back, each right after a measure of the machine's
     // own 1 → 2 thread ceiling (others share it: what it gives changes from minute to minute).
     const out = path.join(work, 'out-2');
-    const firstCold = timedBuild(corpus, out, 2);
+    const firstCold = timedBuild('cold build', corpus, out, 2);
     const outputRatio = (firstCold.outputMb * 1024 * 1024) / bytes;
-    const warmUnchanged = timedBuild(corpus, out, 2);
+    const warmUnchanged = timedBuild('rebuild, nothing changed', corpus, out, 2);
     const perFile = Math.ceil(bytes / files);
     let mapBefore = readMap(out);
     generateCorpus(corpus, 1, perFile, seed, files);
-    const warmAddOne = timedBuild(corpus, out, 2);
+    const warmAddOne = timedBuild('warm rebuild, +1', corpus, out, 2);
     const shiftAddOne = mapShift(mapBefore, readMap(out));
     // Edit: one transcript's text replaced by another generated one; remove: one transcript deleted.
     const edited = generatedFile(corpus, 3);
     fs.writeFileSync(edited, fs.readFileSync(edited, 'utf8') + fs.readFileSync(generatedFile(corpus, 4), 'utf8').slice(0, 4000));
-    const warmEditOne = timedBuild(corpus, out, 2);
+    const warmEditOne = timedBuild('warm rebuild, 1 edited', corpus, out, 2);
     fs.rmSync(generatedFile(corpus, 5));
-    const warmRemoveOne = timedBuild(corpus, out, 2);
+    const warmRemoveOne = timedBuild('warm rebuild, 1 removed', corpus, out, 2);
     mapBefore = readMap(out);
     generateCorpus(corpus, Math.ceil(files / 10), perFile * Math.ceil(files / 10), seed, files + 1);
-    const warmAddTenPercent = timedBuild(corpus, out, 2);
+    const warmAddTenPercent = timedBuild('warm rebuild, +10%', corpus, out, 2);
     const shiftAddTenPercent = mapShift(mapBefore, readMap(out));
     fs.rmSync(out, { recursive: true, force: true });
     // Each cold build twice, alternating, and the faster of each kept: on a shared machine a build can lose whole
@@ -312,30 +324,33 @@ export async function runCliBench(options: CliBenchOptions = {}): Promise<CliBen
     const ceilings: number[] = [];
     const oneWorkerRuns: BuildRun[] = [];
     const twoWorkerRuns: BuildRun[] = [];
-    for (let round = 0; round < COLD_ROUNDS; round += 1) {
+    for (let round = 0; round < coldRounds; round += 1) {
       ceilings.push(await machineParallelism());
-      oneWorkerRuns.push(timedBuild(corpus, path.join(work, 'out-1'), 1));
+      oneWorkerRuns.push(timedBuild('cold build', corpus, path.join(work, 'out-1'), 1));
       fs.rmSync(path.join(work, 'out-1'), { recursive: true, force: true });
       ceilings.push(await machineParallelism());
-      twoWorkerRuns.push(timedBuild(corpus, path.join(work, 'out-2b'), 2));
+      twoWorkerRuns.push(timedBuild('cold build', corpus, path.join(work, 'out-2b'), 2));
       fs.rmSync(path.join(work, 'out-2b'), { recursive: true, force: true });
     }
-    const fastest = (runs: BuildRun[]): BuildRun => runs.reduce((best, run) => (run.seconds < best.seconds ? run : best));
+    const fastest = (runs: BuildRun[]): BuildRun | undefined => (runs.length === 0 ? undefined : runs.reduce((best, run) => (run.seconds < best.seconds ? run : best)));
     const coldOneWorker = fastest(oneWorkerRuns);
     const coldTwoWorkers = fastest(twoWorkerRuns);
-    const parallelism = Math.max(...ceilings);
-    const seeds = timedBuild(path.join(REPO, 'data/transcripts'), path.join(work, 'out-seeds'), 1);
-    const speedUp = coldOneWorker.seconds / coldTwoWorkers.seconds;
-    const extractionSpeedUp = coldOneWorker.phases.read / coldTwoWorkers.phases.read;
-    const warmRatio = warmAddOne.seconds / coldTwoWorkers.seconds;
-    const warmEditRatio = warmEditOne.seconds / coldTwoWorkers.seconds;
-    const warmRemoveRatio = warmRemoveOne.seconds / coldTwoWorkers.seconds;
+    const parallelism = ceilings.length === 0 ? Number.NaN : Math.max(...ceilings);
+    const seeds = timedBuild('seed transcripts', path.join(REPO, 'data/transcripts'), path.join(work, 'out-seeds'), 1);
+    const speedUp = coldOneWorker !== undefined && coldTwoWorkers !== undefined ? coldOneWorker.seconds / coldTwoWorkers.seconds : Number.NaN;
+    const extractionSpeedUp = coldOneWorker !== undefined && coldTwoWorkers !== undefined ? coldOneWorker.phases.read / coldTwoWorkers.phases.read : Number.NaN;
+    // Warm builds are compared with the cold 2-worker build of the grown corpus when there is one, else the first.
+    const cold = coldTwoWorkers ?? firstCold;
+    const warmRatio = warmAddOne.seconds / cold.seconds;
+    const warmEditRatio = warmEditOne.seconds / cold.seconds;
+    const warmRemoveRatio = warmRemoveOne.seconds / cold.seconds;
     const parallelEfficiency = speedUp / parallelism;
-    const unchangedRatio = warmUnchanged.seconds / coldTwoWorkers.seconds;
-    const warmReadRatio = warmAddOne.phases.read / coldTwoWorkers.phases.read;
+    const unchangedRatio = warmUnchanged.seconds / cold.seconds;
+    const warmReadRatio = warmAddOne.phases.read / cold.phases.read;
     const peakRssMb = Math.max(
-      ...[coldOneWorker, coldTwoWorkers, firstCold, warmUnchanged, warmAddOne, warmEditOne, warmRemoveOne, warmAddTenPercent].map((run) => run.peakRssMb),
+      ...[...oneWorkerRuns, ...twoWorkerRuns, firstCold, warmUnchanged, warmAddOne, warmEditOne, warmRemoveOne, warmAddTenPercent].map((run) => run.peakRssMb),
     );
+    const densityRun = coldOneWorker ?? firstCold;
     return {
       files,
       megabytes: bytes / (1024 * 1024),
@@ -361,9 +376,9 @@ export async function runCliBench(options: CliBenchOptions = {}): Promise<CliBen
       unchangedRatio,
       warmReadRatio,
       peakRssMb,
-      evidencePerMb: { corpus: coldOneWorker.evidence / coldOneWorker.megabytes, seeds: seeds.evidence / seeds.megabytes },
+      evidencePerMb: { corpus: densityRun.evidence / densityRun.megabytes, seeds: seeds.evidence / seeds.megabytes },
       targets: {
-        parallelism: parallelEfficiency >= 0.9,
+        parallelism: parallelEfficiency >= 0.9, // false when not measured (NaN)
         warm: Math.max(warmRatio, warmEditRatio, warmRemoveRatio) <= 0.1,
         unchanged: unchangedRatio <= 0.03,
         layout: shiftAddOne < 0.02 && shiftAddTenPercent < 0.05,
@@ -394,18 +409,51 @@ function numberFlag(name: string): number | undefined {
   return value !== undefined && Number.isFinite(value) ? value : undefined;
 }
 
+/** One acceptance point of issue 13: what it says, what was measured, and whether it holds (undefined: not measured). */
+interface AcceptancePoint {
+  point: string;
+  measured: string;
+  pass: boolean | undefined;
+}
+
+/** The points `pnpm bench cli` checks, each with its figure from this run. */
+export function acceptancePoints(result: CliBenchResult): AcceptancePoint[] {
+  const percent = (ratio: number): string => `${(ratio * 100).toFixed(2)}%`;
+  const measuredScaling = Number.isFinite(result.parallelEfficiency);
+  return [
+    { point: 'warm rebuild after adding one transcript ≤ 10% of the cold build', measured: percent(result.warmRatio), pass: result.warmRatio <= 0.1 },
+    { point: 'warm rebuild after editing one ≤ 10%', measured: percent(result.warmEditRatio), pass: result.warmEditRatio <= 0.1 },
+    { point: 'warm rebuild after removing one ≤ 10%', measured: percent(result.warmRemoveRatio), pass: result.warmRemoveRatio <= 0.1 },
+    { point: 'rebuild with nothing changed ≤ 3%', measured: percent(result.unchangedRatio), pass: result.unchangedRatio <= 0.03 },
+    { point: 'layout: median displacement after +1 < 2% of the diameter', measured: percent(result.layoutShift.addOne), pass: result.layoutShift.addOne < 0.02 },
+    { point: 'layout: median displacement after +10% < 5%', measured: percent(result.layoutShift.addTenPercent), pass: result.layoutShift.addTenPercent < 0.05 },
+    { point: 'outputs (default formats) ≤ 2× the input text', measured: `${result.outputRatio.toFixed(2)}×`, pass: result.outputRatio <= 2 },
+    {
+      point: "1 → 2 workers ≥ 90% of the machine's own 1 → 2 thread speed-up",
+      measured: measuredScaling ? `${result.speedUp.toFixed(2)}× of ${result.machineParallelism.toFixed(2)}× = ${percent(result.parallelEfficiency)}` : 'not measured (--cold-rounds 0)',
+      pass: measuredScaling ? result.parallelEfficiency >= 0.9 : undefined,
+    },
+    { point: 'peak memory < 1 GB, cold and warm', measured: `${result.peakRssMb.toFixed(0)} MB`, pass: result.peakRssMb < 1024 },
+  ];
+}
+
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const files = numberFlag('files');
   const megabytes = numberFlag('mb');
-  const result = await runCliBench({ ...(files !== undefined ? { files } : {}), ...(megabytes !== undefined ? { megabytes } : {}) });
+  const coldRounds = numberFlag('cold-rounds');
+  const result = await runCliBench({
+    ...(files !== undefined ? { files } : {}),
+    ...(megabytes !== undefined ? { megabytes } : {}),
+    ...(coldRounds !== undefined ? { coldRounds } : {}),
+  });
   console.log(`corpus: ${result.files} generated transcripts, ${result.megabytes.toFixed(1)} MB; ${result.cores} cores, load average ${result.loadAverage.toFixed(2)} at start (machine shared: figures are noisy)`);
   console.log(
     `evidence density: ${result.evidencePerMb.corpus.toFixed(0)} pieces of co-mention evidence per MB in the corpus, ` +
       `${result.evidencePerMb.seeds.toFixed(0)} in the seed transcripts (same build, same extractor)`,
   );
   console.log(describeRun('cold build, 2 workers (cache)', result.firstCold));
-  console.log(describeRun('cold build, 1 worker (+2, best)', result.coldOneWorker));
-  console.log(describeRun('cold build, 2 workers (+2, best)', result.coldTwoWorkers));
+  if (result.coldOneWorker !== undefined) console.log(describeRun('cold build, 1 worker (+2, best)', result.coldOneWorker));
+  if (result.coldTwoWorkers !== undefined) console.log(describeRun('cold build, 2 workers (+2, best)', result.coldTwoWorkers));
   console.log(describeRun('rebuild, nothing changed', result.warmUnchanged));
   console.log(describeRun('warm rebuild, +1 transcript', result.warmAddOne));
   console.log(describeRun('warm rebuild, 1 edited', result.warmEditOne));
@@ -414,21 +462,15 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   if (result.warmUnchanged.extracted > 0 || result.warmAddOne.extracted > 1 || result.warmEditOne.extracted > 1 || result.warmRemoveOne.extracted > 0) {
     console.log('warning: the extract package source changed during the run (its hash is part of the cache key), so the warm builds re-extracted: warm figures are not valid; run again');
   }
-  const mark = (ok: boolean): string => (ok ? 'met' : 'NOT met');
-  const percent = (ratio: number): string => `${(ratio * 100).toFixed(2)}%`;
   console.log(
-    `speed-up 1 → 2 workers, end to end: ${result.speedUp.toFixed(2)}×; this machine's own 1 → 2 thread speed-up (pure CPU loop in two threads, best of its measures in this run): ` +
-      `${result.machineParallelism.toFixed(2)}×; ratio ${percent(result.parallelEfficiency)} (target ≥ 90%: ${mark(result.targets.parallelism)}); read + extraction phase alone ${result.extractionSpeedUp.toFixed(2)}×`,
+    `speed-up 1 → 2 workers, end to end ${result.speedUp.toFixed(2)}×, read + extraction phase alone ${result.extractionSpeedUp.toFixed(2)}×; ` +
+      `this machine's own 1 → 2 thread speed-up (pure CPU loop in two threads, best of its measures in this run) ${result.machineParallelism.toFixed(2)}×`,
   );
-  console.log(
-    `warm / cold (2 workers), end to end: +1 ${percent(result.warmRatio)}, 1 edited ${percent(result.warmEditRatio)}, 1 removed ${percent(result.warmRemoveRatio)} (target ≤ 10% each: ${mark(result.targets.warm)}); ` +
-      `read phase +1 / cold read ${percent(result.warmReadRatio)}`,
-  );
-  console.log(`rebuild with nothing changed / cold build: ${percent(result.unchangedRatio)} (target ≤ 3%: ${mark(result.targets.unchanged)})`);
-  console.log(
-    `layout stability, median displacement of the nodes already on the map over the map's diameter: after +1 ${percent(result.layoutShift.addOne)} (target < 2%), ` +
-      `after +10% ${percent(result.layoutShift.addTenPercent)} (target < 5%): ${mark(result.targets.layout)}`,
-  );
-  console.log(`output size, default formats, over the input text: ${result.outputRatio.toFixed(2)}× (target ≤ 2×: ${mark(result.targets.outputSize)})`);
-  console.log(`peak memory (max RSS of the build process, workers included): ${result.peakRssMb.toFixed(0)} MB (target < 1024 MB: ${mark(result.targets.memory)})`);
+  console.log(`warm +1, read phase over the cold read phase: ${(result.warmReadRatio * 100).toFixed(2)}%`);
+  console.log('acceptance (issue 13), all from this run:');
+  const points = acceptancePoints(result);
+  for (const { point, measured, pass } of points) console.log(`  ${pass === undefined ? 'SKIP' : pass ? 'PASS' : 'FAIL'}  ${point}: ${measured}`);
+  const failed = points.filter((point) => point.pass === false).length;
+  console.log(failed === 0 ? 'bench-cli: every measured point holds' : `bench-cli: ${failed} point(s) do not hold`);
+  process.exitCode = failed === 0 ? 0 : 1;
 }

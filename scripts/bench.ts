@@ -8,8 +8,16 @@ import path from 'node:path';
 const scriptsDir = path.dirname(fileURLToPath(import.meta.url));
 const benchNames = ['extract', 'graph', 'cli', 'explorer', 'fuzz'] as const;
 
-const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
-const passThrough = process.argv.slice(2).filter((arg) => arg.startsWith('-'));
+// Flags go to every benchmark, with their values: `pnpm bench cli --files 40 --mb 2` (a word after a flag that names
+// no benchmark is that flag's value).
+const requested: string[] = [];
+const passThrough: string[] = [];
+for (const [index, arg] of process.argv.slice(2).entries()) {
+  const previous = process.argv[index + 1];
+  if (arg.startsWith('-')) passThrough.push(arg);
+  else if (previous !== undefined && previous.startsWith('-') && index > 0 && !(benchNames as readonly string[]).includes(arg)) passThrough.push(arg);
+  else requested.push(arg);
+}
 const unknown = requested.filter((name) => !(benchNames as readonly string[]).includes(name));
 if (unknown.length > 0) {
   console.error(`bench: unknown benchmark ${unknown.join(', ')} (known: ${benchNames.join(', ')})`);
