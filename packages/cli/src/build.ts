@@ -2,7 +2,7 @@
 // analyses the graph, and writes every output file atomically under the output folder's lock.
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultLexicon, rankTopics, type CompiledLexicon, type DocumentExtraction } from '@missiongraph/extract';
+import { defaultLexiconEntries, rankTopics, type DocumentExtraction, type LexiconEntries } from '@missiongraph/extract';
 import {
   analyzeGraph,
   analyzeGraphWithLayoutElsewhere,
@@ -71,8 +71,12 @@ export const OUTPUT_FORMATS = {
 } as const satisfies Record<string, readonly string[]>;
 export type OutputFormat = keyof typeof OUTPUT_FORMATS;
 export const ALL_OUTPUT_FORMATS = Object.keys(OUTPUT_FORMATS) as OutputFormat[];
-/** What a build writes without --formats: the exports for other tools (cytoscape, neo4j, gml) are asked for by name. */
-export const DEFAULT_OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'gexf', 'graphml', 'csv', 'evidence'];
+/**
+ * What a build writes without --formats: the explorer's graph.json, GEXF for Gephi, the CSV tables and the evidence.
+ * The exports for other tools (graphml, cytoscape, neo4j, gml) are asked for by name: GraphML carries what GEXF does,
+ * and writing both by default made the outputs of a big corpus more than twice its text (docs/rebuild.md).
+ */
+export const DEFAULT_OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'gexf', 'csv', 'evidence'];
 
 export interface BuildOptions {
   inputs: readonly string[];
@@ -289,8 +293,11 @@ function inputsKnownUnchanged(
   return { inputs, notes };
 }
 
-/** Runs one build. Throws BuildError (or InputError) for failures that stop the build; skipped files are in the summary. */
-export async function runBuild(options: BuildOptions, runner: ExtractionRunner, lexicon: CompiledLexicon = defaultLexicon()): Promise<BuildSummary> {
+/**
+ * Runs one build. Throws BuildError (or InputError) for failures that stop the build; skipped files are in the summary.
+ * `lexicon` gives the version (part of cache keys) and the entries by id; the recogniser is compiled in the workers only.
+ */
+export async function runBuild(options: BuildOptions, runner: ExtractionRunner, lexicon: LexiconEntries = defaultLexiconEntries()): Promise<BuildSummary> {
   const startedAt = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const outDir = path.resolve(cwd, options.outDir);
@@ -385,6 +392,15 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
     }
 
     const outputVersions = { extractor: settings.extractorVersion, lexicon: lexicon.version, output: outputFingerprint() };
+    // Something changed. Threads take seconds to start (the pool's compile the lexicon): start them now, so they load
+    // while this thread reads the previous state. The pool only when some file must be read (its stamp is not the
+    // one the file index holds), the build thread (layout, XML exports) whenever more than one thread is allowed.
+    const mustRead = discovery.files.some((file) => {
+      const stat = stats.get(file.id);
+      return stat !== undefined && (options.force || stat.size > options.maxFileSize || !stampMatches(index.get(file.realPath), stat));
+    });
+    if (mustRead) await runner.prepare(cacheDir);
+    const threadStarting = runner.workers > 1 ? BuildThread.start(cacheDir).catch(() => undefined) : Promise.resolve(undefined);
     const store = ExtractionStore.open(cacheDir);
     if (store.problem !== undefined) options.log(`missiongraph: warning: extraction cache ${displayPath(cacheDir, cwd)}: ${store.problem}`);
     try {
@@ -397,7 +413,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
         else if (read.status === 'damaged') options.log(`missiongraph: warning: graph state in ${displayPath(cacheDir, cwd)} ignored (${read.reason}); built from the cache`);
       }
       const buildWith = async (from: BuildState | undefined): Promise<BuildSummary> =>
-        buildGraphAndWrite({ gexfOptions, options, cwd, outDir, cacheDir, lexicon, runner, settings, outputVersions, discovery, stats, index, waiting: new Map(waiting), skipped: [...skipped], deferredSkip: skip, relativeToRoot, store, state: from, previous, lastManifest, identity, upToDateSummary, formats, manifestOptions, startedAt });
+        buildGraphAndWrite({ gexfOptions, options, cwd, outDir, cacheDir, lexicon, runner, settings, outputVersions, discovery, stats, index, waiting: new Map(waiting), skipped: [...skipped], deferredSkip: skip, relativeToRoot, store, state: from, previous, lastManifest, identity, upToDateSummary, formats, manifestOptions, startedAt, threadStarting });
       try {
         return await buildWith(state);
       } catch (error) {
@@ -409,6 +425,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       }
     } finally {
       store.close();
+      await (await threadStarting)?.close();
     }
   } finally {
     releaseLock();
@@ -424,7 +441,7 @@ interface BuildContext {
   cwd: string;
   outDir: string;
   cacheDir: string;
-  lexicon: CompiledLexicon;
+  lexicon: LexiconEntries;
   runner: ExtractionRunner;
   settings: ExtractionSettings;
   outputVersions: BuildState['versions'];
@@ -444,6 +461,8 @@ interface BuildContext {
   formats: OutputFormat[];
   manifestOptions: BuildIdentity['options'];
   startedAt: number;
+  /** The build thread, started early (undefined with one thread, or when it cannot start). */
+  threadStarting: Promise<BuildThread | undefined>;
 }
 
 /** Median and maximum displacement of the nodes two maps share, over the new map's diameter (largest distance). */
@@ -471,7 +490,7 @@ export function layoutMovement(before: ReadonlyMap<string, readonly [number, num
 
 async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> {
   const { options, cwd, outDir, cacheDir, lexicon, runner, settings, discovery, stats, index, waiting, skipped, relativeToRoot, store, state } = context;
-  const { previous, lastManifest, identity, upToDateSummary, formats, manifestOptions, startedAt, outputVersions, gexfOptions } = context;
+  const { previous, lastManifest, identity, upToDateSummary, formats, manifestOptions, startedAt, outputVersions, gexfOptions, threadStarting } = context;
   const stateDocuments = new Map<string, StateDocument>((state?.documents ?? []).map((document) => [document.id, document]));
   const builderOptions = { lexicon, documentOrder: compareStrings };
   let builder: GraphBuilder | undefined;
@@ -652,8 +671,8 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
 
   const readDone = performance.now();
   // With more than one thread allowed, a second thread runs the layout while this one computes the metrics, then
-  // writes the GEXF and GraphML exports while this one writes the rest. Started now, so it loads meanwhile.
-  const thread = runner.workers > 1 ? await BuildThread.start(cacheDir) : undefined;
+  // writes the GEXF and GraphML exports while this one writes the rest (started by runBuild, so it has loaded).
+  const thread = await threadStarting;
   const analyzeAndWrite = async (): Promise<BuildSummary> => {
     let graph: MissionGraph;
     let builderState: BuildState['builder'] | undefined;
@@ -809,11 +828,7 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
       ...(changes !== undefined ? { changes } : {}),
     };
   };
-  try {
-    return await analyzeAndWrite();
-  } finally {
-    await thread?.close();
-  }
+  return await analyzeAndWrite();
 }
 
 export { BuildError, InputError };

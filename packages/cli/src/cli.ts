@@ -3,7 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultLexicon } from '@missiongraph/extract';
+import { defaultLexiconEntries } from '@missiongraph/extract';
 import { DEFAULT_EXPORT_EVIDENCE } from '@missiongraph/graph';
 import { GEXF_VERSIONS, type GexfVersion } from '@missiongraph/graph';
 import {
@@ -75,7 +75,7 @@ Options:
       --strict             fail (exit 1, write nothing) when any input is skipped
       --force              ignore the cache and extract every document again, even when the outputs are up to date
       --keep-cache         keep cache entries this build did not use (default: delete them)
-      --formats LIST       outputs to write, comma-separated (default: json,gexf,graphml,csv,evidence): json
+      --formats LIST       outputs to write, comma-separated (default: json,gexf,csv,evidence): json
                            (graph.json, the explorer's), gexf, graphml, csv (nodes.csv, edges.csv), evidence
                            (evidence.jsonl), cytoscape (graph.cyjs, Cytoscape.js JSON), neo4j (neo4j-nodes.csv,
                            neo4j-relationships.csv for neo4j-admin import, neo4j-import.cypher), gml (graph.gml);
@@ -291,7 +291,7 @@ async function runBuildCommand(args: string[]): Promise<number> {
   };
 
   const runner = new ExtractionRunner(workers);
-  const lexicon = defaultLexicon();
+  const lexicon = defaultLexiconEntries();
   try {
     if (values.watch !== true) {
       const summary = await runBuild(options, runner, lexicon);
@@ -307,7 +307,7 @@ async function runBuildCommand(args: string[]): Promise<number> {
 async function runWatch(
   options: BuildOptions,
   runner: ExtractionRunner,
-  lexicon: ReturnType<typeof defaultLexicon>,
+  lexicon: ReturnType<typeof defaultLexiconEntries>,
   report: (summary: BuildSummary) => void,
 ): Promise<number> {
   const cwd = process.cwd();

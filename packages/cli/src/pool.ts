@@ -39,6 +39,14 @@ export class ExtractionRunner {
     await Promise.all(Array.from({ length: Math.min(this.workers, planned.length) }, lane));
   }
 
+  /**
+   * Starts the worker threads now (each loads its bundle and compiles the lexicon, a second or more) so that they are
+   * ready by the time the build has worked out what to extract; the main thread reads the previous state meanwhile.
+   */
+  async prepare(cacheDir: string): Promise<void> {
+    await this.#ensurePool(cacheDir);
+  }
+
   async #ensurePool(cacheDir: string): Promise<Piscina<DocumentTask, WireOutcome>> {
     if (this.#pool !== undefined) return this.#pool;
     // A thread loads the bundled worker in about a third of the time it takes to register tsx and compile the

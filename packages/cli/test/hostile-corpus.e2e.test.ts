@@ -14,6 +14,8 @@ const BUILD_BOUND_MS = 5 * 60_000;
 const MEMORY_BOUND_BYTES = 4 * 1024 ** 3;
 const CHECK_GEXF = path.resolve(REPO_ROOT, '..', 'shared/tools/check-gexf');
 const OUTPUTS = ['edges.csv', 'evidence.jsonl', 'graph.gexf', 'graph.graphml', 'graph.json', 'manifest.json', 'nodes.csv'];
+/** The default formats and GraphML, which is written when asked for. */
+const WITH_GRAPHML = 'json,gexf,graphml,csv,evidence';
 
 interface Summary {
   documents: number;
@@ -62,12 +64,12 @@ describe('one build over the hostile corpus of issue 6 (generated at run time, w
     root = tempDir('mg-hostile-');
     corpus = writeHostileCorpus(path.join(root, 'corpus'));
     const cleanOut = path.join(root, 'clean graph');
-    const reference = runCli(['build', ...corpus.good.map((id) => path.join('corpus', id)), '--out', cleanOut, '-q'], { cwd: root });
+    const reference = runCli(['build', ...corpus.good.map((id) => path.join('corpus', id)), '--out', cleanOut, '--formats', WITH_GRAPHML, '-q'], { cwd: root });
     expect(reference.status, reference.stderr).toBe(0);
     clean = readGraph(cleanOut);
     out = path.join(root, 'graph out');
     // GEXF 1.3, which check-gexf's schema is (the default 1.2draft is held against networkx 2.8 in packages/graph).
-    result = await runBounded(['build', 'corpus', '--out', out, '--max-file-size', '200MB', '--gexf-version', '1.3', '--json', '-q'], root);
+    result = await runBounded(['build', 'corpus', '--out', out, '--max-file-size', '200MB', '--gexf-version', '1.3', '--formats', WITH_GRAPHML, '--json', '-q'], root);
     if (result.status === 2 || result.status === 0) graph = readGraph(out);
   }, BUILD_BOUND_MS + 120_000);
 

@@ -33,6 +33,8 @@ function withoutMap(graph: GraphJson): GraphJson {
   };
 }
 
+/** The default formats and GraphML, which is written when asked for. */
+const WITH_GRAPHML = 'json,gexf,graphml,csv,evidence';
 const seed = (name: string): string => fs.readFileSync(path.join(REPO_ROOT, 'data/transcripts', name), 'utf8');
 
 function coldBuildOf(corpus: string): string {
@@ -142,7 +144,7 @@ describe('incremental rebuilds', () => {
         .filter((block) => countField.test(block))
         .map((block) => ({ count: Number(countField.exec(block)![1]), kept: (evidenceField.exec(block)?.[1] ?? '').split(/"document":|&quot;document&quot;:/).length - 1 }));
     };
-    expect(runCli(['build', corpus, '--out', out, '-w', '1', '-q']).status).toBe(0);
+    expect(runCli(['build', corpus, '--out', out, '-w', '1', '-q', '--formats', WITH_GRAPHML]).status).toBe(0);
     const full = readGraph(out);
     const most = Math.max(...full.edges.map((edge) => ((edge.attributes['evidence'] as unknown[] | undefined) ?? []).length));
     expect(most).toBeGreaterThan(3);
@@ -152,12 +154,28 @@ describe('incremental rebuilds', () => {
       expect(Math.max(...edges.map((edge) => edge.count)), name).toBe(most);
       expect(edges.every((edge) => edge.kept === Math.min(3, edge.count)), name).toBe(true);
     }
-    expect(runCli(['build', corpus, '--out', out, '-w', '1', '-q', '--gexf-evidence', 'all']).status).toBe(0);
+    expect(runCli(['build', corpus, '--out', out, '-w', '1', '-q', '--formats', WITH_GRAPHML, '--gexf-evidence', 'all']).status).toBe(0);
     for (const name of ['graph.gexf', 'graph.graphml']) expect(evidenceCounts(name).every((edge) => edge.kept === edge.count), name).toBe(true);
-    expect(runCli(['build', corpus, '--out', out, '-w', '2', '-q', '--gexf-evidence', '1']).status).toBe(0);
+    expect(runCli(['build', corpus, '--out', out, '-w', '2', '-q', '--formats', WITH_GRAPHML, '--gexf-evidence', '1']).status).toBe(0);
     for (const name of ['graph.gexf', 'graph.graphml']) expect(evidenceCounts(name).every((edge) => edge.kept === 1), name).toBe(true);
     const bad = runCli(['build', corpus, '--out', out, '--gexf-evidence', 'some']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/--gexf-evidence: expected a number of sentences or "all", got "some"/);
+  }, 300_000);
+
+  it('gives the same bytes from the same previous build and inputs, with one worker or two (a rebuild is deterministic)', () => {
+    const corpus = tempDir();
+    writeFiles(corpus, { 'a.txt': transcript(TOPICS.congo, 3), 'b.txt': transcript(TOPICS.car, 3), 'c.txt': seed('un-news-2017-05-22-lacroix-interview.txt') });
+    const first = path.join(tempDir(), 'graph');
+    expect(runCli(['build', corpus, '--out', first, '-w', '2', '-q']).status).toBe(0);
+    // The same previous build (outputs, store and state) in a second folder.
+    const second = path.join(tempDir(), 'graph');
+    fs.cpSync(first, second, { recursive: true });
+    writeFiles(corpus, { 'd.txt': transcript(TOPICS.lebanon, 3) });
+    fs.rmSync(path.join(corpus, 'b.txt'));
+    const one = runCli(['build', corpus, '--out', first, '-w', '1', '--json', '-q']);
+    const two = runCli(['build', corpus, '--out', second, '-w', '2', '--json', '-q']);
+    for (const result of [one, two]) expect(summary(result).changes).toMatchObject({ documents: { added: 1, changed: 0, removed: 1 } });
+    expect(readOutputs(second)).toEqual(readOutputs(first));
   }, 300_000);
 });

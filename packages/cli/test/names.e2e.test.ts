@@ -36,7 +36,7 @@ describe('names and places of inputs', { timeout: 300_000 }, () => {
     const corpus = tempDir();
     writeFiles(corpus, { 'report\u202Etxt.md': transcript(TOPICS.congo), 'plain.txt': transcript(TOPICS.lebanon) });
     const out = path.join(tempDir(), 'graph');
-    const result = runCli(['build', corpus, '--out', out, '-w', '1', '-q']);
+    const result = runCli(['build', corpus, '--out', out, '-w', '1', '-q', '--formats', 'json,gexf,graphml,csv,evidence']);
     expect(result.status).toBe(0);
     const outputs = readOutputs(out);
     expect([...outputs.keys()]).toEqual(['edges.csv', 'evidence.jsonl', 'graph.gexf', 'graph.graphml', 'graph.json', 'manifest.json', 'nodes.csv']);

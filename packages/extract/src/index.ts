@@ -2,8 +2,8 @@
 // This file only re-exports; each piece lives in its own module.
 export * from './types.ts';
 export type { LexiconEntry } from './lexicon/schema.ts';
-export { type CompiledLexicon, compileLexicon } from './lexicon/compile.ts';
-export { defaultLexicon } from './lexicon/default.ts';
+export { type CompiledLexicon, compileLexicon, lexiconEntries, type LexiconEntries } from './lexicon/compile.ts';
+export { defaultLexicon, defaultLexiconEntries } from './lexicon/default.ts';
 export { type ParsedDocument, readDocument, detectFormat, dateInName } from './readers/read.ts';
 export { type PageText, type PdfText, type PdfReadOptions, PDF_MESSAGES, PdfReadError, pdfPages, pdfToText, textOfPages, layoutPages, UN_SYMBOL } from './formats/pdf.ts';
 export { docxDocumentText, docxCreatedDate } from './formats/docx.ts';

@@ -118,6 +118,10 @@ function writeDeclarations(out: string[], kind: 'node' | 'edge', columns: GexfCo
   out.push('    </attributes>\n');
 }
 
+/**
+ * An element's attvalues, one per line under a node; on the element's own line for an edge (`inline`): a graph has
+ * tens of thousands of edges, and their indentation and line breaks were a tenth of the file.
+ */
 function writeAttvalues(
   out: string[],
   columns: GexfColumn[],
@@ -125,7 +129,9 @@ function writeAttvalues(
   inSlot: (name: string) => boolean,
   memo: EscapedJsonMemo,
   version: GexfVersion,
+  inline = false,
 ): void {
+  const [open, item, close, end] = inline ? ['<attvalues>', '<attvalue', '</attvalues>', ''] : ['        <attvalues>\n', '          <attvalue', '        </attvalues>\n', '\n'];
   let opened = false;
   for (const column of columns) {
     if (!(column.name in attributes) || inSlot(column.name)) continue;
@@ -141,12 +147,12 @@ function writeAttvalues(
     }
     if (attribute === undefined) continue;
     if (!opened) {
-      out.push('        <attvalues>\n');
+      out.push(open);
       opened = true;
     }
-    out.push(`          <attvalue for="${escapeXml(gexfAttributeId(column))}" ${attribute}/>\n`);
+    out.push(`${item} for="${escapeXml(gexfAttributeId(column))}" ${attribute}/>${end}`);
   }
-  if (opened) out.push('        </attvalues>\n');
+  if (opened) out.push(close);
 }
 
 const stringAttribute = (attributes: Attributes, name: string): string | undefined => {
@@ -259,9 +265,9 @@ export function* gexfChunks(graph: Graph, options: GexfOptions = {}): Generator<
     if (validKind(attributes.kind)) head += ` kind="${escapeXml(attributes.kind)}"`;
     if (edgeSlot('label', attributes.label)) head += ` label="${escapeXml(attributes.label)}"`;
     const body: string[] = [];
-    writeAttvalues(body, edgeColumns, attributes, (name) => edgeSlot(name, attributes[name]), memo, version);
+    writeAttvalues(body, edgeColumns, attributes, (name) => edgeSlot(name, attributes[name]), memo, version, true);
     if (body.length === 0) out.push(`${head}/>\n`);
-    else out.push(`${head}>\n`, ...body, '      </edge>\n');
+    else out.push(`${head}>`, ...body, '</edge>\n');
     yield out.join('');
     out = [];
   }

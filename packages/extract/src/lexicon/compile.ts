@@ -85,6 +85,31 @@ function countryShortForms(ordered: readonly LexiconEntry[], byId: ReadonlyMap<s
 
 const TYPE_ORDER: readonly EntityType[] = ['mission', 'country', 'organization', 'agreement', 'event', 'concept', 'place', 'person', 'topic'];
 
+function orderedEntries(entries: readonly LexiconEntry[]): LexiconEntry[] {
+  return [...entries].sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function versionOfOrdered(ordered: readonly LexiconEntry[]): string {
+  return hashString(JSON.stringify(ordered));
+}
+
+/** What a lexicon is without its recogniser: its version and its entries by id (the graph's needs, cheap to make). */
+export interface LexiconEntries {
+  readonly version: string;
+  readonly entries: readonly LexiconEntry[];
+  get(id: string): LexiconEntry | undefined;
+}
+
+/**
+ * The version and lookup compileLexicon gives, without compiling the recogniser (expanding every alias, a second
+ * or more): for a process that builds graphs from extractions made elsewhere. Validates the entries the same way.
+ */
+export function lexiconEntries(entries: readonly LexiconEntry[]): LexiconEntries {
+  validateEntries(entries);
+  const byId = new Map<string, LexiconEntry>(entries.map((entry) => [entry.id, entry]));
+  return { version: versionOfOrdered(orderedEntries(entries)), entries, get: (id: string) => byId.get(id) };
+}
+
 /**
  * Validates `entries` (throws `extract/compileLexicon: entry "<id>": <problem>`) and compiles them.
  * The label is always a surface form too. The same unambiguous form on two entries is an error.
@@ -96,7 +121,7 @@ export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexico
   const surfaceKeys = new Map<string, string[]>();
   const demonymKeys = new Set<string>();
   const exactOwners = new Map<string, string>();
-  const ordered = [...entries].sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ordered = orderedEntries(entries);
   for (const entry of ordered) {
     byId.set(entry.id, entry);
     const addKey = (text: string): void => {
@@ -148,7 +173,7 @@ export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexico
       }
     }
   }
-  const version = hashString(JSON.stringify(ordered));
+  const version = versionOfOrdered(ordered);
   return {
     version,
     entries,
