@@ -76,6 +76,7 @@ class Explorer {
   private exposeInspection(): void {
     const inspection = {
       labelBoxes: () => this.renderer?.labelBoxes() ?? [],
+      edgeDrawings: () => this.renderer?.edgeDrawings() ?? [],
       camera: () => this.renderer?.cameraView() ?? null,
       labelMode: () => this.labelMode,
     };
