@@ -5,11 +5,9 @@ import { isEnglishWord, lexicalTags } from '../../recognize/ner.ts';
 import { NEVER_NAMES, ORGANIZATION_HEADS, PLACE_HEADS, ROLE_WORDS } from '../../vocabulary.ts';
 import type { SentenceRecord } from '../../types.ts';
 import type { RuleCandidate, RuleContext } from '../context.ts';
-import { makeCandidate, mentionsOver, titleCase } from '../text.ts';
+import { alternatives, makeCandidate, mentionsOver, titleCase } from '../text.ts';
 import { LEADER_BODIES, NAME_PARTICLES, NOT_NAME_LABELS, PORTFOLIOS, ROLE_TITLES, SURNAME_HONORIFICS } from './vocabulary.ts';
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternatives = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 /** A name word ("Haysom", "Thomas-Greenfield"), or an Arabic surname with its lower-case article ("al-Sudani"). */
 const NAME_WORD = "(?:(?:al|el|ad|as|ash|at|az)-)?\\p{Lu}\\p{Ll}[\\p{L}\\p{M}'’]*(?:-\\p{Lu}?[\\p{L}\\p{M}'’]+)*";
