@@ -17,12 +17,12 @@ export const escapePattern = (text: string): string => text.replace(/[.*+?^${}()
 export const alternatives = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escapePattern).join('|');
 
 /**
- * A cheap test that a text contains one of `words` as written. A pattern built around a head word ("War",
+ * A cheap test that a text contains one of `words` as written (or in any case, with `ignoreCase`). A pattern built around a head word ("War",
  * "Radio", "Forces") runs only on the sentences that pass it: most sentences have none, and the full pattern
  * would otherwise be tried at every capital of every sentence.
  */
-export function containsAny(words: readonly string[]): (text: string) => boolean {
-  const pattern = new RegExp(alternatives(words), 'u');
+export function containsAny(words: readonly string[], options: { ignoreCase?: boolean } = {}): (text: string) => boolean {
+  const pattern = new RegExp(alternatives(words), options.ignoreCase === true ? 'iu' : 'u');
   return (text) => pattern.test(text);
 }
 

@@ -3,7 +3,7 @@
 // the document already names, which join that agreement instead of becoming a second one.
 import type { SentenceRecord } from '../../types.ts';
 import type { RuleCandidate, RuleContext } from '../context.ts';
-import { alternatives, escapePattern, isHeadline, makeCandidate, mentionsOver } from '../text.ts';
+import { alternatives, containsAny, escapePattern, isHeadline, makeCandidate, mentionsOver } from '../text.ts';
 import { AGREEMENT_HEADS, DATED_AGREEMENT_HEADS, GENERIC_AGREEMENT_WORDS, MONTHS, OTHER_RESOLUTION_BODIES, STATUS_AGREEMENTS, UN_CHARTER_CONTEXT } from './vocabulary.ts';
 
 
@@ -85,6 +85,9 @@ const firstLetterEither = (head: string): string => escapePattern(head).replace(
 const HEADS = [...DATED_AGREEMENT_HEADS].sort((a, b) => b.length - a.length).map(firstLetterEither).join('|');
 const DATE_THEN_HEAD = new RegExp(`(?<![\\p{L}\\p{N}])(${DATE})\\s+(${HEADS})(?![\\p{L}'’-])(?!\\s+\\p{Lu})`, 'gu');
 const HEAD_OF_DATE = new RegExp(`(?<![\\p{L}'’-])(${HEADS})\\s+of\\s+(${DATE})(?![\\p{L}\\p{N}])`, 'gu');
+/** Both patterns need a head (in some capitalisation) and a four-digit year: sentences without either are skipped. */
+const hasDatedHead = containsAny(DATED_AGREEMENT_HEADS, { ignoreCase: true });
+const hasYear = (text: string): boolean => /\d{4}/u.test(text);
 
 /** True when every word of a head is capitalised as a name's ("Ceasefire Agreement", "Cessation of Hostilities Agreement"). */
 function capitalisedHead(head: string): boolean {
@@ -107,7 +110,7 @@ export function proposeDatedAgreements(sentences: readonly SentenceRecord[], con
   const found: { sentence: number; start: number; end: number; text: string; head: string; date: string; year: string }[] = [];
   for (const sentence of sentences) {
     const text = sentence.text;
-    if (isHeadline(text)) continue;
+    if (isHeadline(text) || !hasYear(text) || !hasDatedHead(text)) continue;
     for (const [pattern, dateGroup, headGroup] of [
       [DATE_THEN_HEAD, 1, 2],
       [HEAD_OF_DATE, 2, 1],

@@ -66,6 +66,8 @@ export function proposeTitledPeople(sentences: readonly SentenceRecord[], contex
       [TITLE_UPPER, UPPER_NAME_AFTER],
     ] as const) {
       titles.lastIndex = 0;
+      // Titles in capitals need two capitals in a row somewhere in the sentence.
+      if (titles === TITLE_UPPER && !/\p{Lu}\p{Lu}/u.test(text)) continue;
       for (let match = titles.exec(text); match !== null; match = titles.exec(text)) {
         // A capitalised modifier before "Government of" makes a body's name ("the Interim Government of National
         // Concord"): what follows is its complement, not a leader.
