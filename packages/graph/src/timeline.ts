@@ -1,5 +1,6 @@
 // The graph of a period: which documents fall in a date range, and the entities, co-mention weights and
 // association strengths recounted over those documents only, as buildGraph counts them; also GEXF spells.
+import type Graph from 'graphology-types';
 import { associationStrength, LIST_CO_MENTION_WEIGHT } from './build.ts';
 import type { DocumentDate, DocumentTally } from './types.ts';
 
@@ -204,4 +205,20 @@ export function timelineSpells(
   for (const edge of edges) for (const item of edge.evidence) collect(edgeDates, edge.key, dateOf(item.document));
   const sorted = (map: Map<string, Set<string>>): Map<string, string[]> => new Map([...map].map(([key, dates]) => [key, [...dates].sort()]));
   return { nodes: sorted(nodes), edges: sorted(edgeDates) };
+}
+
+/** The co-mention edges of a built graph with their evidence, as TimelineIndex and timelineSpells take them. */
+export function timelineEdges(graph: Graph): TimelineEdge[] {
+  const edges: TimelineEdge[] = [];
+  graph.forEachEdge((key, attributes, source, target) => {
+    const evidence: unknown = attributes['evidence'];
+    if (attributes['kind'] === 'co-mention' && Array.isArray(evidence)) edges.push({ key, source, target, evidence: evidence as TimelineEdge['evidence'] });
+  });
+  return edges;
+}
+
+/** timelineSpells of a built graph (its `documentDates`, `documentTallies` and full evidence); empty when no document has a date. */
+export function graphTimelineSpells(graph: Graph): TimelineSpells {
+  const attributes = graph.getAttributes();
+  return timelineSpells(attributes['documentDates'] as Record<string, DocumentDate> | undefined, attributes['documentTallies'] as Record<string, DocumentTally> | undefined, timelineEdges(graph));
 }
