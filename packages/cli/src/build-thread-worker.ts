@@ -1,17 +1,29 @@
-// The build's second thread: runs ForceAtlas2 while the main thread computes metrics and communities, then writes
-// the big XML exports (GEXF, GraphML) into the staging folder while the main thread writes the others.
+// A build's analysis thread: computes the metrics and communities or the layout of the co-mention network, so the
+// main thread stays free for Ctrl-C; then (with more than one worker) writes the big XML exports (GEXF, GraphML).
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import Graph from 'graphology';
-import { gexfChunks, graphmlChunks, runLayout, type CoMentionNetwork, type GexfOptions, type LayoutResult, type LayoutStart } from '@missiongraph/graph';
+import {
+  gexfChunks,
+  graphmlChunks,
+  networkMetrics,
+  networkPositions,
+  type CoMentionNetwork,
+  type GexfOptions,
+  type LayoutStart,
+  type NetworkMetrics,
+  type NetworkPositions,
+} from '@missiongraph/graph';
 import { writeDurably, type WrittenOutput } from './out-dir.ts';
 
 export type BuildThreadJob =
-  | { kind: 'layout'; network: CoMentionNetwork; seed: number; iterations: number | undefined; start?: LayoutStart }
+  | { kind: 'metrics'; network: CoMentionNetwork; seed: number; previousCommunities?: ReadonlyMap<string, number> }
+  | { kind: 'positions'; network: CoMentionNetwork; seed: number; iterations: number | undefined; start?: LayoutStart }
   | { kind: 'write'; graph: ReturnType<Graph['export']>; staging: string; names: string[]; gexf?: GexfOptions };
 
 export type BuildThreadReply =
-  | { ok: true; kind: 'layout'; layout: LayoutResult }
+  | { ok: true; kind: 'metrics'; metrics: NetworkMetrics }
+  | { ok: true; kind: 'positions'; positions: NetworkPositions }
   | { ok: true; kind: 'write'; written: WrittenOutput[] }
   | { ok: false; message: string; code?: string };
 
@@ -21,7 +33,8 @@ const WRITERS: Record<string, (graph: Graph, gexf: GexfOptions) => Iterable<stri
 };
 
 function run(job: BuildThreadJob): BuildThreadReply {
-  if (job.kind === 'layout') return { ok: true, kind: 'layout', layout: runLayout(job.network, job.seed, job.iterations, job.start) };
+  if (job.kind === 'metrics') return { ok: true, kind: 'metrics', metrics: networkMetrics(job.network, job.seed, job.previousCommunities) };
+  if (job.kind === 'positions') return { ok: true, kind: 'positions', positions: networkPositions(job.network, job.seed, job.iterations, job.start) };
   // The same nodes and edges in the same order, with the same attributes: the writers give the same bytes here.
   const graph = Graph.from(job.graph);
   const written: WrittenOutput[] = [];

@@ -1,7 +1,7 @@
-// The main side of the build's second thread (build-thread-worker.ts, bundled like the pool worker): ForceAtlas2
-// there while metrics run here, then GEXF and GraphML written there while the other outputs are written here.
+// The main side of a build's analysis thread (build-thread-worker.ts, bundled like the pool worker): metrics and layout
+// computed there while the main thread only waits (so Ctrl-C ends the build at once), then GEXF and GraphML written there.
 import { Worker } from 'node:worker_threads';
-import type { CoMentionNetwork, GexfOptions, LayoutResult, LayoutStart, MissionGraph } from '@missiongraph/graph';
+import type { CoMentionNetwork, GexfOptions, LayoutStart, MissionGraph, NetworkMetrics, NetworkPositions } from '@missiongraph/graph';
 import type { WrittenOutput } from './out-dir.ts';
 import type { BuildThreadJob, BuildThreadReply } from './build-thread-worker.ts';
 import { workerBundleUrl } from './worker-bundle.ts';
@@ -60,11 +60,18 @@ export class BuildThread {
     });
   }
 
-  /** runLayout(network, seed, iterations, start) (cold, or warm from a previous map), computed in the thread. */
-  async layout(network: CoMentionNetwork, seed: number, iterations: number | undefined, start?: LayoutStart): Promise<LayoutResult> {
-    const reply = await this.#request({ kind: 'layout', network, seed, iterations, ...(start !== undefined ? { start } : {}) });
-    if (!reply.ok || reply.kind !== 'layout') throw new Error('the build thread answered a layout with something else');
-    return reply.layout;
+  /** networkMetrics(network, seed, previousCommunities), computed in the thread. */
+  async metrics(network: CoMentionNetwork, seed: number, previousCommunities: ReadonlyMap<string, number> | undefined): Promise<NetworkMetrics> {
+    const reply = await this.#request({ kind: 'metrics', network, seed, ...(previousCommunities !== undefined ? { previousCommunities } : {}) });
+    if (!reply.ok || reply.kind !== 'metrics') throw new Error('the build thread answered the metrics with something else');
+    return reply.metrics;
+  }
+
+  /** networkPositions(network, seed, iterations, start) (cold, or warm from a previous map), computed in the thread. */
+  async positions(network: CoMentionNetwork, seed: number, iterations: number | undefined, start: LayoutStart | undefined): Promise<NetworkPositions> {
+    const reply = await this.#request({ kind: 'positions', network, seed, iterations, ...(start !== undefined ? { start } : {}) });
+    if (!reply.ok || reply.kind !== 'positions') throw new Error('the build thread answered a layout with something else');
+    return reply.positions;
   }
 
   /** Writes the named outputs of `graph` (a structured clone of it goes to the thread: give it the slim export view) into the staging folder. */

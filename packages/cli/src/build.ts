@@ -5,11 +5,12 @@ import path from 'node:path';
 import { defaultLexiconEntries, rankTopics, type DocumentExtraction, type LexiconEntries } from '@missiongraph/extract';
 import {
   analyzeGraph,
-  analyzeGraphWithLayoutElsewhere,
+  analyzeGraphElsewhere,
   buildGraph,
   compareStrings,
   evidenceLimitedView,
-  runLayout,
+  networkMetrics,
+  networkPositions,
   edgesCsvChunks,
   evidenceJsonlChunks,
   gexfChunks,
@@ -173,18 +174,22 @@ function sortedRecord(counts: Map<string, number>): Record<string, number> {
   return Object.fromEntries([...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Reads the documents whose file stamp is unchanged straight from the cache, without opening the file itself. */
+/**
+ * Reads the documents whose file stamp is unchanged straight from the cache, without opening the file itself.
+ * Undefined when the cache has no entry; the reason when its entry failed a check (the document is then extracted again).
+ */
 function readUnchangedFromCache(
   file: InputFile,
   stat: fs.Stats,
   index: FileIndex,
   store: ExtractionStore,
   settings: ExtractionSettings,
-): DocumentOutcome | undefined {
+): DocumentOutcome | { invalid: string } | undefined {
   const stamp = index.get(file.realPath);
   if (!stampMatches(stamp, stat)) return undefined;
   const key = cacheKey(file.id, stamp.contentSha, settings);
   const cached = store.get(key, file.id);
+  if (cached.status === 'invalid') return { invalid: cached.reason };
   if (cached.status !== 'hit') return undefined;
   return {
     status: 'ok',
@@ -398,13 +403,13 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
     const outputVersions = { extractor: settings.extractorVersion, lexicon: lexicon.version, output: outputFingerprint() };
     // Something changed. Threads take seconds to start (the pool's compile the lexicon): start them now, so they load
     // while this thread reads the previous state. The pool only when some file must be read (its stamp is not the
-    // one the file index holds), the build thread (layout, XML exports) whenever more than one thread is allowed.
+    // one the file index holds), the build thread (analysis, XML exports) always.
     const mustRead = discovery.files.some((file) => {
       const stat = stats.get(file.id);
       return stat !== undefined && (options.force || stat.size > options.maxFileSize || !stampMatches(index.get(file.realPath), stat));
     });
     if (mustRead) await runner.prepare(cacheDir);
-    const threadStarting = runner.workers > 1 ? BuildThread.start(cacheDir).catch(() => undefined) : Promise.resolve(undefined);
+    const threadStarting = BuildThread.start(cacheDir).catch(() => undefined);
     const store = ExtractionStore.open(cacheDir);
     if (store.problem !== undefined) options.log(`missiongraph: warning: extraction cache ${displayPath(cacheDir, cwd)}: ${store.problem}`);
     try {
@@ -516,6 +521,8 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
   const usedKeys = new Set<string>();
   const present = new Set<string>();
   const counts = { added: 0, changed: 0 };
+  /** Documents whose cache entry failed a check in this thread, with the reason, for their warning line. */
+  const ignoredEntries = new Map<string, string>();
   // Skip and warning lines wait until the progress display is gone; they are printed in corpus order.
   const deferredLines: string[] = [];
   let documents = 0;
@@ -532,7 +539,9 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
     const known = stateDocuments.get(file.id);
     const extraction = outcome.extraction;
     const extractionWarnings = extraction?.warnings ?? known?.warnings ?? [];
-    for (const note of [...outcome.notes, ...extractionWarnings]) {
+    const ignored = ignoredEntries.get(file.id);
+    const outcomeNotes = ignored === undefined || outcome.source !== 'extracted' ? outcome.notes : [...outcome.notes, `cache entry ignored and rebuilt (${ignored})`];
+    for (const note of [...outcomeNotes, ...extractionWarnings]) {
       warnings += 1;
       deferredLines.push(`missiongraph: warning: ${displayPath(file.path, cwd)}: ${note}`);
     }
@@ -611,7 +620,8 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
       }
       // Files over the size limit go to processDocument, which skips them, cached or not.
       const fromCache = options.force || stat.size > options.maxFileSize ? undefined : readUnchangedFromCache(file, stat, index, store, settings);
-      if (fromCache !== undefined) {
+      if (fromCache !== undefined && 'invalid' in fromCache) ignoredEntries.set(file.id, fromCache.invalid);
+      else if (fromCache !== undefined) {
         accept(fromCache);
         progress.advance(stat.size);
         continue;
@@ -674,9 +684,11 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
   }
 
   const readDone = performance.now();
-  // With more than one thread allowed, a second thread runs the layout while this one computes the metrics, then
-  // writes the GEXF and GraphML exports while this one writes the rest (started by runBuild, so it has loaded).
+  // The analysis runs in a thread, so this one only waits and Ctrl-C ends the build at once. With more than one worker
+  // allowed, a second thread computes the metrics while the first lays out the graph, then the first writes the GEXF and
+  // GraphML exports while this one writes the rest. The first was started by runBuild (so it has loaded), which closes it.
   const thread = await threadStarting;
+  const metricsThread = thread !== undefined && runner.workers > 1 ? await BuildThread.start(cacheDir) : undefined;
   const analyzeAndWrite = async (): Promise<BuildSummary> => {
     let graph: MissionGraph;
     let builderState: BuildState['builder'] | undefined;
@@ -699,13 +711,17 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
             unchanged: counts.added === 0 && counts.changed === 0 && removedDocuments === 0,
           };
     const analyzeOptions = { seed: ANALYSIS_SEED, ...(previousMap !== undefined ? { previous: previousMap } : {}) };
+    progress.phase(`analysing the graph (${graph.order} entities, ${graph.size} links)`);
+    // Only when no thread can be started (no bundle) does the analysis run here.
     if (thread === undefined) analyzeGraph(graph, analyzeOptions);
     else {
-      // Should the thread fail, the layout is computed here: the same positions either way.
-      await analyzeGraphWithLayoutElsewhere(graph, analyzeOptions, (network, seed, iterations, start) =>
-        thread.layout(network, seed, iterations, start).catch(() => runLayout(network, seed, iterations, start)),
-      );
+      // Should a thread fail, its half is computed here: the same result either way.
+      await analyzeGraphElsewhere(graph, analyzeOptions, {
+        metrics: (network, seed, communities) => (metricsThread ?? thread).metrics(network, seed, communities).catch(() => networkMetrics(network, seed, communities)),
+        positions: (network, seed, iterations, start) => thread.positions(network, seed, iterations, start).catch(() => networkPositions(network, seed, iterations, start)),
+      });
     }
+    await metricsThread?.close();
     const analyzeDone = performance.now();
 
     const entitiesByType = new Map<string, number>();
@@ -770,7 +786,7 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
       return { name: 'manifest.json', content: () => JSON.stringify(manifest, null, 2) + '\n' };
     };
     const offload =
-      thread === undefined
+      thread === undefined || runner.workers <= 1
         ? undefined
         : { names: THREAD_OUTPUT_NAMES, write: (staging: string, names: string[]) => thread.write(viewForTables(), staging, names, gexfWritten), cancel: () => thread.close() };
     const written = await writeOutputsAtomically(outDir, files, manifestFile, options.hooks, offload, obsolete);
@@ -835,7 +851,11 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
       ...(changes !== undefined ? { changes } : {}),
     };
   };
-  return await analyzeAndWrite();
+  try {
+    return await analyzeAndWrite();
+  } finally {
+    await metricsThread?.close();
+  }
 }
 
 export { BuildError, InputError };

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { DocumentExtraction } from '@missiongraph/extract';
 import { MAX_CACHE_ENTRY_BYTES, validateCachedExtraction } from './cache-validate.ts';
 import type { TextEncodingName } from './decode.ts';
+import { describeFileKind } from './file-kind.ts';
 
 const ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
 
@@ -125,6 +126,20 @@ export interface EntryLocation {
   length: number;
 }
 
+/** Largest index the cache reads (an index of a million entries is about 150 MB). */
+const MAX_INDEX_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Reads one of the cache's own small files, refusing (with the reason) what is not a regular file (a link to /dev/zero,
+ * a FIFO) or is beyond `limit` bytes, before reading a byte of it.
+ */
+function readRegularFile(file: string, limit: number): Buffer {
+  const stat = fs.lstatSync(file);
+  if (!stat.isFile()) throw new Error(`not a regular file (${stat.isSymbolicLink() ? 'a symbolic link' : describeFileKind(stat)})`);
+  if (stat.size > limit) throw new Error(`larger than ${limit} bytes`);
+  return fs.readFileSync(file);
+}
+
 export const PACK_NAME = 'extractions.pack';
 export const PACK_INDEX_NAME = 'extractions.index.json';
 const PACK_INDEX_FORMAT = 'missiongraph-pack-index/1';
@@ -195,22 +210,31 @@ export class ExtractionStore {
   #load(): string | undefined {
     let packBytes: number;
     try {
-      packBytes = fs.statSync(this.#packPath).size;
+      const stat = fs.lstatSync(this.#packPath);
+      if (!stat.isFile()) {
+        // A link (to /dev/zero, say), a FIFO or a folder is never read or appended to: it goes, and the store starts again.
+        const kind = stat.isSymbolicLink() ? 'a symbolic link' : describeFileKind(stat);
+        fs.rmSync(this.#packPath, { recursive: true, force: true });
+        fs.rmSync(this.#indexPath, { force: true });
+        this.#dirty = true;
+        return `the store is not a regular file (${kind}); started again`;
+      }
+      packBytes = stat.size;
     } catch {
       return undefined; // no store yet
     }
     let indexed = 0;
     let problem: string | undefined;
     try {
-      const parsed = JSON.parse(fs.readFileSync(this.#indexPath, 'utf8')) as { format?: unknown; packBytes?: unknown; entries?: unknown };
+      const parsed = JSON.parse(readRegularFile(this.#indexPath, MAX_INDEX_BYTES).toString('utf8')) as { format?: unknown; packBytes?: unknown; entries?: unknown };
       if (parsed.format !== PACK_INDEX_FORMAT || typeof parsed.packBytes !== 'number' || typeof parsed.entries !== 'object' || parsed.entries === null) {
-        throw new Error('foreign index');
+        throw new Error('of a foreign format');
       }
-      if (parsed.packBytes > packBytes) throw new Error('index beyond the end of the store');
+      if (parsed.packBytes > packBytes) throw new Error('beyond the end of the store');
       for (const [key, value] of Object.entries(parsed.entries as Record<string, unknown>)) {
         const [offset, length, id] = Array.isArray(value) ? (value as unknown[]) : [];
         if (typeof offset !== 'number' || typeof length !== 'number' || typeof id !== 'string' || offset < 0 || length <= 0 || offset + length > parsed.packBytes) {
-          throw new Error('damaged index');
+          throw new Error('damaged');
         }
         this.#entries.set(key, { offset, length, id });
       }
@@ -416,7 +440,7 @@ function indexPath(cacheDir: string): string {
 export function readFileIndex(cacheDir: string): FileIndex {
   const index: FileIndex = new Map();
   try {
-    const parsed = JSON.parse(fs.readFileSync(indexPath(cacheDir), 'utf8')) as { format?: unknown; files?: unknown };
+    const parsed = JSON.parse(readRegularFile(indexPath(cacheDir), MAX_INDEX_BYTES).toString('utf8')) as { format?: unknown; files?: unknown };
     if (parsed.format !== INDEX_FORMAT || typeof parsed.files !== 'object' || parsed.files === null) return index;
     for (const [file, stamp] of Object.entries(parsed.files as Record<string, FileStamp>)) {
       const valid =

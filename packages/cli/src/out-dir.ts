@@ -333,13 +333,16 @@ const CHUNK_BATCH = 1024 * 1024;
 
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 
-/** Writes one file (created anew), fsyncs it, and returns its name, sha256 and size. */
-export function writeDurably(file: string, content: string | Iterable<string>): WrittenOutput {
+/**
+ * Writes one file (created anew) in steps, pausing (yielding) after each batch of about a megabyte, fsyncs it, and
+ * returns its name, sha256 and size. The caller decides what a pause is: nothing, or a turn of the event loop.
+ */
+function* writeInSteps(file: string, content: string | Iterable<string>): Generator<void, WrittenOutput> {
   const hash = createHash('sha256');
   let bytes = 0;
   const descriptor = fs.openSync(file, 'wx');
   /** Encodes and writes `text`; unless `final`, a high surrogate at its end is returned to go with the next chunk. */
-  const writeText = (text: string, final: boolean): string => {
+  function* writeText(text: string, final: boolean): Generator<void, string> {
     let usable = text.length;
     if (!final && usable > 0 && isHighSurrogate(text.charCodeAt(usable - 1))) usable -= 1;
     for (let start = 0; start < usable; ) {
@@ -351,11 +354,12 @@ export function writeDurably(file: string, content: string | Iterable<string>): 
       for (let offset = 0; offset < slice.length; ) offset += fs.writeSync(descriptor, slice, offset, slice.length - offset);
       bytes += slice.length;
       start = end;
+      yield;
     }
     return text.slice(usable);
-  };
+  }
   try {
-    if (typeof content === 'string') writeText(content, true);
+    if (typeof content === 'string') yield* writeText(content, true);
     else {
       let pending: string[] = [];
       let pendingLength = 0;
@@ -363,17 +367,39 @@ export function writeDurably(file: string, content: string | Iterable<string>): 
         pending.push(chunk);
         pendingLength += chunk.length;
         if (pendingLength < CHUNK_BATCH) continue;
-        const carry = writeText(pending.join(''), false);
+        const carry = yield* writeText(pending.join(''), false);
         pending = [carry];
         pendingLength = carry.length;
       }
-      writeText(pending.join(''), true);
+      yield* writeText(pending.join(''), true);
     }
     fs.fsyncSync(descriptor);
   } finally {
     fs.closeSync(descriptor);
   }
   return { name: path.basename(file), sha256: hash.digest('hex'), bytes };
+}
+
+/** Writes one file (created anew), fsyncs it, and returns its name, sha256 and size. */
+export function writeDurably(file: string, content: string | Iterable<string>): WrittenOutput {
+  const steps = writeInSteps(file, content);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * writeDurably that lets the event loop run after every megabyte or so, so a Ctrl-C during a big output (a graph.json
+ * of hundreds of megabytes) is handled at once: its handler removes the staging folder and the old outputs stay.
+ */
+export async function writeDurablyYielding(file: string, content: string | Iterable<string>): Promise<WrittenOutput> {
+  const steps = writeInSteps(file, content);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /**
@@ -409,9 +435,8 @@ export async function writeOutputsAtomically(
     }
     for (const file of files) {
       if (offloaded.includes(file.name)) continue;
-      written.push(writeDurably(path.join(staging, file.name), file.content()));
-      // Let a Ctrl-C in while only staged files exist: it then removes them and the old outputs stay.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Lets a Ctrl-C in while only staged files exist: it then removes them and the old outputs stay.
+      written.push(await writeDurablyYielding(path.join(staging, file.name), file.content()));
     }
     if (background !== undefined) written.push(...(await background));
     // The manifest lists the outputs in the order of `files`, wherever they were written.

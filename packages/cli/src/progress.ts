@@ -7,6 +7,8 @@ export interface Progress {
   start(totalFiles: number, totalBytes: number): void;
   advance(bytes: number): void;
   stop(): void;
+  /** After stop: one line naming the phase that starts (a long analysis, say), except with --quiet. */
+  phase(text: string): void;
 }
 
 export type ProgressMode = 'bar' | 'lines' | 'none';
@@ -68,6 +70,10 @@ class BarProgress implements Progress {
   stop(): void {
     this.#bar.stop();
   }
+
+  phase(text: string): void {
+    process.stderr.write(`missiongraph: ${text}\n`);
+  }
 }
 
 /** One line at most every two seconds (and at the end), for logs. */
@@ -92,12 +98,17 @@ class LineProgress implements Progress {
   }
 
   stop(): void {}
+
+  phase(text: string): void {
+    process.stderr.write(`missiongraph: ${text}\n`);
+  }
 }
 
 class SilentProgress implements Progress {
   start(): void {}
   advance(): void {}
   stop(): void {}
+  phase(): void {}
 }
 
 export function createProgress(mode: ProgressMode): Progress {

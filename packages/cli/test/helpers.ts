@@ -1,6 +1,7 @@
 // Shared helpers for the CLI tests: temporary folders, writing fixture files, and running the real command.
 // The command runs as a child process through the package's bin (which registers tsx), exactly as a user runs it.
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,12 +42,12 @@ export interface CliResult {
 const childEnv = { ...process.env, CI: 'true', NO_COLOR: '1' };
 
 /** Runs `missiongraph …args` to completion. */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; uid?: number; gid?: number } = {}): CliResult {
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; uid?: number; gid?: number; timeout?: number } = {}): CliResult {
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [CLI_BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: { ...childEnv, ...options.env },
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: options.timeout ?? 120_000,
     ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -105,6 +106,11 @@ export function readOutputs(outDir: string): Map<string, Buffer> {
     if (fs.statSync(file).isFile() && !name.startsWith('.')) outputs.set(name, fs.readFileSync(file));
   }
   return outputs;
+}
+
+/** The sha256 of every output file of a build folder (not the cache): byte comparisons of big outputs, cheaply. */
+export function outputHashes(outDir: string): Map<string, string> {
+  return new Map([...readOutputs(outDir)].map(([name, bytes]) => [name, createHash('sha256').update(bytes).digest('hex')]));
 }
 
 /** A small speaker/timestamp transcript naming the given missions and places, so tests know which entities to expect. */

@@ -3,8 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { readManifest, readOutputs, runCli, startCli, tempDir, TOPICS, transcript, writeFiles } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { outputHashes, readManifest, readOutputs, runCli, startCli, tempDir, TOPICS, transcript, writeFiles } from './helpers.ts';
 
 /** Name-dense transcript text of about `megabytes` MB: seconds of extraction per MB. */
 function bigTranscript(megabytes: number): string {
@@ -17,6 +17,22 @@ function bigTranscript(megabytes: number): string {
     length += part.length;
   }
   return parts.join('\n');
+}
+
+const FIRST = ['Amara', 'Lucas', 'Fatima', 'Kwame', 'Ingrid', 'Mateo', 'Aisha', 'Hiroshi', 'Elena', 'Tomasz', 'Nadia', 'Samuel', 'Leila', 'Omar', 'Grace', 'Pedro'];
+const SYLLABLES = ['ka', 'lo', 'mbe', 'ri', 'sa', 'to', 'vi', 'dra', 'nu', 'el', 'gor', 'fi', 'an', 'zu', 'mar', 'ten'];
+
+/** Sentences that each name people nobody else names and one named before: a graph of thousands of entities. */
+function nameDenseText(sentences: number): string {
+  const surname = (index: number): string => {
+    const word = [0, 1, 2, 3].map((digit) => SYLLABLES[Math.floor(index / 16 ** digit) % 16]).join('');
+    return word.charAt(0).toUpperCase() + word.slice(1);
+  };
+  const lines: string[] = [];
+  for (let index = 0; index < sentences; index += 1) {
+    lines.push(`${FIRST[index % FIRST.length]} ${surname(index)} said the convoy reached Goma; later Mr. ${surname(Math.max(0, index - 3))} met ${FIRST[(index + 5) % FIRST.length]} ${surname(index + 7919)} in Bamako.`);
+  }
+  return lines.join('\n\n');
 }
 
 function previousBuild(): { corpus: string; out: string; before: Map<string, Buffer> } {
@@ -52,6 +68,40 @@ describe('Ctrl-C and SIGTERM end a build within 2 s', { timeout: 300_000 }, () =
     expect(elapsed).toBeLessThan(2000);
     expect(build.output().stderr).toMatch(new RegExp(`interrupted \\(${signal}\\); the previous outputs are unchanged`));
     expect(readOutputs(out)).toEqual(before);
+    expect(fs.readdirSync(out).filter((name) => name.startsWith('.missiongraph'))).toEqual([]);
+  });
+});
+
+describe('Ctrl-C during graph analysis (metrics, communities, layout of thousands of entities)', { timeout: 900_000 }, () => {
+  let corpus = '';
+  let out = '';
+  let before = new Map<string, string>();
+  beforeAll(() => {
+    corpus = tempDir();
+    writeFiles(corpus, { 'names.txt': nameDenseText(2000) });
+    out = path.join(tempDir(), 'graph');
+    const first = runCli(['build', corpus, '--out', out, '-w', '1', '--json'], { timeout: 600_000 });
+    expect(first.status, first.stderr).toBe(0);
+    const summary = JSON.parse(first.stdout) as { nodes: number; timings: { analyze: number } };
+    // The premise: analysing this graph takes well over the 2 s a Ctrl-C may take, so waiting for it would show.
+    expect(summary.nodes).toBeGreaterThan(3000);
+    expect(summary.timings.analyze).toBeGreaterThan(3);
+    before = outputHashes(out);
+  }, 600_000);
+
+  it.each([['1'], ['2']])('with --workers %s the build ends within 2 s of the signal, exit 130, previous outputs intact', async (workers) => {
+    // --fresh analyses again from scratch; the extractions come from the cache, so the analysis starts at once.
+    const build = startCli(['build', corpus, '--out', out, '-w', workers, '--fresh']);
+    await build.waitFor(/missiongraph: analysing the graph \(\d+ entities, \d+ links\)/, 300_000);
+    expect(build.child.exitCode).toBeNull();
+    const sentAt = performance.now();
+    build.child.kill('SIGINT');
+    const code = await build.exited;
+    const elapsed = performance.now() - sentAt;
+    expect(code).toBe(130);
+    expect(elapsed).toBeLessThan(2000);
+    expect(build.output().stderr).toMatch(/interrupted \(SIGINT\); the previous outputs are unchanged/);
+    expect(outputHashes(out)).toEqual(before);
     expect(fs.readdirSync(out).filter((name) => name.startsWith('.missiongraph'))).toEqual([]);
   });
 });

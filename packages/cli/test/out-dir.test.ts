@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildGraph, coMentionNetwork, forceAtlas2Layout, writeGexf, writeGraphml } from '@missiongraph/graph';
+import { buildGraph, coMentionNetwork, networkMetrics, networkPositions, writeGexf, writeGraphml } from '@missiongraph/graph';
 import { defaultLexicon, extractDocument } from '@missiongraph/extract';
 import { acquireLock, BuildError, LOCK_NAME, removeStaleStaging, writeOutputsAtomically } from '../src/out-dir.ts';
 import { BuildThread, THREAD_OUTPUT_NAMES } from '../src/build-thread.ts';
@@ -62,20 +62,24 @@ describe('writeOutputsAtomically', () => {
     expect(fs.readFileSync(path.join(out, 'graph.graphml'), 'utf8')).toBe(writeGraphml(graph));
   });
 
-  it('runs ForceAtlas2 in the build thread to the same positions as here', async () => {
+  it('computes the metrics and the positions in the build thread to the same values as here', async () => {
     const graph = buildGraph([extractDocument({ id: 'a.txt', text: transcript(TOPICS.sudan) }, { lexicon: defaultLexicon() })], { lexicon: defaultLexicon() });
     const network = coMentionNetwork(graph);
     const thread = (await BuildThread.start(tempDir()))!;
     try {
-      const there = await thread.layout(network, 7, undefined);
-      const here = forceAtlas2Layout(network, 7, undefined);
+      const there = await thread.positions(network, 7, undefined, undefined);
+      const here = networkPositions(network, 7, undefined, undefined);
       expect(there.iterations).toBe(here.iterations);
       expect([...there.x, ...there.y]).toEqual([...here.x, ...here.y]);
+      const metricsThere = await thread.metrics(network, 7, undefined);
+      const metricsHere = networkMetrics(network, 7, undefined);
+      expect([...metricsThere.ranks, ...metricsThere.between.values]).toEqual([...metricsHere.ranks, ...metricsHere.between.values]);
+      expect([...metricsThere.grouping.membership]).toEqual([...metricsHere.grouping.membership]);
     } finally {
       await thread.close();
     }
     // A closed thread refuses work with an error rather than hanging.
-    await expect(thread.layout(network, 7, undefined)).rejects.toThrow(/closed/);
+    await expect(thread.positions(network, 7, undefined, undefined)).rejects.toThrow(/closed/);
   });
 
   it('a failure in the output thread (its file cannot be created) is the same one-line error, and leaves the previous files', async () => {

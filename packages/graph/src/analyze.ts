@@ -110,13 +110,30 @@ export function runLayout(network: CoMentionNetwork, seed: number, iterations: n
   return start === undefined ? forceAtlas2Layout(network, seed, iterations) : forceAtlas2FromPrevious(network, seed, start);
 }
 
-interface Metrics {
+/** Metrics and communities of a network, as plain typed arrays: computed in another thread, they cross by structured clone. */
+export interface NetworkMetrics {
   ranks: Float64Array;
   between: ReturnType<typeof betweenness>;
   grouping: ReturnType<typeof communities>;
   metricsTime: number;
   communitiesTime: number;
 }
+
+/** Final node positions of a network (ForceAtlas2, then noverlap, rounded to 2 decimals), in network order. */
+export interface NetworkPositions {
+  x: Float64Array;
+  y: Float64Array;
+  iterations: number;
+  converged: boolean;
+  /** ms of ForceAtlas2, and of the whole (ForceAtlas2, noverlap, rounding). */
+  forceAtlas2Time: number;
+  layoutTime: number;
+}
+
+/** Where the metrics run when not here (another thread): the network, the seed, the previous map's community ids. */
+export type MetricsRunner = (network: CoMentionNetwork, seed: number, previousCommunities: ReadonlyMap<string, number> | undefined) => Promise<NetworkMetrics>;
+/** Where the positions are computed when not here: the network, the seed, the iteration count, the warm start. */
+export type PositionsRunner = (network: CoMentionNetwork, seed: number, iterations: number | undefined, start: LayoutStart | undefined) => Promise<NetworkPositions>;
 
 function checkedSeed(options: AnalyzeOptions): number {
   if (options.layoutIterations !== undefined && !(Number.isInteger(options.layoutIterations) && options.layoutIterations >= 0)) {
@@ -125,55 +142,79 @@ function checkedSeed(options: AnalyzeOptions): number {
   return options.seed ?? 1;
 }
 
-function computeMetrics(network: CoMentionNetwork, seed: number, previous: PreviousMap | undefined): Metrics {
+/** PageRank, betweenness and Louvain communities (numbered to match `previousCommunities` when given). Pure. */
+export function networkMetrics(network: CoMentionNetwork, seed: number, previousCommunities?: ReadonlyMap<string, number>): NetworkMetrics {
   let started = performance.now();
   const ranks = pagerank(network);
   const between = betweenness(network, seed);
   const metricsTime = performance.now() - started;
   started = performance.now();
   const grouping = communities(network, seed);
-  if (previous !== undefined) grouping.membership = matchCommunities(network.keys, grouping, previous.communities);
+  if (previousCommunities !== undefined) grouping.membership = matchCommunities(network.keys, grouping, previousCommunities);
   return { ranks, between, grouping, metricsTime, communitiesTime: performance.now() - started };
 }
 
-/** Writes metrics, community, position (after noverlap), size and colour onto the nodes. */
-function applyAnalysis(graph: Graph, network: CoMentionNetwork, metrics: Metrics, layout: LayoutResult, forceAtlas2Time: number): AnalyzeReport {
-  const started = performance.now();
-  const { ranks, between, grouping } = metrics;
+/** Node sizes from weighted degree: MIN_NODE_SIZE to MAX_NODE_SIZE by the square root of the share of the largest. */
+function nodeSizes(network: CoMentionNetwork): Float64Array {
   let maxWeightedDegree = 0;
   for (const value of network.weightedDegree) maxWeightedDegree = Math.max(maxWeightedDegree, value);
+  return Float64Array.from(network.weightedDegree, (weightedDegree) =>
+    round(MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * (maxWeightedDegree > 0 ? Math.sqrt(weightedDegree / maxWeightedDegree) : 0), 3),
+  );
+}
+
+/** Spreads a layout with noverlap (it reads x, y and size only, in node order) and rounds the positions. */
+function spreadLayout(network: CoMentionNetwork, layout: LayoutResult, forceAtlas2Time: number, started: number): NetworkPositions {
+  const n = network.keys.length;
+  const sizes = nodeSizes(network);
+  const nodes = new UndirectedGraph();
+  for (let i = 0; i < n; i += 1) nodes.addNode(i, { x: layout.x[i]!, y: layout.y[i]!, size: sizes[i]! });
+  if (n > 0) noverlap.assign(nodes, { maxIterations: 100, settings: { margin: 1, ratio: 1.1 } });
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const attributes = nodes.getNodeAttributes(i) as { x: number; y: number };
+    x[i] = round(attributes.x, 2);
+    y[i] = round(attributes.y, 2);
+  }
+  return { x, y, iterations: layout.iterations, converged: layout.converged, forceAtlas2Time, layoutTime: performance.now() - started };
+}
+
+/** ForceAtlas2 (warm from `start` when given), then noverlap: the final positions. Pure. */
+export function networkPositions(network: CoMentionNetwork, seed: number, iterations: number | undefined, start: LayoutStart | undefined): NetworkPositions {
+  const started = performance.now();
+  const layout = runLayout(network, seed, iterations, start);
+  return spreadLayout(network, layout, performance.now() - started, started);
+}
+
+/** Writes metrics, community, position, size and colour onto the nodes. */
+function applyAnalysis(graph: Graph, network: CoMentionNetwork, metrics: NetworkMetrics, positions: NetworkPositions): AnalyzeReport {
+  const { ranks, between, grouping } = metrics;
+  const sizes = nodeSizes(network);
   network.keys.forEach((key, i) => {
-    const weightedDegree = network.weightedDegree[i]!;
     const type = graph.getNodeAttribute(key, 'type');
     graph.mergeNodeAttributes(key, {
-      weightedDegree,
+      weightedDegree: network.weightedDegree[i]!,
       pagerank: ranks[i]!,
       betweenness: between.values[i]!,
       community: grouping.membership[i]!,
-      x: layout.x[i]!,
-      y: layout.y[i]!,
-      size: round(
-        MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * (maxWeightedDegree > 0 ? Math.sqrt(weightedDegree / maxWeightedDegree) : 0),
-        3,
-      ),
+      x: positions.x[i]!,
+      y: positions.y[i]!,
+      size: sizes[i]!,
       color: colorOfType(typeof type === 'string' ? type : ''),
     });
-  });
-  if (graph.order > 0) noverlap.assign(graph, { maxIterations: 100, settings: { margin: 1, ratio: 1.1 } });
-  graph.updateEachNodeAttributes((_key, attributes) => ({ ...attributes, x: round(attributes.x, 2), y: round(attributes.y, 2) }), {
-    attributes: ['x', 'y'],
   });
   return {
     communities: grouping.count,
     modularity: grouping.modularity,
-    layoutIterations: layout.iterations,
-    layoutConverged: layout.converged,
+    layoutIterations: positions.iterations,
+    layoutConverged: positions.converged,
     betweennessSources: between.sources,
     timings: {
       metrics: metrics.metricsTime,
       communities: metrics.communitiesTime,
-      layout: forceAtlas2Time + performance.now() - started,
-      forceAtlas2: forceAtlas2Time,
+      layout: positions.layoutTime,
+      forceAtlas2: positions.forceAtlas2Time,
     },
   };
 }
@@ -186,10 +227,8 @@ function applyAnalysis(graph: Graph, network: CoMentionNetwork, metrics: Metrics
 export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): AnalyzeReport {
   const seed = checkedSeed(options);
   const network = coMentionNetwork(graph);
-  const metrics = computeMetrics(network, seed, options.previous);
-  const started = performance.now();
-  const layout = runLayout(network, seed, options.layoutIterations, layoutStart(network, options.previous));
-  return applyAnalysis(graph, network, metrics, layout, performance.now() - started);
+  const metrics = networkMetrics(network, seed, options.previous?.communities);
+  return applyAnalysis(graph, network, metrics, networkPositions(network, seed, options.layoutIterations, layoutStart(network, options.previous)));
 }
 
 /**
@@ -203,7 +242,21 @@ export async function analyzeGraphWithLayoutElsewhere(graph: Graph, options: Ana
   const pending = runLayoutElsewhere(network, seed, options.layoutIterations, layoutStart(network, options.previous));
   // Awaited below; a failure must not count as unhandled meanwhile.
   pending.catch(() => undefined);
-  const metrics = computeMetrics(network, seed, options.previous);
+  const metrics = networkMetrics(network, seed, options.previous?.communities);
   const layout = await pending;
-  return applyAnalysis(graph, network, metrics, layout, performance.now() - started);
+  return applyAnalysis(graph, network, metrics, spreadLayout(network, layout, performance.now() - started, started));
+}
+
+/**
+ * analyzeGraph with both halves elsewhere (other threads, which can be stopped): only the co-mention network is made
+ * and the results written onto the nodes here, so the calling thread stays free (for Ctrl-C, say). The same result.
+ */
+export async function analyzeGraphElsewhere(graph: Graph, options: AnalyzeOptions, runners: { metrics: MetricsRunner; positions: PositionsRunner }): Promise<AnalyzeReport> {
+  const seed = checkedSeed(options);
+  const network = coMentionNetwork(graph);
+  const positions = runners.positions(network, seed, options.layoutIterations, layoutStart(network, options.previous));
+  // Awaited below; a failure must not count as unhandled meanwhile.
+  positions.catch(() => undefined);
+  const metrics = await runners.metrics(network, seed, options.previous?.communities);
+  return applyAnalysis(graph, network, metrics, await positions);
 }

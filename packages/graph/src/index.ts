@@ -1,7 +1,22 @@
 // Public API of @missiongraph/graph: build, analyse and serialise the entity graph. Re-exports only;
 // the graph.json contract is docs/graph-format.md.
 export { addRelationEdges, associationStrength, buildGraph, compareStrings, GraphBuilder, BUILDER_STATE_FORMAT, LIST_CO_MENTION_WEIGHT, type GraphBuilderState, type MissionGraph } from './build.ts';
-export { analyzeGraph, analyzeGraphWithLayoutElsewhere, matchCommunities, MAX_NODE_SIZE, MIN_NODE_SIZE, runLayout, type LayoutRunner } from './analyze.ts';
+export {
+  analyzeGraph,
+  analyzeGraphElsewhere,
+  analyzeGraphWithLayoutElsewhere,
+  matchCommunities,
+  MAX_NODE_SIZE,
+  MIN_NODE_SIZE,
+  networkMetrics,
+  networkPositions,
+  runLayout,
+  type LayoutRunner,
+  type MetricsRunner,
+  type NetworkMetrics,
+  type NetworkPositions,
+  type PositionsRunner,
+} from './analyze.ts';
 export { forceAtlas2Layout, forceAtlas2FromPrevious, type LayoutResult, type LayoutStart } from './layout.ts';
 export { coMentionNetwork, type CoMentionNetwork } from './network.ts';
 export { TYPE_COLORS, UNKNOWN_TYPE_COLOR } from './palette.ts';
