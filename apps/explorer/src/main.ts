@@ -235,6 +235,9 @@ class Explorer {
       this.details.showEdge(graph, selection.key, filter);
     }
     this.renderer?.setSelection(this.view.selection);
+    // Phones show Details as a sheet over the map while something is selected (styles.css).
+    if (this.view.selection) document.body.dataset.selected = this.view.selection.kind;
+    else delete document.body.dataset.selected;
     writeViewState(this.view);
   }
 
