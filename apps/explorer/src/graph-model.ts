@@ -12,6 +12,7 @@ import {
   type FactValue,
   type NodeAttributes,
 } from '@missiongraph/graph';
+import { readTimelineAttributes } from './timeline.ts';
 
 /**
  * An entity as the explorer holds it: the graph package's node attributes, with `documents` split into the
@@ -154,6 +155,7 @@ function cleanSentence(item: unknown): Evidence | undefined {
   const time = optionalString(item.time);
   if (speaker) sentence.speaker = speaker;
   if (time) sentence.time = time;
+  if (item.list === true) sentence.list = true;
   return sentence;
 }
 
@@ -225,6 +227,19 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
     }
   }
 
+  // The documents' dates and tallies the timeline recounts periods from.
+  const timeline = readTimelineAttributes(serialised.attributes);
+  if (timeline.documentDates) graph.setAttribute('documentDates', timeline.documentDates);
+  if (timeline.documentTallies) graph.setAttribute('documentTallies', timeline.documentTallies);
+  const documentsNaming = new Map<string, string[]>();
+  for (const [document, tally] of Object.entries(timeline.documentTallies ?? {})) {
+    for (const entity of Object.keys(tally.entities)) {
+      const list = documentsNaming.get(entity);
+      if (list) list.push(document);
+      else documentsNaming.set(entity, [document]);
+    }
+  }
+
   serialised.nodes.forEach((entry, index) => {
     if (!isRecord(entry)) throw new InputError(`${source}: node ${index} is not an object`);
     const id = optionalString(entry.key);
@@ -243,7 +258,8 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
       ({ x, y } = spiralPosition(index));
       placed += 1;
     }
-    const documentList = stringList(attributes.documents).sort();
+    const listed = stringList(attributes.documents);
+    const documentList = (listed.length > 0 ? listed : (documentsNaming.get(id) ?? [])).sort();
     const color = optionalString(attributes.color);
     const community = finiteNumber(attributes.community);
     const node: EntityAttributes = {

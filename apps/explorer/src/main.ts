@@ -25,6 +25,7 @@ import { DetailsPanel } from './panel.ts';
 import { TranscriptWorker } from './rebuild.ts';
 import { GraphRenderer, type LabelMode } from './renderer.ts';
 import { SearchBox, SearchIndex } from './search.ts';
+import { TimelinePanel } from './timeline.ts';
 import { readViewState, writeViewState, type ColorMode, type Selection, type ViewState } from './url-state.ts';
 
 class Explorer {
@@ -51,6 +52,11 @@ class Explorer {
     selectCommunity: (id) => this.select({ kind: 'community', id }, false),
   });
   private readonly filtersPanel = new FiltersPanel((filters) => this.applyFilters(filters));
+  private readonly timeline = new TimelinePanel(required('timeline', HTMLElement), (period) => {
+    const next = { ...this.view.filters, period };
+    this.filtersPanel.setState(next);
+    this.applyFilters(next);
+  });
   private readonly layoutButton = required('layout-toggle', HTMLButtonElement);
   private readonly search = new SearchBox(
     required('search-input', HTMLInputElement),
@@ -143,6 +149,7 @@ class Explorer {
     this.graph = graph;
     this.view = view;
     for (const note of report.notes) this.messages.show(note, 'info');
+    view.filters.period = this.timeline.setGraph(graph, view.filters.period);
     this.filtersPanel.setGraph(graph, view.filters);
     this.visibility = computeVisibility(graph, view.filters);
     this.filtersPanel.showCounts(graph, this.visibility);
@@ -238,6 +245,7 @@ class Explorer {
     // Phones show Details as a sheet over the map while something is selected (styles.css).
     if (this.view.selection) document.body.dataset.selected = this.view.selection.kind;
     else delete document.body.dataset.selected;
+    this.timeline.showEntity(graph, this.view.selection?.kind === 'node' ? this.view.selection.key : null);
     writeViewState(this.view);
   }
 
@@ -272,6 +280,7 @@ class Explorer {
     this.communities = summariseCommunities(graph, this.visibility);
     this.legend.show(graph, this.visibility, this.view.colorMode, this.communities);
     this.showChips();
+    this.timeline.sync(filters.period);
     // Details follow the filters: the same selection, listed over what is kept.
     this.select(this.view.selection, false);
   }
