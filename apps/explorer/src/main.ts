@@ -1,12 +1,11 @@
 // The explorer's entry point: loads graph.json, wires the renderer, search, filters, details panel,
 // layout, files in and out, keyboard and URL state together. Each part lives in its own module.
-import { toBlob } from '@sigma/export-image';
-import type Sigma from 'sigma';
 import { required } from './dom.ts';
 import { summariseCommunities, type CommunitySummary } from './communities.ts';
 import { element } from './dom.ts';
 import { computeVisibility, filterChips, type FilterState, type Visibility } from './filters.ts';
 import { FiltersPanel } from './filters-panel.ts';
+import { pictureAsPng, pictureAsSvg, type PictureContext } from './export-image.ts';
 import { graphFromGexf, graphToGexf } from './gexf.ts';
 import { graphFromSerialised, graphToSerialised, InputError, subgraphToSerialised, type ExplorerGraph, type LoadReport } from './graph-model.ts';
 import {
@@ -243,6 +242,9 @@ class Explorer {
       this.details.showEdge(graph, selection.key, filter);
     }
     this.renderer?.setSelection(this.view.selection);
+    // Phones show Details as a sheet over the map while something is selected (styles.css).
+    if (this.view.selection) document.body.dataset.selected = this.view.selection.kind;
+    else delete document.body.dataset.selected;
     this.timeline.showEntity(graph, this.view.selection?.kind === 'node' ? this.view.selection.key : null);
     writeViewState(this.view);
   }
@@ -314,6 +316,7 @@ class Explorer {
     });
     required('export-gexf', HTMLButtonElement).addEventListener('click', () => this.exportGexf());
     required('export-png', HTMLButtonElement).addEventListener('click', () => void this.exportPng());
+    required('export-svg', HTMLButtonElement).addEventListener('click', () => this.exportSvg());
     required('export-json', HTMLButtonElement).addEventListener('click', () => this.exportJson());
   }
 
@@ -478,15 +481,27 @@ class Explorer {
     }
   }
 
+  /** What the PNG and SVG pictures show: the map as filtered, its colours and the filters in words. */
+  private pictureContext(): PictureContext | null {
+    if (!this.graph || !this.renderer || !this.visibility) return null;
+    const filters = filterChips(this.view.filters).map((chip) => chip.text);
+    return { graph: this.graph, renderer: this.renderer, visibility: this.visibility, colorMode: this.view.colorMode, communities: this.communities, filters };
+  }
+
   private async exportPng(): Promise<void> {
-    if (!this.renderer) return;
+    const context = this.pictureContext();
+    if (!context) return;
     try {
-      // export-image takes an untyped sigma; ours only narrows the attribute types.
-      const blob = await toBlob(this.renderer.sigma as unknown as Sigma, { format: 'png', backgroundColor: '#ffffff' });
-      download(blob, 'missiongraph.png');
+      download(await pictureAsPng(context), 'missiongraph.png');
     } catch (error) {
       this.messages.show(`PNG export failed: ${describeError(error)}`, 'error');
     }
+  }
+
+  private exportSvg(): void {
+    const context = this.pictureContext();
+    if (!context) return;
+    download(new Blob([pictureAsSvg(context)], { type: 'image/svg+xml' }), 'missiongraph.svg');
   }
 
   private exportJson(): void {

@@ -48,7 +48,7 @@ describe('camera in the URL', () => {
     await expect.poll(() => page.getByRole('option').first().textContent()).toContain('MONUSCO');
     await search.press('Enter');
     // Centred on MONUSCO, zoomed in so that its neighbours fill the view.
-    await expect.poll(() => Number(cameraParams(page.url()).ratio ?? Number.NaN)).toBeLessThan(1);
+    await expect.poll(() => Number(cameraParams(page.url()).ratio ?? Number.NaN), { timeout: 5_000 }).toBeLessThan(1);
     const centredRatio = cameraParams(page.url()).ratio;
     expect(Number(cameraParams(page.url()).x)).toBeGreaterThan(0);
 

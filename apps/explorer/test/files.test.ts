@@ -88,7 +88,8 @@ describe('files given to the explorer', () => {
   it.each(badFiles)('refuses %s with a message naming it, and keeps the graph', async (name, content, message) => {
     const before = await shownCounts(page);
     await dropFiles(page, [{ name, text: content }]);
-    await expect.poll(() => page.getByRole('alert').allTextContents().then((texts) => texts.join('\n'))).toMatch(message);
+    // A PDF loads the document readers and pdfjs's worker first, which takes a few seconds on a loaded machine.
+    await expect.poll(() => page.getByRole('alert').allTextContents().then((texts) => texts.join('\n')), { timeout: 30_000 }).toMatch(message);
     expect(await shownCounts(page)).toEqual(before);
     expect(await page.evaluate(() => document.body.dataset.state)).toBe('ready');
     expect(problems.consoleErrors).toEqual([]);

@@ -69,18 +69,58 @@ describe('views and filters', () => {
     await page.close();
   });
 
-  it('on a phone (390×844) the map comes first, full width, Details below it, and no word is broken', async () => {
+  it('on a phone (390×844) the map comes first, full width; a selection\'s Details rise as a sheet over it, in view, and no word is broken', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await openExplorer(page, baseUrl, '?node=mission%3Amonusco');
-    const graph = await page.locator('#graph-view').boundingBox();
-    const details = await page.locator('#details').boundingBox();
-    expect(graph?.width).toBeGreaterThanOrEqual(380);
-    expect(graph?.height).toBeGreaterThan(400);
-    expect(details?.width).toBeGreaterThanOrEqual(380);
-    expect((details?.y ?? 0) >= (graph?.y ?? 0) + (graph?.height ?? 0) - 1).toBe(true);
+    await openExplorer(page, baseUrl);
+    const graph = (await page.locator('#graph-view').boundingBox())!;
+    expect(graph.width).toBeGreaterThanOrEqual(380);
+    expect(graph.height).toBeGreaterThan(400);
+    // Nothing selected: Details wait below the map.
+    expect((await page.locator('#details').boundingBox())!.y).toBeGreaterThanOrEqual(graph.y + graph.height - 1);
+    const search = page.getByRole('combobox', { name: 'Search entities' });
+    await search.fill('MONUSCO');
+    await search.press('Enter');
+    await expect.poll(() => page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 2 }).textContent()).toBe('MONUSCO');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const sheet = (await page.locator('#details').boundingBox())!;
+    expect(sheet.width).toBeGreaterThanOrEqual(380);
+    expect(sheet.y + sheet.height).toBeLessThanOrEqual(844 + 0.5);
+    expect(sheet.y).toBeGreaterThan(844 * 0.5);
+    expect(sheet.y).toBeLessThan(graph.y + graph.height);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await brokenWords(page, '#details')).toEqual([]);
     expect(await brokenWords(page, '#filters')).toEqual([]);
+    // Escape puts the sheet away.
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await page.locator('#details').boundingBox())!.y).toBeGreaterThanOrEqual(graph.y + graph.height - 1);
+    await page.close();
+  });
+
+  it('on a phone, a selected link\'s Details (its two ends, strength and evidence) fit the width and break no word', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await openExplorer(page, baseUrl, '?edge=co%3Acountry%3Acod%7Cmission%3Amonusco');
+    const details = page.getByRole('region', { name: 'Details' });
+    await expect.poll(() => details.locator('.evidence blockquote').count()).toBeGreaterThan(0);
+    expect(await brokenWords(page, '#details')).toEqual([]);
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('#details *')].filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5).map((element) => element.className || element.tagName),
+    );
+    expect(overflowing).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+
+  it('on a phone, the labels of the first view stay inside the map and none overlaps another', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await openExplorer(page, baseUrl);
+    await page.waitForTimeout(500);
+    const map = (await page.locator('#sigma-container').boundingBox())!;
+    const boxes = await page.evaluate(() => (window as unknown as { missiongraphExplorer: { labelBoxes: () => { key: string; left: number; right: number; top: number; bottom: number }[] } }).missiongraphExplorer.labelBoxes());
+    expect(boxes.length).toBeGreaterThan(3);
+    const cut = boxes.filter((box) => box.left < 0 || box.top < 0 || box.right > map.width || box.bottom > map.height).map((box) => box.key);
+    expect(cut).toEqual([]);
+    const overlapping = boxes.flatMap((a, index) => boxes.slice(index + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.key}/${b.key}`));
+    expect(overlapping).toEqual([]);
     await page.close();
   });
 
