@@ -9,6 +9,7 @@ import { forceAtlas2FromPrevious, forceAtlas2Layout, type LayoutResult, type Lay
 import { coMentionNetwork, type CoMentionNetwork } from './network.ts';
 import { colorOfType } from './palette.ts';
 import { seededRandom } from './random.ts';
+import { assignThemes } from './themes.ts';
 import type { AnalyzeOptions, AnalyzeReport, PreviousMap } from './types.ts';
 
 export const MIN_NODE_SIZE = 2;
@@ -180,7 +181,7 @@ function applyAnalysis(graph: Graph, network: CoMentionNetwork, metrics: Metrics
 
 /**
  * Computes metrics, communities and layout and writes them onto the nodes: `weightedDegree`,
- * `pagerank`, `betweenness`, `community`, `x`, `y`, `size`, `color`. Only co-mention edges count;
+ * `pagerank`, `betweenness`, `community`, `x`, `y`, `size`, `color`, and the themes (themes.ts). Only co-mention edges count;
  * relation edges do not move nodes or change metrics. Returns what it did.
  */
 export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): AnalyzeReport {
@@ -189,6 +190,7 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): Analyz
   const metrics = computeMetrics(network, seed, options.previous);
   const started = performance.now();
   const layout = runLayout(network, seed, options.layoutIterations, layoutStart(network, options.previous));
+  assignThemes(graph, seed);
   return applyAnalysis(graph, network, metrics, layout, performance.now() - started);
 }
 
@@ -205,5 +207,6 @@ export async function analyzeGraphWithLayoutElsewhere(graph: Graph, options: Ana
   pending.catch(() => undefined);
   const metrics = computeMetrics(network, seed, options.previous);
   const layout = await pending;
+  assignThemes(graph, seed);
   return applyAnalysis(graph, network, metrics, layout, performance.now() - started);
 }

@@ -399,6 +399,19 @@ export class GraphBuilder {
     return builder;
   }
 
+  /**
+   * The topics left out under `options.maxTopics`: topics ranked by the documents that use them, then mentions,
+   * then id; those after the first maxTopics. Counted from the tallies, so a rebuild decides as a cold build does.
+   */
+  #topicsOverCap(): Set<string> {
+    const max = this.#options.maxTopics;
+    if (max === undefined) return new Set();
+    const topics = [...this.#entities.values()].filter((tally) => tally.type === 'topic' && this.#keepEntity({ id: tally.id, type: 'topic' } as EntityRecord));
+    if (topics.length <= max) return new Set();
+    topics.sort((a, b) => b.documents.size - a.documents.size || b.mentions - a.mentions || compareStrings(a.id, b.id));
+    return new Set(topics.slice(max).map((tally) => tally.id));
+  }
+
   /** The graph of every document added so far; the builder cannot be used afterwards. */
   finish(): MissionGraph {
     if (this.#finished) throw new Error('graph/GraphBuilder: finish() called twice');
@@ -413,8 +426,10 @@ export class GraphBuilder {
       graph.setAttribute('documentDates', Object.fromEntries(dates));
     }
     const byCorpusOrder = (a: string, b: string): number => this.#compareDocuments(a, b);
+    const dropped = this.#topicsOverCap();
 
     for (const id of [...entities.keys()].sort(compareStrings)) {
+      if (dropped.has(id)) continue;
       const tally = entities.get(id)!;
       const lexiconFacts = cleanFacts(this.#options.lexicon?.get(id)?.facts);
       const documents = [...tally.documents].sort(byCorpusOrder);
@@ -438,6 +453,7 @@ export class GraphBuilder {
     const sentencesOf = (id: string): number => entities.get(id)?.sentences ?? 0;
     for (const key of [...this.#pairs.keys()].sort(compareStrings)) {
       const pair = this.#pairs.get(key)!;
+      if (dropped.has(pair.source) || dropped.has(pair.target)) continue;
       let weight = 0;
       for (const item of pair.evidence) weight += item.list === true ? LIST_CO_MENTION_WEIGHT : 1;
       graph.addEdgeWithKey(key, pair.source, pair.target, {
