@@ -430,6 +430,34 @@ export async function runExtractBench(options: ExtractBenchOptions = {}): Promis
   };
 }
 
+// ---- Topics: what finding the key phrases adds to extraction (issue 17: at most 10%) ----
+
+export interface TopicCostResult {
+  mb: number;
+  documents: number;
+  /** Fastest CPU seconds of extracting the documents without topics and with them. */
+  withoutSeconds: number;
+  withSeconds: number;
+  /** (with − without) / without. */
+  cost: number;
+}
+
+/** Extracts the same generated documents with and without topics, each the fastest of three runs, on CPU time. */
+export async function runTopicCostBench(documents = 24): Promise<TopicCostResult> {
+  const seeds = await loadSeeds();
+  const lexicon = defaultLexicon();
+  const docs = Array.from({ length: documents }, (_, index) => generateDocument(index, seeds));
+  // Load the background word list and warm both paths before timing.
+  extractDocument(docs[0]!, { lexicon, topics: true });
+  const run = (topics: boolean) => () => {
+    for (const doc of docs) extractDocument(doc, { lexicon, topics });
+  };
+  const withoutSeconds = fastestCpuSeconds(run(false), 3);
+  const withSeconds = fastestCpuSeconds(run(true), 3);
+  const bytes = docs.reduce((sum, doc) => sum + encoder.encode(doc.text).length, 0);
+  return { mb: bytes / 1e6, documents, withoutSeconds, withSeconds, cost: (withSeconds - withoutSeconds) / withoutSeconds };
+}
+
 // ---- Readers: cost of doubling the input (issue 16, defects 1 and 4), and PDF reading speed (issue 12) ----
 
 /** CPU seconds of the fastest of `runs` calls of `work` (the least disturbed by other load). */
@@ -528,6 +556,7 @@ if (isMain) {
     const build = await runBuildBench(Number(argument('--build-mb') ?? 4));
     const scan = await runScanBench();
     const doubling = runDoublingCheck();
+    const topicCost = await runTopicCostBench();
     const headline: [string, string, string][] = [
       ['build corpus', `${build.mb.toFixed(1)} MB in ${build.files} files`, 'the two seeds, every line with its own reference'],
       ['missiongraph build (cold, 1 worker)', `${build.buildMbPerSecond.toFixed(3)} MB/s`, `${build.buildSeconds.toFixed(1)} s end to end; phases read ${build.phases.read.toFixed(1)} s, graph ${build.phases.graph.toFixed(1)} s, analyze ${build.phases.analyze.toFixed(1)} s, write ${build.phases.write.toFixed(1)} s; ${build.nodes} nodes`],
@@ -536,6 +565,7 @@ if (isMain) {
       ['build peak memory', `${build.peakRssMb.toFixed(0)} MB`, `target < 500 MB: ${build.peakRssMb < 500 ? 'met' : 'NOT met'}`],
       ['lexicon scan, today', `${scan.mbPerSecond.toFixed(2)} MB/s`, `${scan.entries} entries`],
       ['lexicon scan, tenfold', `${scan.tenfoldMbPerSecond.toFixed(2)} MB/s`, `${scan.tenfoldEntries} entries; ${scan.ratio.toFixed(2)}x today's speed (no slowdown: >= 0.8): ${scan.ratio >= 0.8 ? 'met' : 'NOT met'}`],
+      ['topics cost', `${(topicCost.cost * 100).toFixed(1)}%`, `${topicCost.mb.toFixed(2)} MB in ${topicCost.documents} documents: ${topicCost.withoutSeconds.toFixed(2)} s CPU without topics, ${topicCost.withSeconds.toFixed(2)} s with; target <= 10%: ${topicCost.cost <= 0.1 ? 'met' : 'NOT met'}`],
       ['name density doubling', `${doubling.ratio.toFixed(2)}x`, `1,500 sentences ${doubling.smallSeconds.toFixed(2)} s, 3,000 sentences ${doubling.largeSeconds.toFixed(2)} s; target <= 2.3x: ${doubling.ratio <= 2.3 ? 'met' : 'NOT met'}`],
     ];
     const headWidth = Math.max(...headline.map((row) => row[0].length));

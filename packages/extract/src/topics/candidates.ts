@@ -1,6 +1,6 @@
 // Collects candidate key phrases of a document: noun-phrase shapes cut from the runs of content words between
 // stopwords, punctuation and entity mentions, with "signs of early warning" read as "early warning signs".
-import { coverageMask, maskOverlaps } from '../recognize/mention.ts';
+import { overlapsAny } from '../recognize/mention.ts';
 import { lexicalTags } from '../recognize/ner.ts';
 import { isCommonWord } from './background.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -118,9 +118,32 @@ function roleOf(lower: string): WordRole {
   return role;
 }
 
+const contentWords = new Map<string, boolean>();
+
 function isContentWord(lower: string): boolean {
-  if (!/^\p{L}/u.test(lower)) return false;
-  return !STOPWORDS.has(lower) && !STOPWORDS.has(normalizePhrase(lower)) && lower.length >= 3;
+  const known = contentWords.get(lower);
+  if (known !== undefined) return known;
+  const content = /^\p{L}/u.test(lower) && !STOPWORDS.has(lower) && !STOPWORDS.has(singularWord(lower)) && lower.length >= 3;
+  if (contentWords.size < 50_000) contentWords.set(lower, content);
+  return content;
+}
+
+const singulars = new Map<string, string>();
+
+/** A lower-case word's singular (singularLast of one word), cached. */
+function singularWord(lower: string): string {
+  let singular = singulars.get(lower);
+  if (singular === undefined) {
+    singular = singularLast(lower);
+    if (singulars.size < 50_000) singulars.set(lower, singular);
+  }
+  return singular;
+}
+
+/** normalizePhrase of lower-case words without typographic apostrophes: all but the last as they are, the last singular. */
+function keyOfWords(lowers: readonly string[]): string {
+  const last = singularWord(lowers[lowers.length - 1]!);
+  return lowers.length === 1 ? last : `${lowers.slice(0, -1).join(' ')} ${last}`;
 }
 
 /** One phrase occurrence: its key, the words as written. */
@@ -137,12 +160,11 @@ interface Token {
 
 function tokenize(text: string, masked: readonly { start: number; end: number }[]): Token[] {
   const tokens: Token[] = [];
-  const mask = coverageMask(masked, text.length);
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     const surface = match[0].replace(/['’]s$/, '');
     const lower = surface.toLowerCase().replace(/’/g, "'");
-    const kind = maskOverlaps(mask, match.index, match.index + match[0].length)
+    const kind = masked.length > 0 && overlapsAny(masked, match.index, match.index + match[0].length)
       ? 'break'
       : lower === 'of' || lower === 'the'
         ? lower
@@ -164,7 +186,7 @@ function addRunPhrases(run: readonly Token[], sink: PhraseSink): void {
       if (!last.end || (size === 1 && !last.alone)) continue;
       const words = run.slice(start, start + size);
       const lowers = words.map((word) => word.lower);
-      sink.add(normalizePhrase(lowers.join(' ')), words.map((word) => word.surface).join(' '), lowers);
+      sink.add(keyOfWords(lowers), words.map((word) => word.surface).join(' '), lowers);
     }
   }
 }

@@ -45,6 +45,13 @@ export function addTopicMentions(state: DocumentContext, topics: readonly Scored
   });
 }
 
+/** Distinct phrases a document's tally holds at most (a huge file's later new phrases are not counted; memory stays bounded). */
+export const MAX_DISTINCT_PHRASES = 200_000;
+/** Characters of a document its topics are chosen from: the first sentences up to this many (a 100 MB file's topics are those of its first megabyte; they are then found in all of it). */
+export const MAX_TOPIC_CHARACTERS = 1_000_000;
+/** Written forms kept per phrase. */
+const MAX_SURFACES = 8;
+
 /** The document's topics: its candidate phrases (entity mentions masked) scored, the best kept. */
 export function documentTopics(sentences: readonly SentenceRecord[], state: DocumentState): ScoredPhrase[] {
   const tallies = new Map<string, PhraseTally>();
@@ -52,13 +59,20 @@ export function documentTopics(sentences: readonly SentenceRecord[], state: Docu
     add(key: string, surface: string, words: readonly string[]): void {
       let tally = tallies.get(key);
       if (tally === undefined) {
+        if (tallies.size >= MAX_DISTINCT_PHRASES) return;
         tally = { key, count: 0, words: [...words], surfaces: new Map() };
         tallies.set(key, tally);
       }
       tally.count += 1;
-      tally.surfaces.set(surface, (tally.surfaces.get(surface) ?? 0) + 1);
+      const seen = tally.surfaces.get(surface);
+      if (seen !== undefined || tally.surfaces.size < MAX_SURFACES) tally.surfaces.set(surface, (seen ?? 0) + 1);
     },
   };
-  for (const sentence of sentences) collectPhrases(sentence.text, coveredSpans(state, sentence.index), sink);
+  let characters = 0;
+  for (const sentence of sentences) {
+    if (characters >= MAX_TOPIC_CHARACTERS) break;
+    characters += sentence.text.length;
+    collectPhrases(sentence.text, coveredSpans(state, sentence.index), sink);
+  }
   return scorePhrases(tallies, topicBudget(sentences.length));
 }
