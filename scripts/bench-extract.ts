@@ -504,6 +504,34 @@ export async function runExtractBench(options: ExtractBenchOptions = {}): Promis
   };
 }
 
+// ---- Topics: what finding the key phrases adds to extraction (issue 17: at most 10%) ----
+
+export interface TopicCostResult {
+  mb: number;
+  documents: number;
+  /** Fastest CPU seconds of extracting the documents without topics and with them. */
+  withoutSeconds: number;
+  withSeconds: number;
+  /** (with − without) / without. */
+  cost: number;
+}
+
+/** Extracts the same generated documents with and without topics, each the fastest of three runs, on CPU time. */
+export async function runTopicCostBench(documents = 24): Promise<TopicCostResult> {
+  const seeds = await loadSeeds();
+  const lexicon = defaultLexicon();
+  const docs = Array.from({ length: documents }, (_, index) => generateDocument(index, seeds));
+  // Load the background word list and warm both paths before timing.
+  extractDocument(docs[0]!, { lexicon, topics: true });
+  const run = (topics: boolean) => () => {
+    for (const doc of docs) extractDocument(doc, { lexicon, topics });
+  };
+  const withoutSeconds = bestCpuSeconds(3, run(false));
+  const withSeconds = bestCpuSeconds(3, run(true));
+  const bytes = docs.reduce((sum, doc) => sum + encoder.encode(doc.text).length, 0);
+  return { mb: bytes / 1e6, documents, withoutSeconds, withSeconds, cost: (withSeconds - withoutSeconds) / withoutSeconds };
+}
+
 // ---- PDF reading speed (issue 12); the readers' cost of doubling the input is in bench-robust.ts ----
 
 /** PDF reading (pdfjs-dist and the layout) on a generated report: MB of extracted text per CPU second; target ≥ 2. */
@@ -545,6 +573,7 @@ if (isMain) {
     const build = await runBuildBench(Number(argument('--build-mb') ?? 4));
     const scan = await runScanBench();
     const doubling = runDoublingCheck();
+    const topicCost = await runTopicCostBench();
     const lexiconBench = await runLexiconBench();
     const headline: [string, string, string][] = [
       ['build corpus', `${build.mb.toFixed(1)} MB in ${build.files} files`, 'the two seeds, every line with its own reference'],
@@ -554,6 +583,7 @@ if (isMain) {
       ['build peak memory', `${build.peakRssMb.toFixed(0)} MB`, `target < 500 MB: ${build.peakRssMb < 500 ? 'met' : 'NOT met'}`],
       ['lexicon scan, today', `${scan.mbPerSecond.toFixed(2)} MB/s`, `${scan.entries} entries`],
       ['lexicon scan, tenfold', `${scan.tenfoldMbPerSecond.toFixed(2)} MB/s`, `${scan.tenfoldEntries} entries; ${scan.ratio.toFixed(2)}x today's speed (no slowdown: >= 0.8): ${scan.ratio >= 0.8 ? 'met' : 'NOT met'}`],
+      ['topics cost', `${(topicCost.cost * 100).toFixed(1)}%`, `${topicCost.mb.toFixed(2)} MB in ${topicCost.documents} documents: ${topicCost.withoutSeconds.toFixed(2)} s CPU without topics, ${topicCost.withSeconds.toFixed(2)} s with; target <= 10%: ${topicCost.cost <= 0.1 ? 'met' : 'NOT met'}`],
       ['lexicon compile, curated', `${lexiconBench.curatedCompileSeconds.toFixed(2)} s CPU`, `${lexiconBench.curatedEntries} entries (best of 5)`],
       ['lexicon compile, grown', `${lexiconBench.grownCompileSeconds.toFixed(2)} s CPU`, `${lexiconBench.grownEntries} entries with the gazetteer (best of 5)`],
       ['lexicon compile, grown, fresh process', `${lexiconBench.coldCompileSeconds.toFixed(2)} s CPU`, `the first compile a build pays; target < 1 s: ${lexiconBench.coldCompileSeconds < 1 ? 'met' : 'NOT met'}`],

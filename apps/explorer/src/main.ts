@@ -25,6 +25,7 @@ import { DetailsPanel } from './panel.ts';
 import { TranscriptWorker } from './rebuild.ts';
 import { GraphRenderer, type LabelMode } from './renderer.ts';
 import { SearchBox, SearchIndex } from './search.ts';
+import { ThemeLayer } from './themes.ts';
 import { TimelinePanel } from './timeline.ts';
 import { readViewState, writeViewState, type ColorMode, type Selection, type ViewState } from './url-state.ts';
 
@@ -58,6 +59,9 @@ class Explorer {
     this.applyFilters(next);
   });
   private readonly layoutButton = required('layout-toggle', HTMLButtonElement);
+  private readonly themes = new ThemeLayer(required('themes-toggle', HTMLButtonElement), required('theme-layer', HTMLElement), required('theme-list', HTMLOListElement), (key) =>
+    this.select({ kind: 'node', key }, true),
+  );
   private readonly search = new SearchBox(
     required('search-input', HTMLInputElement),
     required('search-results', HTMLUListElement),
@@ -186,6 +190,7 @@ class Explorer {
     renderer.setColorMode(view.colorMode);
     document.body.dataset.color = view.colorMode;
     renderer.setVisibility(this.visibility);
+    this.themes.show(graph, renderer);
     this.legend.show(graph, this.visibility, view.colorMode, this.communities);
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=color]')) radio.checked = radio.value === view.colorMode;
     this.select(view.selection, view.camera === null);

@@ -59,6 +59,7 @@ export class GraphRenderer {
   readonly sigma: Sigma<EntityAttributes, LinkAttributes>;
   private visibility: Visibility | null = null;
   private colorMode: ColorMode = 'type';
+  private nodeOverlay: ((node: string) => string) | null = null;
   private selection: Selection = null;
   private hovered: string | null = null;
   private focusNeighbours = new Set<string>();
@@ -179,6 +180,12 @@ export class GraphRenderer {
     this.layoutRunning = running;
     if (!this.large) return;
     this.sigma.setSetting('renderLabels', !running);
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  /** A colour per node drawn over the colour mode (the theme layer), or null for the map's own colours. */
+  setNodeOverlay(overlay: ((node: string) => string) | null): void {
+    this.nodeOverlay = overlay;
     this.sigma.refresh({ skipIndexation: true });
   }
 
@@ -394,7 +401,7 @@ export class GraphRenderer {
       y: data.y,
       size: data.size,
       label: data.label,
-      color: this.colorMode === 'community' ? colorForCommunity(data.community) : data.color,
+      color: this.nodeOverlay?.(node) ?? (this.colorMode === 'community' ? colorForCommunity(data.community) : data.color),
       zIndex: 1,
     };
     if (this.visibility && !this.visibility.nodes.has(node)) display.hidden = true;

@@ -2,11 +2,10 @@
 // analyses the graph, and writes every output file atomically under the output folder's lock.
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultLexiconEntries, rankTopics, type DocumentExtraction, type LexiconEntries } from '@missiongraph/extract';
+import { defaultLexiconEntries, type LexiconEntries } from '@missiongraph/extract';
 import {
   analyzeGraph,
   analyzeGraphElsewhere,
-  buildGraph,
   compareStrings,
   evidenceLimitedView,
   networkMetrics,
@@ -56,8 +55,8 @@ import { CLI_VERSION } from './version.ts';
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
 /** Seed of every random choice in the graph analysis (communities, layout), so builds are reproducible. */
 export const ANALYSIS_SEED = 1;
-/** How many corpus topics `--topics` keeps. */
-export const MAX_TOPICS = 50;
+/** How many topics a build keeps at most: those that most documents use first (GraphBuilder's maxTopics). */
+export const MAX_TOPICS = 150;
 export const MANIFEST_FORMAT = 'missiongraph-manifest/1';
 
 /** What `--formats` can name, and the files each one is. */
@@ -413,10 +412,10 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
     const store = ExtractionStore.open(cacheDir);
     if (store.problem !== undefined) options.log(`missiongraph: warning: extraction cache ${displayPath(cacheDir, cwd)}: ${store.problem}`);
     try {
-      // A build starts from the previous one (its tallies, keys and map) unless told not to, or --topics (topics are
-      // ranked over the whole corpus), or the state is missing, stale or damaged; then it starts cold.
+      // A build starts from the previous one (its tallies, keys and map) unless told not to, or the state is missing,
+      // stale or damaged; then it starts cold. Topics are decided per document, so a rebuild keeps them too.
       let state: BuildState | undefined;
-      if (!options.force && !options.topics && outputVersions.output !== UNKNOWN_CODE) {
+      if (!options.force && outputVersions.output !== UNKNOWN_CODE) {
         const read = readBuildState(cacheDir, outputVersions);
         if (read.status === 'ok') state = read.state;
         else if (read.status === 'damaged') options.log(`missiongraph: warning: graph state in ${displayPath(cacheDir, cwd)} ignored (${read.reason}); built from the cache`);
@@ -501,10 +500,10 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
   const { options, cwd, outDir, cacheDir, lexicon, runner, settings, discovery, stats, index, waiting, skipped, relativeToRoot, store, state } = context;
   const { previous, lastManifest, identity, upToDateSummary, formats, manifestOptions, startedAt, outputVersions, gexfOptions, threadStarting } = context;
   const stateDocuments = new Map<string, StateDocument>((state?.documents ?? []).map((document) => [document.id, document]));
-  const builderOptions = { lexicon, documentOrder: compareStrings };
+  const builderOptions = { lexicon, documentOrder: compareStrings, maxTopics: MAX_TOPICS };
   let builder: GraphBuilder | undefined;
   try {
-    builder = options.topics ? undefined : state !== undefined ? GraphBuilder.fromState(state.builder, builderOptions) : new GraphBuilder(builderOptions);
+    builder = state !== undefined ? GraphBuilder.fromState(state.builder, builderOptions) : new GraphBuilder(builderOptions);
   } catch (error) {
     throw new StateUnusable(`graph state unreadable (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -514,7 +513,6 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
     if (old.status !== 'hit') throw new StateUnusable(`the cache entry of ${document.id} is ${old.status === 'miss' ? 'missing' : `damaged (${old.reason})`}, so the previous graph cannot be updated`);
     builder!.remove(old.extraction);
   };
-  const keptForTopics: DocumentExtraction[] = [];
   const inputs: ManifestInput[] = [];
   const stateOut: StateDocument[] = [];
   const newIndex: FileIndex = new Map();
@@ -559,13 +557,11 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
     const unchanged = outcome.source === 'unchanged' || (state !== undefined && known?.key === outcome.key);
     if (!unchanged) {
       if (extraction === undefined) throw new StateUnusable(`no extraction for ${file.id}`);
-      if (builder !== undefined) {
-        if (known !== undefined) {
-          subtract(known);
-          counts.changed += 1;
-        } else if (state !== undefined) counts.added += 1;
-        builder.add(extraction);
-      } else keptForTopics.push(extraction);
+      if (known !== undefined) {
+        subtract(known);
+        counts.changed += 1;
+      } else if (state !== undefined) counts.added += 1;
+      builder!.add(extraction);
     }
     const format = extraction?.document.format ?? known!.format;
     const sentenceCount = extraction?.document.sentenceCount ?? known!.sentences;
@@ -695,11 +691,7 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
     if (builder !== undefined) {
       builderState = builder.exportState();
       graph = builder.finish();
-    } else {
-      const topics = rankTopics(keptForTopics, { max: MAX_TOPICS });
-      graph = buildGraph(keptForTopics, { lexicon, topics });
-      keptForTopics.length = 0;
-    }
+    } else throw new StateUnusable('no graph builder');
     const graphDone = performance.now();
     const positions = new Map<string, readonly [number, number]>((state?.map.nodes ?? []).map(([key, x, y]) => [key, [x, y] as const]));
     const previousMap: PreviousMap | undefined =

@@ -43,14 +43,14 @@ Usage:
   missiongraph build <files|folders|globs…> --out DIR [options]
   missiongraph diff OLD_DIR NEW_DIR [--json] [--top N]
   missiongraph inspect NAME --out DIR [--json] [--neighbours N] [--evidence N]
-  missiongraph explain FILE [--json] [--topics]
+  missiongraph explain FILE [--json] [--no-topics]
   missiongraph --version
 
 Run "missiongraph <command> --help" for a command's options.
 
 Examples:
   missiongraph build data/transcripts --out data/graph
-  missiongraph build 'interviews/**/*.vtt' notes.md --out graph --topics
+  missiongraph build 'interviews/**/*.vtt' notes.md --out graph --no-topics
   missiongraph build data/transcripts --out data/graph --watch
   missiongraph diff graph-last-week data/graph
   missiongraph inspect MONUSCO --out data/graph
@@ -68,7 +68,7 @@ Options:
   -o, --out DIR            output folder (required)
       --cache DIR          extraction cache folder (default DIR/.cache)
   -w, --workers N          worker threads for extraction (default: ${os.availableParallelism()}, the cores here)
-      --topics             add corpus topics (recurring noun phrases) as topic nodes
+      --no-topics          leave out topics (key phrases found by termhood and specificity; on by default)
       --max-file-size SIZE skip files larger than this (default 50MB; e.g. 500KB, 2GB, 1048576)
       --date-from WHERE    document dates from: content (default: the text, then the file name),
                            name (the file name first) or mtime (the file's modification day)
@@ -99,7 +99,7 @@ no output written; 130 interrupted (Ctrl-C; the previous outputs are unchanged).
 
 Examples:
   missiongraph build data/transcripts --out data/graph
-  missiongraph build 'podcasts/**/*.txt' captions/ --out graph --workers 4 --topics
+  missiongraph build 'podcasts/**/*.txt' captions/ --out graph --workers 4
   missiongraph build data/transcripts --out data/graph --strict --max-file-size 5MB
   missiongraph build data/transcripts --out data/graph --watch
   missiongraph build data/transcripts --out data/graph --formats json,gexf
@@ -209,6 +209,7 @@ function parseBuildArgs(args: string[]) {
   return parseArgs({
     args,
     allowPositionals: true,
+    allowNegative: true,
     options: {
       out: { type: 'string', short: 'o' },
       cache: { type: 'string' },
@@ -255,7 +256,7 @@ async function runBuildCommand(args: string[]): Promise<number> {
     inputs: positionals,
     outDir: values.out,
     ...(values.cache !== undefined ? { cacheDir: values.cache } : {}),
-    topics: values.topics === true,
+    topics: values.topics !== false,
     maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']),
     strict: values.strict === true,
     ...(values['date-from'] !== undefined ? { dateFrom: parseDateFrom(values['date-from']) } : {}),
@@ -396,14 +397,14 @@ function runInspectCommand(args: string[]): number {
 }
 
 function runExplainCommand(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, topics: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, allowNegative: true, options: { json: { type: 'boolean' }, topics: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help === true) {
     process.stdout.write(EXPLAIN_HELP);
     return EXIT_OK;
   }
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0) throw new UsageError('explain: give exactly one FILE, e.g. missiongraph explain talk.txt');
-  const explanation = explainFile(file, { topics: values.topics === true });
+  const explanation = explainFile(file, { topics: values.topics !== false });
   process.stdout.write((values.json === true ? explanationJson(explanation) : formatExplanation(explanation)) + '\n');
   return EXIT_OK;
 }

@@ -7,7 +7,7 @@ import { decodeText } from './decode.ts';
 import { InputError } from './discover.ts';
 import { terminalSafe } from './terminal.ts';
 
-export const EXPLAIN_HELP = `missiongraph explain FILE [--json] [--topics]
+export const EXPLAIN_HELP = `missiongraph explain FILE [--json] [--no-topics]
 
 Extracts one file as build does and says why: each mention with the component (generator) and rule that made
 it, the steps that moved it to another entity, and the candidates over the same words that lost, with who
@@ -15,9 +15,9 @@ rejected them and why; then the candidates that lost where nothing was kept, and
 explained without a mention (demonyms, unresolved ambiguous forms).
 
 Options:
-      --json     the whole explanation as JSON
-      --topics   also mark the document's own best phrases as topics, as build --topics does
-  -h, --help     this help
+      --json        the whole explanation as JSON
+      --no-topics   leave out the document's topics (key phrases), as build --no-topics does
+  -h, --help        this help
 
 Example:
   missiongraph explain data/transcripts/un-news-2017-05-22-lacroix-interview.txt
@@ -34,7 +34,7 @@ export function explainFile(file: string, options: { topics?: boolean } = {}): D
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new InputError(`explain: ${file}: ${decoded.reason}`);
-  return explainDocument({ id: path.basename(file), text: decoded.text }, { topics: options.topics === true });
+  return explainDocument({ id: path.basename(file), text: decoded.text }, { topics: options.topics !== false });
 }
 
 /** The explanation as JSON: the document's header, the components that ran, mentions, losses. */

@@ -26,6 +26,14 @@ describe('missiongraph explain', () => {
     expect(result.stdout).toBe(fs.readFileSync(GOLDEN, 'utf8'));
   });
 
+  it('marks topics by default, with their score, and leaves them out with --no-topics', () => {
+    const withTopics = runCli(['explain', FIXTURE]).stdout;
+    expect(withTopics).toMatch(/ → topic:[a-z-]+ \(topic "[^"]+"\)\n\s+by topic-mentions \(propose\), rule topic: one of the document's topics \(score [\d.]+\)/u);
+    const without = runCli(['explain', '--no-topics', FIXTURE]).stdout;
+    expect(without).not.toContain('topic-mentions');
+    expect(without).not.toMatch(/→ topic:/u);
+  });
+
   it('names the component and rule of each kind of decision, and why the losers lost', () => {
     const { stdout } = runCli(['explain', FIXTURE]);
     expect(stdout).toContain('"MINUSMA" → mission:minusma (mission "MINUSMA")\n      by lexicon (propose), rule alias');
@@ -64,7 +72,7 @@ describe('missiongraph explain', () => {
   });
 
   it('is listed in missiongraph --help and has its own --help', () => {
-    expect(runCli(['--help']).stdout).toContain('missiongraph explain FILE [--json] [--topics]');
+    expect(runCli(['--help']).stdout).toContain('missiongraph explain FILE [--json] [--no-topics]');
     expect(runCli(['explain', '--help']).stdout).toMatch(/^missiongraph explain FILE/u);
   });
 });

@@ -87,10 +87,10 @@ describe('missiongraph build when nothing changed', () => {
     fs.rmSync(path.join(corpus, 'c.txt'));
     expect(summary(build())).toMatchObject({ upToDate: false, documents: 2 });
     expect(summary(build())).toMatchObject({ upToDate: true });
-    expect(summary(build('--topics'))).toMatchObject({ upToDate: false });
-    expect(summary(build('--topics'))).toMatchObject({ upToDate: true });
-    expect(summary(build('--topics', '--max-file-size', '1MB'))).toMatchObject({ upToDate: false });
-    expect(summary(build('--topics', '--max-file-size', '1MB', '--force'))).toMatchObject({ upToDate: false, extracted: 2 });
+    expect(summary(build('--no-topics'))).toMatchObject({ upToDate: false });
+    expect(summary(build('--no-topics'))).toMatchObject({ upToDate: true });
+    expect(summary(build('--no-topics', '--max-file-size', '1MB'))).toMatchObject({ upToDate: false });
+    expect(summary(build('--no-topics', '--max-file-size', '1MB', '--force'))).toMatchObject({ upToDate: false, extracted: 2 });
   });
 
   it('rebuilds a missing, truncated or foreign output folder, writing the same bytes as before', () => {

@@ -9,6 +9,7 @@ import { forceAtlas2FromPrevious, forceAtlas2Layout, type LayoutResult, type Lay
 import { coMentionNetwork, type CoMentionNetwork } from './network.ts';
 import { colorOfType } from './palette.ts';
 import { seededRandom } from './random.ts';
+import { assignThemes } from './themes.ts';
 import type { AnalyzeOptions, AnalyzeReport, PreviousMap } from './types.ts';
 
 export const MIN_NODE_SIZE = 2;
@@ -221,13 +222,14 @@ function applyAnalysis(graph: Graph, network: CoMentionNetwork, metrics: Network
 
 /**
  * Computes metrics, communities and layout and writes them onto the nodes: `weightedDegree`,
- * `pagerank`, `betweenness`, `community`, `x`, `y`, `size`, `color`. Only co-mention edges count;
+ * `pagerank`, `betweenness`, `community`, `x`, `y`, `size`, `color`, and the themes (themes.ts). Only co-mention edges count;
  * relation edges do not move nodes or change metrics. Returns what it did.
  */
 export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): AnalyzeReport {
   const seed = checkedSeed(options);
   const network = coMentionNetwork(graph);
   const metrics = networkMetrics(network, seed, options.previous?.communities);
+  assignThemes(graph, seed);
   return applyAnalysis(graph, network, metrics, networkPositions(network, seed, options.layoutIterations, layoutStart(network, options.previous)));
 }
 
@@ -244,6 +246,7 @@ export async function analyzeGraphWithLayoutElsewhere(graph: Graph, options: Ana
   pending.catch(() => undefined);
   const metrics = networkMetrics(network, seed, options.previous?.communities);
   const layout = await pending;
+  assignThemes(graph, seed);
   return applyAnalysis(graph, network, metrics, spreadLayout(network, layout, performance.now() - started, started));
 }
 
@@ -258,5 +261,7 @@ export async function analyzeGraphElsewhere(graph: Graph, options: AnalyzeOption
   // Awaited below; a failure must not count as unhandled meanwhile.
   positions.catch(() => undefined);
   const metrics = await runners.metrics(network, seed, options.previous?.communities);
-  return applyAnalysis(graph, network, metrics, await positions);
+  const layout = await positions;
+  assignThemes(graph, seed);
+  return applyAnalysis(graph, network, metrics, layout);
 }

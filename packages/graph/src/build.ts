@@ -416,12 +416,26 @@ export class GraphBuilder {
   }
 
   /**
+   * The topics left out under `options.maxTopics`: topics ranked by the documents that use them, then mentions,
+   * then id; those after the first maxTopics. Counted from the tallies, so a rebuild decides as a cold build does.
+   */
+  #topicsOverCap(): Set<string> {
+    const max = this.#options.maxTopics;
+    if (max === undefined) return new Set();
+    const topics = [...this.#entities.values()].filter((tally) => tally.type === 'topic' && this.#keepEntity({ id: tally.id, type: 'topic' } as EntityRecord));
+    if (topics.length <= max) return new Set();
+    topics.sort((a, b) => b.documents.size - a.documents.size || b.mentions - a.mentions || compareStrings(a.id, b.id));
+    return new Set(topics.slice(max).map((tally) => tally.id));
+  }
+
+  /**
    * What each document holds, in document id order: its sentences and, per entity it names (id order), [mentions,
    * sentences naming it]: what a period of the graph is recounted from (timeline.ts; docs/graph-format.md).
    */
-  #documentTallies(): Record<string, DocumentTally> {
+  #documentTallies(dropped: ReadonlySet<string>): Record<string, DocumentTally> {
     const named = new Map<string, [string, [number, number]][]>();
     for (const id of [...this.#entities.keys()].sort(compareStrings)) {
+      if (dropped.has(id)) continue;
       for (const [document, counts] of this.#entities.get(id)!.byDocument) {
         let list = named.get(document);
         if (!list) named.set(document, (list = []));
@@ -449,10 +463,12 @@ export class GraphBuilder {
       const dates = [...this.#documentDates].sort((a, b) => compareStrings(a[0], b[0]));
       graph.setAttribute('documentDates', Object.fromEntries(dates));
     }
-    graph.setAttribute('documentTallies', this.#documentTallies());
+    const dropped = this.#topicsOverCap();
+    graph.setAttribute('documentTallies', this.#documentTallies(dropped));
     const byCorpusOrder = (a: string, b: string): number => this.#compareDocuments(a, b);
 
     for (const id of [...entities.keys()].sort(compareStrings)) {
+      if (dropped.has(id)) continue;
       const tally = entities.get(id)!;
       const lexiconFacts = cleanFacts(this.#options.lexicon?.get(id)?.facts);
       const documents = [...tally.documents].sort(byCorpusOrder);
@@ -476,6 +492,7 @@ export class GraphBuilder {
     const sentencesOf = (id: string): number => entities.get(id)?.sentences ?? 0;
     for (const key of [...this.#pairs.keys()].sort(compareStrings)) {
       const pair = this.#pairs.get(key)!;
+      if (dropped.has(pair.source) || dropped.has(pair.target)) continue;
       let weight = 0;
       for (const item of pair.evidence) weight += item.list === true ? LIST_CO_MENTION_WEIGHT : 1;
       graph.addEdgeWithKey(key, pair.source, pair.target, {

@@ -19,6 +19,7 @@ export {
 } from './analyze.ts';
 export { forceAtlas2Layout, forceAtlas2FromPrevious, type LayoutResult, type LayoutStart } from './layout.ts';
 export { coMentionNetwork, type CoMentionNetwork } from './network.ts';
+export { assignThemes, type Theme } from './themes.ts';
 export { TYPE_COLORS, UNKNOWN_TYPE_COLOR } from './palette.ts';
 export { toGraphJson, fromGraphJson, graphJsonChunks, EVIDENCE_TABLE } from './graph-json.ts';
 export { writeGexf, gexfChunks, DEFAULT_GEXF_VERSION, GEXF_VERSIONS, type GexfOptions, type GexfVersion } from './gexf-write.ts';

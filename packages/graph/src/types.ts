@@ -32,6 +32,11 @@ export interface NodeAttributes {
   size?: number;
   color?: string;
   community?: number;
+  /** Topics and concepts in a theme (themes.ts): the theme's id and name. */
+  theme?: string;
+  themeLabel?: string;
+  /** Missions: the themes discussed with them, largest first. */
+  themes?: string[];
   pagerank?: number;
   betweenness?: number;
   weightedDegree?: number;
@@ -95,6 +100,8 @@ export interface BuildOptions {
   lexicon?: LexiconLookup;
   /** Corpus-level topics: topic entities of the extractions are kept only if listed here, and get its label and score. */
   topics?: readonly TopicScore[];
+  /** At most this many topic nodes: those most documents use (then most mentions, then id); default no limit. */
+  maxTopics?: number;
   /** Corpus order of document ids (first/last document, evidence order); default: the order documents are added. */
   documentOrder?: (a: string, b: string) => number;
 }

@@ -19,8 +19,9 @@ export function seedTexts(): { id: string; text: string }[] {
 /** Writes graph.json for the seed transcripts into `directory` and returns the file's path. */
 export function writeSeedGraph(directory: string): string {
   const lexicon = defaultLexicon();
-  const extractions = seedTexts().map((document) => extractDocument(document, { lexicon }));
-  const graph = buildGraph(extractions, { lexicon });
+  // Topics on and capped, as `missiongraph build` does by default.
+  const extractions = seedTexts().map((document) => extractDocument(document, { lexicon, topics: true }));
+  const graph = buildGraph(extractions, { lexicon, maxTopics: 150 });
   analyzeGraph(graph, { seed: 1 });
   mkdirSync(directory, { recursive: true });
   const file = path.join(directory, 'graph.json');

@@ -17,7 +17,7 @@ import { mergePartialNames } from '../rules/people/partial-names.ts';
 import { recogniseSpeakers } from '../rules/people/speakers.ts';
 import { recogniseTitledFullNames } from '../rules/people/titled-full-names.ts';
 import { applyDescriptiveMissions } from '../rules/structure/descriptive-missions.ts';
-import { addTopicMentions, topicCandidates } from '../rules/structure/topic-mentions.ts';
+import { addTopicMentions, documentTopics } from '../rules/structure/topic-mentions.ts';
 import { dropAffiliations } from '../rules/vetoes/affiliations.ts';
 import { dropDatelineCredits } from '../rules/vetoes/dateline-credits.ts';
 import { dropPlacesInsideLongerNames } from '../rules/vetoes/places-inside-longer-names.ts';
@@ -267,13 +267,14 @@ export const COMPONENTS: readonly Component[] = [
   {
     name: 'topic-mentions',
     stage: 'propose',
-    description: 'one of the document\'s best recurring phrases (with the topics option)',
+    description: 'one of the document\'s key phrases, by termhood and specificity (with the topics option)',
     reads: ['mentions', 'blocked'],
     writes: ['mentions', 'labels', 'topics'],
     when: (context) => context.topics,
     run: (context) => {
-      context.topicCandidates = topicCandidates(context.sentences, context);
-      addTopicMentions(context, context.topicCandidates);
+      const topics = documentTopics(context.sentences, context);
+      context.topicCandidates = topics.map((topic) => ({ phrase: topic.key, count: topic.count, label: topic.label }));
+      addTopicMentions(context, topics);
     },
   },
 ];

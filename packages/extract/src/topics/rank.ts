@@ -1,8 +1,8 @@
-// rankTopics: ranks candidate phrases across a corpus by termhood (C-value: frequency, length, and how
+// rankTopics: ranks the documents' topics across a corpus by termhood (C-value: frequency, length, and how
 // much of it is explained by longer terms that contain it) weighted by how many documents use it.
 import type { DocumentExtraction } from '../types.ts';
 import { slugify } from '../text/slug.ts';
-import { normalizePhrase } from './candidates.ts';
+import { topicKey } from './candidates.ts';
 
 /** A corpus-level topic. */
 export interface TopicTerm {
@@ -41,10 +41,10 @@ export function rankTopics(extractions: readonly DocumentExtraction[], options: 
   for (const extraction of extractions) {
     for (const entity of extraction.entities) {
       if (entity.type === 'topic') continue;
-      for (const name of [entity.label, ...entity.aliases]) entityNames.add(normalizePhrase(name));
+      for (const name of [entity.label, ...entity.aliases]) entityNames.add(topicKey(name));
     }
     for (const candidate of extraction.topicCandidates ?? []) {
-      const phrase = normalizePhrase(candidate.phrase);
+      const phrase = topicKey(candidate.phrase);
       const aggregate = aggregates.get(phrase) ?? { phrase, count: 0, documents: 0, labels: new Map<string, number>() };
       aggregate.count += candidate.count;
       aggregate.documents += 1;

@@ -14,12 +14,13 @@ only onto or other others otherwise our ours ourselves out over own per perhaps 
 says see seen shall she should since so some somebody someone something sometimes still such take than that the their
 theirs them themselves then there therefore these they thing things think this those though through thus to today
 together too toward towards under until up upon us used very via want was way we well were what whatever when where
-whether which while who whom whose why will with within without would yes yet you your yours yourself yourselves
+whether which while whilst who whom whose why will with within without would yes yet you your yours yourself yourselves
+amongst
 let's it's that's there's we're we've we'll i'm i've i'd don't doesn't didn't can't won't isn't aren't wasn't weren't
 you're they're he's she's what's who's kind sort lot lots bit number part side sense case cases terms point example
 question issue issues course fact regard respect area areas level levels order way ways time times year years day days
 mean means thank thanks yeah okay ok oh um uh also again actually basically certainly clearly especially essentially
 indeed obviously particularly quite really relatively simply slightly sure very already able around across
-ground help host member members situation different political important various certain several whole general
-specific main major key good best better great lot thing people way ways
+help different important various certain several whole general specific main major key good best better great lot
+thing people way ways
 `);

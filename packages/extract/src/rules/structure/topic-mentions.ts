@@ -1,64 +1,78 @@
-// Topic candidates of a document (entity mentions masked) and the document's best ones marked as `topic`
-// mentions wherever they occur outside entity mentions.
+// The document's topics: candidate phrases outside entity mentions, scored by termhood and specificity; the
+// best are `topic` mentions wherever they are written, or mentions of the lexicon concept they name.
 import { findAgain } from '../../pipeline/find-again.ts';
 import type { DocumentContext } from '../../pipeline/types.ts';
 import { type DocumentState, coveredSpans } from '../../pipeline/state.ts';
 import { NOT_AFTER_WORD, NOT_BEFORE_WORD } from '../../text/patterns.ts';
 import { slugify } from '../../text/slug.ts';
-import { collectPhrases, normalizePhrase, phrasePattern } from '../../topics/candidates.ts';
+import { collectPhrases, phrasePattern, topicKey } from '../../topics/candidates.ts';
+import { lexiconTopicKeys } from '../../topics/concepts.ts';
+import { type PhraseTally, type ScoredPhrase, scorePhrases, topicBudget } from '../../topics/score.ts';
 import { type SentenceRecord } from '../../types.ts';
 
-/** How many of a document's own best phrases become `topic` mentions (the corpus ranking keeps some). */
-export const TOPICS_PER_DOCUMENT = 25;
+/** The id of the topic a phrase key names: `topic:` and the key's slug, the same in every document and corpus. */
+export function topicId(key: string): string {
+  return `topic:${slugify(key)}`;
+}
 
 /**
- * Marks the document's best candidate phrases (recurring, longer first: log2(words + 1) × count) as
- * `topic:<slug>` mentions wherever they occur outside entity mentions, so topics get sentence evidence and
- * co-mentions; the CLI keeps those that rankTopics ranks across the corpus.
+ * Marks the document's topics (scorePhrases) wherever one of their written forms occurs outside entity
+ * mentions, so topics get sentence evidence and co-mentions. A topic whose key is a lexicon entry's form
+ * is a mention of that entry instead (the concept merge).
  */
-export function addTopicMentions(state: DocumentContext, candidates: readonly { phrase: string; count: number; label: string }[]): void {
-  const best = candidates
-    .filter((candidate) => candidate.count >= 2)
-    .map((candidate) => ({ ...candidate, score: Math.log2(candidate.phrase.split(' ').length + 1) * candidate.count }))
-    .sort((a, b) => b.score - a.score || (a.phrase < b.phrase ? -1 : 1))
-    .slice(0, TOPICS_PER_DOCUMENT);
-  if (best.length === 0) return;
-  const phrases = [...best].sort((a, b) => b.phrase.length - a.phrase.length || (a.phrase < b.phrase ? -1 : 1)).map((candidate) => phrasePattern(candidate.phrase));
-  const pattern = new RegExp(`${NOT_AFTER_WORD}(?:${phrases.join('|')})${NOT_BEFORE_WORD}`, 'gi');
+export function addTopicMentions(state: DocumentContext, topics: readonly ScoredPhrase[]): void {
+  if (topics.length === 0) return;
+  const conceptKeys = lexiconTopicKeys(state.lexicon);
+  const byKey = new Map(topics.map((topic) => [topic.key, topic]));
+  const forms = [...new Set(topics.flatMap((topic) => topic.surfaces.map((surface) => surface.toLowerCase())))];
+  forms.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const pattern = new RegExp(`${NOT_AFTER_WORD}(?:${forms.map(phrasePattern).join('|')})${NOT_BEFORE_WORD}`, 'giu');
   findAgain(state, 'topic-mentions', pattern, (match, sentence) => {
+    const key = topicKey(match[0]);
+    const topic = byKey.get(key);
+    if (topic === undefined) return undefined;
     const start = match.index;
     const end = start + match[0].length;
-    const phrase = normalizePhrase(match[0]);
-    const id = `topic:${slugify(phrase)}`;
+    const concept = conceptKeys.get(key);
+    if (concept !== undefined) {
+      return { entity: concept, sentence, start, end, surface: match[0], how: 'lexicon', rule: 'topic-concept', reason: `the phrase "${key}" is the lexicon's ${concept}` };
+    }
+    const id = topicId(key);
     if (id === 'topic:') return undefined;
-    state.labels.set(id, best.find((candidate) => candidate.phrase === phrase)?.label ?? phrase);
+    state.labels.set(id, topic.label);
     state.types.set(id, 'topic');
-    return { entity: id, sentence, start, end, surface: match[0], how: 'lexicon', rule: 'topic', reason: `one of the document's ${TOPICS_PER_DOCUMENT} best recurring phrases` };
+    return { entity: id, sentence, start, end, surface: match[0], how: 'lexicon', rule: 'topic', reason: `one of the document's topics (score ${topic.score})` };
   });
 }
 
-export const MAX_TOPIC_CANDIDATES = 2000;
+/** Distinct phrases a document's tally holds at most (a huge file's later new phrases are not counted; memory stays bounded). */
+export const MAX_DISTINCT_PHRASES = 200_000;
+/** Characters of a document its topics are chosen from: the first sentences up to this many (a 100 MB file's topics are those of its first megabyte; they are then found in all of it). */
+export const MAX_TOPIC_CHARACTERS = 1_000_000;
+/** Written forms kept per phrase. */
+const MAX_SURFACES = 8;
 
-/** Candidate phrases of the whole document, entity mentions masked; the most frequent first. */
-export function topicCandidates(sentences: readonly SentenceRecord[], state: DocumentState): { phrase: string; count: number; label: string }[] {
-  const counts = new Map<string, number>();
-  const surfaces = new Map<string, Map<string, number>>();
-  for (const sentence of sentences) collectPhrases(sentence.text, coveredSpans(state, sentence.index), counts, surfaces);
-  return [...counts]
-    .map(([phrase, count]) => ({ phrase, count, label: mostFrequent(surfaces.get(phrase)) ?? phrase }))
-    .sort((a, b) => b.count - a.count || (a.phrase < b.phrase ? -1 : 1))
-    .slice(0, MAX_TOPIC_CANDIDATES);
-}
-
-/** The most frequent key of a count map (ties: alphabetical). */
-export function mostFrequent(counts: ReadonlyMap<string, number> | undefined): string | undefined {
-  let best: string | undefined;
-  let bestCount = 0;
-  for (const [key, count] of counts ?? []) {
-    if (count > bestCount || (count === bestCount && best !== undefined && key < best)) {
-      best = key;
-      bestCount = count;
-    }
+/** The document's topics: its candidate phrases (entity mentions masked) scored, the best kept. */
+export function documentTopics(sentences: readonly SentenceRecord[], state: DocumentState): ScoredPhrase[] {
+  const tallies = new Map<string, PhraseTally>();
+  const sink = {
+    add(key: string, surface: string, words: readonly string[]): void {
+      let tally = tallies.get(key);
+      if (tally === undefined) {
+        if (tallies.size >= MAX_DISTINCT_PHRASES) return;
+        tally = { key, count: 0, words: [...words], surfaces: new Map() };
+        tallies.set(key, tally);
+      }
+      tally.count += 1;
+      const seen = tally.surfaces.get(surface);
+      if (seen !== undefined || tally.surfaces.size < MAX_SURFACES) tally.surfaces.set(surface, (seen ?? 0) + 1);
+    },
+  };
+  let characters = 0;
+  for (const sentence of sentences) {
+    if (characters >= MAX_TOPIC_CHARACTERS) break;
+    characters += sentence.text.length;
+    collectPhrases(sentence.text, coveredSpans(state, sentence.index), sink);
   }
-  return best;
+  return scorePhrases(tallies, topicBudget(sentences.length));
 }
