@@ -7,8 +7,7 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type LexiconEntry, compileLexicon, defaultLexicon, extractDocument, pdfToText, readDocument } from '../packages/extract/src/index.ts';
-import { writeTextPdf } from './pdf-writer.ts';
+import { type LexiconEntry, compileLexicon, defaultLexicon, extractDocument, readDocument } from '../packages/extract/src/index.ts';
 import { seededRandom as random } from '../packages/graph/src/random.ts';
 
 const scriptPath = fileURLToPath(import.meta.url);
@@ -430,7 +429,7 @@ export async function runExtractBench(options: ExtractBenchOptions = {}): Promis
   };
 }
 
-// ---- Readers: cost of doubling the input (issue 16, defects 1 and 4), and PDF reading speed (issue 12) ----
+// ---- Readers: cost of doubling the input (issue 16, defects 1 and 4); PDF reading speed is in bench-pdf.ts ----
 
 /** CPU seconds of the fastest of `runs` calls of `work` (the least disturbed by other load). */
 function fastestCpuSeconds(work: () => void, runs = 5): number {
@@ -488,25 +487,13 @@ export function runReaderScalingBench(): ReaderScalingRow[] {
   });
 }
 
-/** PDF reading (pdfjs-dist and the layout) on a generated report: MB of extracted text per CPU second; target ≥ 2. */
-export async function runPdfBench(pages = 300): Promise<{ pages: number; textMb: number; cpuSeconds: number; mbPerSecond: number }> {
-  const pdf = writeTextPdf(pages, 60, (page, line) => `Paragraph ${page}.${line}: MONUSCO and the African Union reviewed the patrols in the east of the country.`);
-  await pdfToText(pdf.subarray(0, pdf.length), { maxPages: pages });
-  const since = process.cpuUsage();
-  const { text } = await pdfToText(pdf, { maxPages: pages });
-  const cpu = cpuSeconds(since);
-  const textMb = encoder.encode(text).length / 1e6;
-  return { pages, textMb, cpuSeconds: cpu, mbPerSecond: textMb / cpu };
-}
-
 /** Prints the readers section of the benchmark. */
 async function printReaderBench(): Promise<void> {
   console.log('\nreaders: cost of doubling the input (target <= 2.3x)');
   for (const row of runReaderScalingBench()) {
     console.log(`  ${row.shape.padEnd(44)}  ${row.smallMb.toFixed(2)} MB ${row.smallSeconds.toFixed(3)} s, 2x ${row.doubleSeconds.toFixed(3)} s: ${row.ratio.toFixed(2)}x ${row.ratio <= 2.3 ? 'met' : 'NOT met'}`);
   }
-  const pdf = await runPdfBench();
-  console.log(`  PDF reading: ${pdf.pages} pages, ${pdf.textMb.toFixed(2)} MB of text in ${pdf.cpuSeconds.toFixed(2)} s CPU: ${pdf.mbPerSecond.toFixed(2)} MB/s (target >= 2: ${pdf.mbPerSecond >= 2 ? 'met' : 'NOT met'})`);
+  console.log('  (PDF reading speed: pnpm bench pdf, scripts/bench-pdf.ts)');
 }
 
 function argument(name: string): string | undefined {

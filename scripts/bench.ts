@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const scriptsDir = path.dirname(fileURLToPath(import.meta.url));
-const benchNames = ['extract', 'graph', 'cli', 'explorer', 'fuzz'] as const;
+const benchNames = ['extract', 'pdf', 'graph', 'cli', 'explorer', 'fuzz'] as const;
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const passThrough = process.argv.slice(2).filter((arg) => arg.startsWith('-'));

@@ -54,11 +54,16 @@ class Operator {
   constructor(readonly op: string) {}
 }
 const OPERATORS = new Map<string, Operator>();
+/** Operators of up to three bytes by the number their bytes make (first byte lowest). */
+const SHORT_OPERATORS = new Map<number, Operator>();
 function operator(op: string): Operator {
   let known = OPERATORS.get(op);
   if (!known) {
     known = new Operator(op);
-    if (OPERATORS.size < 512) OPERATORS.set(op, known);
+    if (OPERATORS.size < 512) {
+      OPERATORS.set(op, known);
+      if (op.length <= 3 && /^[\x21-\x7e]+$/.test(op)) SHORT_OPERATORS.set(op.charCodeAt(0) | ((op.charCodeAt(1) || 0) << 8) | ((op.charCodeAt(2) || 0) << 16), known);
+    }
   }
   return known;
 }
@@ -120,6 +125,12 @@ class Parser {
     while (position < end && CHAR_CLASS[bytes[position] as number] === 0) position += 1;
     if (position === start) position += 1; // a stray delimiter ({ } or a lone >): skip it
     this.position = position;
+    // Content-stream operators are one to three bytes: looked up by their bytes, without making a string.
+    if (position - start <= 3) {
+      const key = (bytes[start] as number) | ((position - start > 1 ? (bytes[start + 1] as number) : 0) << 8) | ((position - start > 2 ? (bytes[start + 2] as number) : 0) << 16);
+      const known = SHORT_OPERATORS.get(key);
+      if (known) return known;
+    }
     let word = '';
     for (let index = start; index < position; index += 1) word += String.fromCharCode(bytes[index] as number);
     if (word === 'true') return true;
@@ -224,21 +235,24 @@ class Parser {
 
   readHex(): Uint8Array {
     const { bytes, end } = this;
-    let position = this.position + 1;
-    const out: number[] = [];
+    const start = this.position + 1;
+    let stop = start;
+    while (stop < end && bytes[stop] !== 62) stop += 1;
+    const out = new Uint8Array((stop - start + 1) >> 1);
+    let length = 0;
     let high = -1;
-    while (position < end && bytes[position] !== 62) {
-      const value = hexValue(bytes[position++] as number);
+    for (let position = start; position < stop; position += 1) {
+      const value = hexValue(bytes[position] as number);
       if (value < 0) continue;
       if (high < 0) high = value;
       else {
-        out.push(high * 16 + value);
+        out[length++] = high * 16 + value;
         high = -1;
       }
     }
-    if (high >= 0) out.push(high * 16);
-    this.position = position + 1;
-    return Uint8Array.from(out);
+    if (high >= 0) out[length++] = high * 16;
+    this.position = stop + 1;
+    return length === out.length ? out : out.subarray(0, length);
   }
 
   readArray(): PdfValue[] {
@@ -296,10 +310,10 @@ function latin1(bytes: Uint8Array, start: number, end: number): string {
 /** Finds `endstream` from `from`; the index of its first byte, or -1. */
 function indexOfEndstream(bytes: Uint8Array, from: number): number {
   const marker = [101, 110, 100, 115, 116, 114, 101, 97, 109];
-  outer: for (let index = from; index + marker.length <= bytes.length; index += 1) {
-    if (bytes[index] !== 101) continue;
-    for (let offset = 1; offset < marker.length; offset += 1) if (bytes[index + offset] !== marker[offset]) continue outer;
-    return index;
+  for (let index = bytes.indexOf(101, from); index >= 0 && index + marker.length <= bytes.length; index = bytes.indexOf(101, index + 1)) {
+    let offset = 1;
+    while (offset < marker.length && bytes[index + offset] === marker[offset]) offset += 1;
+    if (offset === marker.length) return index;
   }
   return -1;
 }
@@ -307,6 +321,8 @@ function indexOfEndstream(bytes: Uint8Array, from: number): number {
 /** The objects of a PDF file, found by reading the body from start to end (a later definition wins, as after an incremental update). */
 class PdfFile {
   readonly objects = new Map<number, PdfValue>();
+  /** Fonts read once per file, shared by its pages. */
+  readonly fonts = new Map<PdfDict, Font>();
   private objectStreams: number[] = [];
   private unpackedStreams = new Set<number>();
   contentBytes = 0;
@@ -327,8 +343,8 @@ class PdfFile {
     while (position < length) {
       // Find the next "obj" keyword and read the two numbers before it.
       let found = -1;
-      for (let index = position; index + 3 <= length; index += 1) {
-        if (bytes[index] === 111 && bytes[index + 1] === 98 && bytes[index + 2] === 106 && CHAR_CLASS[bytes[index + 3] ?? 32] !== 0 && CHAR_CLASS[bytes[index - 1] ?? 0] === 1) {
+      for (let index = bytes.indexOf(111, position); index >= 0 && index + 3 <= length; index = bytes.indexOf(111, index + 1)) {
+        if ( bytes[index + 1] === 98 && bytes[index + 2] === 106 && CHAR_CLASS[bytes[index + 3] ?? 32] !== 0 && CHAR_CLASS[bytes[index - 1] ?? 0] === 1) {
           found = index;
           break;
         }
@@ -714,11 +730,12 @@ interface GraphicsState {
   rise: number;
 }
 
+const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a);
+
 /** The positioned text of one page: glyph runs on one baseline that touch are joined into one piece, as pdfjs joins them. */
 class PageReader {
   readonly items: PositionedText[] = [];
-  private current: { text: string; x: number; y: number; end: number; size: number; horizontal: boolean } | undefined;
-  private readonly fonts = new Map<PdfDict, Font>();
+  private current: { text: string; x: number; y: number; end: number; size: number; horizontal: boolean; endsInSpace: boolean } | undefined;
   private readonly buffer = new Uint16Array(4096);
   characters = 0;
 
@@ -739,10 +756,10 @@ class PageReader {
     const fonts = this.file.dict(resources?.get('Font'));
     const fontDict = this.file.dict(fonts?.get(name));
     if (!fontDict) return undefined;
-    let font = this.fonts.get(fontDict);
+    let font = this.file.fonts.get(fontDict);
     if (!font) {
       font = loadFont(this.file, fontDict);
-      this.fonts.set(fontDict, font);
+      this.file.fonts.set(fontDict, font);
     }
     return font;
   }
@@ -759,7 +776,14 @@ class PageReader {
     const buffer = this.buffer;
     let filled = 0;
     let spaces = 0;
-    for (let index = 0; index + step <= bytes.length; index += step) {
+    // One glyph per string (justified text placed glyph by glyph) is common: its one-character string is V8's cached one.
+    if (bytes.length === step) {
+      const code = step === 2 ? ((bytes[0] as number) << 8) | (bytes[1] as number) : (bytes[0] as number);
+      const unit = units[code] as number;
+      text = unit !== 0 ? String.fromCharCode(unit) : font.text(code);
+      advance = widths[code] as number;
+      if (step === 1 && code === 32) spaces = 1;
+    } else for (let index = 0; index + step <= bytes.length; index += step) {
       const code = step === 2 ? ((bytes[index] as number) << 8) | (bytes[index + 1] as number) : (bytes[index] as number);
       const unit = units[code] as number;
       if (unit !== 0 && filled < buffer.length) buffer[filled++] = unit;
@@ -776,16 +800,23 @@ class PageReader {
     const count = bytes.length / step | 0;
     advance = ((advance / 1000) * fontSize + count * charSpacing + spaces * wordSpacing) * scale;
     // The text rendering matrix [size·scale 0 0 size 0 rise] × Tm × CTM, and the run's end after its advance.
-    const m = multiply(textMatrix, state.ctm);
-    const a = fontSize * scale * m[0];
-    const b = fontSize * scale * m[1];
-    const c = fontSize * m[2];
-    const d = fontSize * m[3];
-    const x = rise * m[2] + m[4];
-    const y = rise * m[3] + m[5];
-    const size = Math.max(Math.hypot(c, d), Math.hypot(a, b));
-    const endX = advance * m[0] + x;
-    const endY = advance * m[1] + y;
+    const t = textMatrix;
+    const n = state.ctm;
+    const m0 = t[0] * n[0] + t[1] * n[2];
+    const m1 = t[0] * n[1] + t[1] * n[3];
+    const m2 = t[2] * n[0] + t[3] * n[2];
+    const m3 = t[2] * n[1] + t[3] * n[3];
+    const m4 = t[4] * n[0] + t[5] * n[2] + n[4];
+    const m5 = t[4] * n[1] + t[5] * n[3] + n[5];
+    const a = fontSize * scale * m0;
+    const b = fontSize * scale * m1;
+    const c = fontSize * m2;
+    const d = fontSize * m3;
+    const x = rise * m2 + m4;
+    const y = rise * m3 + m5;
+    const size = Math.max(Math.sqrt(c * c + d * d), Math.sqrt(a * a + b * b));
+    const endX = advance * m0 + x;
+    const endY = advance * m1 + y;
     const horizontal = Math.abs(b) < 1e-6 && Math.abs(c) < 1e-6 && a > 0;
     const width = horizontal ? endX - x : Math.hypot(endX - x, endY - y);
     if (text.length > 0) {
@@ -793,12 +824,13 @@ class PageReader {
       const current = this.current;
       const gap = current ? x - current.end : 0;
       if (current && horizontal && current.horizontal && Math.abs(current.y - y) < 0.01 * size + 0.01 && Math.abs(current.size - size) < 0.01 * size + 0.01 && gap > -0.5 * size && gap <= size) {
-        if (gap > 0.15 * size && !/\s$/.test(current.text) && !/^\s/.test(text)) current.text += ' ';
+        if (gap > 0.15 * size && !current.endsInSpace && !isSpace(text.charCodeAt(0))) current.text += ' ';
         current.text += text;
         current.end = x + width;
+        current.endsInSpace = isSpace(text.charCodeAt(text.length - 1));
       } else {
         this.flush();
-        this.current = { text, x, y, end: x + width, size, horizontal };
+        this.current = { text, x, y, end: x + width, size, horizontal, endsInSpace: isSpace(text.charCodeAt(text.length - 1)) };
       }
     }
     return advance;
@@ -817,7 +849,8 @@ class PageReader {
       return typeof value === 'number' ? value : 0;
     };
     const moveLine = (tx: number, ty: number): void => {
-      lineMatrix = multiply([1, 0, 0, 1, tx, ty], lineMatrix);
+      const [a, b, c, d, e, f] = lineMatrix;
+      lineMatrix = [a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f];
       textMatrix = lineMatrix;
     };
     for (;;) {
