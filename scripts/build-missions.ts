@@ -7,7 +7,7 @@ import type { LexiconEntry } from '../packages/extract/src/lexicon/schema.ts';
 import type { EntityFacts } from '../packages/extract/src/types.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const defaultCsv = '/work/shared/reference/un-peacekeeping-operations.csv';
+const defaultCsv = path.join(repoRoot, 'data/reference/un-peacekeeping-operations.csv');
 const outputFile = path.join(repoRoot, 'data/lexicon/missions.json');
 
 const PKO = 'peacekeeping operation';

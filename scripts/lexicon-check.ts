@@ -47,7 +47,7 @@ const REFERENCE_FACTS = [
 ] as const;
 
 /** Which entity type each lexicon file holds. */
-const FILE_TYPES: Record<string, EntityType> = {
+export const FILE_TYPES: Record<string, EntityType> = {
   'missions.json': 'mission',
   'countries.json': 'country',
   'places.json': 'place',

@@ -1,33 +1,19 @@
 // Checks the curated lexicon in data/lexicon/: shape, id scheme, alias collisions, fact references and known facts.
 // Reads the real JSON files (and the reference CSV when present) so a bad edit to the data fails here with its entry.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { LexiconEntry } from '../../packages/extract/src/lexicon/schema.ts';
 import { ENTITY_TYPES, type EntityType } from '../../packages/extract/src/types.ts';
+import { FILE_TYPES } from '../lexicon-check.ts';
 import { buildMissions, COMBINED_ROWS, DROPPED_ROWS, NON_PKO_ROWS, parseCsv } from '../build-missions.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const lexiconDir = path.join(repoRoot, 'data/lexicon');
-const referenceCsvCandidates = [
-  path.join(repoRoot, 'data/reference/un-peacekeeping-operations.csv'),
-  '/work/shared/reference/un-peacekeeping-operations.csv',
-];
-const referenceCsv = referenceCsvCandidates.find((file) => existsSync(file));
+/** The reference list ships with the repository (a copy of ../shared/reference with its defects noted). */
+const referenceCsv = path.join(repoRoot, 'data/reference/un-peacekeeping-operations.csv');
 
-/** Which entity type each lexicon file holds. */
-const FILE_TYPES: Record<string, EntityType> = {
-  'missions.json': 'mission',
-  'countries.json': 'country',
-  'places.json': 'place',
-  'organizations.json': 'organization',
-  'people.json': 'person',
-  'concepts.json': 'concept',
-  'agreements.json': 'agreement',
-  'events.json': 'event',
-  'gazetteer.json': 'place',
-};
 
 /** Facts that hold ids of other entries, with the type the referenced entry must have ('same' = the entry's own type). */
 const REFERENCE_FACTS: Record<string, EntityType | 'same' | 'country-or-place'> = {
@@ -205,8 +191,8 @@ describe('missions', () => {
     expect(problems).toEqual([]);
   });
 
-  it.skipIf(!referenceCsv)('include every operation of the reference list except documented combined and dropped rows', () => {
-    const rows = parseCsv(readFileSync(referenceCsv ?? '', 'utf8'), referenceCsv ?? '');
+  it('include every operation of the reference list except documented combined and dropped rows', () => {
+    const rows = parseCsv(readFileSync(referenceCsv, 'utf8'), referenceCsv);
     const acronyms = rows.map((row) => row['mission_acronym'] ?? '');
     expect(acronyms.length).toBeGreaterThan(70);
     const known = new Map<string, string>();
@@ -220,8 +206,8 @@ describe('missions', () => {
     }
   });
 
-  it.skipIf(!referenceCsv)('are exactly what scripts/build-missions.ts generates from the reference list', () => {
-    const generated = buildMissions(readFileSync(referenceCsv ?? '', 'utf8'), referenceCsv ?? '');
+  it('are exactly what scripts/build-missions.ts generates from the reference list', () => {
+    const generated = buildMissions(readFileSync(referenceCsv, 'utf8'), referenceCsv);
     expect(`${JSON.stringify(generated, null, 2)}\n`).toBe(rawFiles.get('missions.json'));
   });
 

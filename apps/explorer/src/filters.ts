@@ -1,6 +1,19 @@
 // What the filters keep: entity types, minimum link weight and links per entity, documents and speakers.
 // Pure functions of the graph and the filter state; the renderer only reads the resulting sets.
+import { LIST_CO_MENTION_WEIGHT } from '@missiongraph/graph';
 import type { ExplorerGraph, LinkAttributes } from './graph-model.ts';
+
+/**
+ * The timeline's period (timeline.ts): its dates, whether undated documents count, the documents it keeps and each
+ * co-mention link's association strength recounted over them (the graph package's TimelineIndex).
+ */
+export interface PeriodFilter {
+  from: string;
+  to: string;
+  undated: boolean;
+  documents: ReadonlySet<string>;
+  strengths: ReadonlyMap<string, number>;
+}
 
 export interface FilterState {
   hiddenTypes: Set<string>;
@@ -12,6 +25,8 @@ export interface FilterState {
   speakers: Set<string>;
   /** Entities that have links in the graph but none the filters keep are hidden too (on by default). */
   hideIsolated: boolean;
+  /** The timeline's period; null keeps every document, dated or not. */
+  period: PeriodFilter | null;
 }
 
 export interface Visibility {
@@ -19,10 +34,12 @@ export interface Visibility {
   edges: Set<string>;
   /** Weight of each kept co-mention link counted over the kept documents and speakers only. */
   edgeWeights: Map<string, number>;
+  /** With a period: each kept co-mention link's association strength over the period's documents. */
+  edgeStrengths: Map<string, number>;
 }
 
 export function emptyFilters(): FilterState {
-  return { hiddenTypes: new Set(), minEdgeWeight: 1, minDegree: 0, documents: new Set(), speakers: new Set(), hideIsolated: true };
+  return { hiddenTypes: new Set(), minEdgeWeight: 1, minDegree: 0, documents: new Set(), speakers: new Set(), hideIsolated: true, period: null };
 }
 
 export function filtersAreDefault(state: FilterState): boolean {
@@ -31,7 +48,8 @@ export function filtersAreDefault(state: FilterState): boolean {
     state.minEdgeWeight <= 1 &&
     state.minDegree <= 0 &&
     state.documents.size === 0 &&
-    state.speakers.size === 0
+    state.speakers.size === 0 &&
+    state.period === null
   );
 }
 
@@ -62,15 +80,29 @@ export function filterChips(state: FilterState): FilterChip[] {
   for (const speaker of [...state.speakers].sort()) {
     chips.push({ text: `speaker: ${speaker}`, remove: (current) => { const next = copyFilters(current); next.speakers.delete(speaker); return next; } });
   }
+  if (state.period !== null) {
+    const { from, to, undated } = state.period;
+    chips.push({ text: `${from === to ? from : `${from} – ${to}`}${undated ? ' and undated' : ''}`, remove: (current) => ({ ...copyFilters(current), period: null }) });
+  }
   if (!state.hideIsolated && !filtersAreDefault(state)) {
     chips.push({ text: 'unlinked entities shown', remove: (current) => ({ ...copyFilters(current), hideIsolated: true }) });
   }
   return chips;
 }
 
-/** Whether an evidence sentence is kept by the document and speaker filters. */
+/** Whether the document filter and the timeline's period narrow the documents. */
+function narrowsDocuments(state: FilterState): boolean {
+  return state.documents.size > 0 || state.period !== null;
+}
+
+/** Whether a document is kept by the document filter and the timeline's period. */
+export function keepsDocument(state: FilterState, document: string): boolean {
+  return (state.documents.size === 0 || state.documents.has(document)) && (state.period === null || state.period.documents.has(document));
+}
+
+/** Whether an evidence sentence is kept by the document and speaker filters and the period. */
 export function keepsSentence(state: FilterState, sentence: { document: string; speaker?: string }): boolean {
-  if (state.documents.size > 0 && !state.documents.has(sentence.document)) return false;
+  if (narrowsDocuments(state) && !keepsDocument(state, sentence.document)) return false;
   if (state.speakers.size > 0 && !(sentence.speaker && state.speakers.has(sentence.speaker))) return false;
   return true;
 }
@@ -97,18 +129,19 @@ function isCoMention(link: LinkAttributes): boolean {
   return link.kind === 'co-mention';
 }
 
-/** Co-mention weight over the kept documents and speakers (the full weight when neither is filtered). */
+/** Co-mention weight over the kept documents and speakers (the full weight when neither is filtered), a list sentence weighing LIST_CO_MENTION_WEIGHT as in the graph package. */
 function filteredWeight(link: LinkAttributes, state: FilterState): number {
-  if (state.documents.size === 0 && state.speakers.size === 0) return link.weight;
+  const narrowed = narrowsDocuments(state);
+  if (!narrowed && state.speakers.size === 0) return link.weight;
   if (link.evidence.length === 0) {
     if (state.speakers.size > 0) return 0;
-    return link.documentList.some((document) => state.documents.has(document)) ? link.weight : 0;
+    return link.documentList.some((document) => keepsDocument(state, document)) ? link.weight : 0;
   }
   let count = 0;
   for (const sentence of link.evidence) {
-    if (state.documents.size > 0 && !state.documents.has(sentence.document)) continue;
+    if (narrowed && !keepsDocument(state, sentence.document)) continue;
     if (state.speakers.size > 0 && !(sentence.speaker && state.speakers.has(sentence.speaker))) continue;
-    count += 1;
+    count += sentence.list === true ? LIST_CO_MENTION_WEIGHT : 1;
   }
   return count;
 }
@@ -120,12 +153,12 @@ function filteredWeight(link: LinkAttributes, state: FilterState): number {
  * with fewer kept links than the minimum go, with their links.
  */
 export function computeVisibility(graph: ExplorerGraph, state: FilterState): Visibility {
-  const narrowed = state.documents.size > 0 || state.speakers.size > 0;
+  const narrowed = narrowsDocuments(state) || state.speakers.size > 0;
   const candidates = new Set<string>();
   graph.forEachNode((node, attributes) => {
     if (state.hiddenTypes.has(attributes.type)) return;
-    if (state.documents.size > 0 && attributes.documentList.length > 0 && state.speakers.size === 0) {
-      if (!attributes.documentList.some((document) => state.documents.has(document))) return;
+    if (narrowsDocuments(state) && attributes.documentList.length > 0 && state.speakers.size === 0) {
+      if (!attributes.documentList.some((document) => keepsDocument(state, document))) return;
     }
     candidates.add(node);
   });
@@ -151,7 +184,7 @@ export function computeVisibility(graph: ExplorerGraph, state: FilterState): Vis
   if (narrowed) {
     for (const node of [...candidates]) {
       const listed = graph.getNodeAttribute(node, 'documentList');
-      const inDocuments = state.speakers.size === 0 && listed.some((document) => state.documents.has(document));
+      const inDocuments = state.speakers.size === 0 && listed.some((document) => keepsDocument(state, document));
       if (!namedInSelection.has(node) && !inDocuments) candidates.delete(node);
     }
   }
@@ -183,7 +216,14 @@ export function computeVisibility(graph: ExplorerGraph, state: FilterState): Vis
     }
   }
   for (const edge of [...edgeWeights.keys()]) if (!edges.has(edge)) edgeWeights.delete(edge);
-  return { nodes, edges, edgeWeights };
+  const edgeStrengths = new Map<string, number>();
+  if (state.period !== null) {
+    for (const edge of edgeWeights.keys()) {
+      const strength = state.period.strengths.get(edge);
+      if (strength !== undefined) edgeStrengths.set(edge, strength);
+    }
+  }
+  return { nodes, edges, edgeWeights, edgeStrengths };
 }
 
 /** Number of entities of each type in the graph, for the legend. */

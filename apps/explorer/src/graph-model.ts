@@ -12,6 +12,7 @@ import {
   type FactValue,
   type NodeAttributes,
 } from '@missiongraph/graph';
+import { readTimelineAttributes } from './timeline.ts';
 
 /**
  * An entity as the explorer holds it: the graph package's node attributes, with `documents` split into the
@@ -39,6 +40,14 @@ export interface LinkAttributes extends Pick<EdgeAttributes, 'weight' | 'strengt
 }
 
 export type ExplorerGraph = MultiUndirectedGraph<EntityAttributes, LinkAttributes>;
+
+/**
+ * Whether a link has a direction: it names its `from` and `to` (our relation links, and the directed edges of a
+ * GEXF or GraphML file). The graph itself is undirected; a directed link runs from its source to its target.
+ */
+export function isDirected(link: Pick<LinkAttributes, 'from' | 'to'>): boolean {
+  return link.from !== undefined && link.to !== undefined;
+}
 
 /** A problem with a file or input the user gave; its message is one line that names the source. */
 export class InputError extends Error {
@@ -146,6 +155,7 @@ function cleanSentence(item: unknown): Evidence | undefined {
   const time = optionalString(item.time);
   if (speaker) sentence.speaker = speaker;
   if (time) sentence.time = time;
+  if (item.list === true) sentence.list = true;
   return sentence;
 }
 
@@ -217,6 +227,19 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
     }
   }
 
+  // The documents' dates and tallies the timeline recounts periods from.
+  const timeline = readTimelineAttributes(serialised.attributes);
+  if (timeline.documentDates) graph.setAttribute('documentDates', timeline.documentDates);
+  if (timeline.documentTallies) graph.setAttribute('documentTallies', timeline.documentTallies);
+  const documentsNaming = new Map<string, string[]>();
+  for (const [document, tally] of Object.entries(timeline.documentTallies ?? {})) {
+    for (const entity of Object.keys(tally.entities)) {
+      const list = documentsNaming.get(entity);
+      if (list) list.push(document);
+      else documentsNaming.set(entity, [document]);
+    }
+  }
+
   serialised.nodes.forEach((entry, index) => {
     if (!isRecord(entry)) throw new InputError(`${source}: node ${index} is not an object`);
     const id = optionalString(entry.key);
@@ -235,7 +258,8 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
       ({ x, y } = spiralPosition(index));
       placed += 1;
     }
-    const documentList = stringList(attributes.documents).sort();
+    const listed = stringList(attributes.documents);
+    const documentList = (listed.length > 0 ? listed : (documentsNaming.get(id) ?? [])).sort();
     const color = optionalString(attributes.color);
     const community = finiteNumber(attributes.community);
     const node: EntityAttributes = {
@@ -304,7 +328,9 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
       const end = optionalString(attributes[field]);
       if (end !== undefined) link[field] = end;
     }
-    graph.addEdgeWithKey(key, keyOf.get(from)!, keyOf.get(to)!, link);
+    // A directed link runs source → target, which is where its arrow points: a file that names from/to the other way round is followed.
+    const reversed = link.from === to && link.to === from;
+    graph.addEdgeWithKey(key, keyOf.get(reversed ? to : from)!, keyOf.get(reversed ? from : to)!, link);
   });
 
   fillMissingSizes(graph);

@@ -10,9 +10,9 @@ import { FiltersPanel } from './filters-panel.ts';
 import { graphFromGexf, graphToGexf } from './gexf.ts';
 import { graphFromSerialised, graphToSerialised, InputError, subgraphToSerialised, type ExplorerGraph, type LoadReport } from './graph-model.ts';
 import {
-  checkSize,
   classifyFile,
   download,
+  isDocumentFile,
   MAX_GRAPH_BYTES,
   MAX_TRANSCRIPT_BATCH_BYTES,
   MAX_TRANSCRIPT_BYTES,
@@ -26,6 +26,7 @@ import { DetailsPanel } from './panel.ts';
 import { TranscriptWorker } from './rebuild.ts';
 import { GraphRenderer, type LabelMode } from './renderer.ts';
 import { SearchBox, SearchIndex } from './search.ts';
+import { TimelinePanel } from './timeline.ts';
 import { readViewState, writeViewState, type ColorMode, type Selection, type ViewState } from './url-state.ts';
 
 class Explorer {
@@ -52,6 +53,11 @@ class Explorer {
     selectCommunity: (id) => this.select({ kind: 'community', id }, false),
   });
   private readonly filtersPanel = new FiltersPanel((filters) => this.applyFilters(filters));
+  private readonly timeline = new TimelinePanel(required('timeline', HTMLElement), (period) => {
+    const next = { ...this.view.filters, period };
+    this.filtersPanel.setState(next);
+    this.applyFilters(next);
+  });
   private readonly layoutButton = required('layout-toggle', HTMLButtonElement);
   private readonly search = new SearchBox(
     required('search-input', HTMLInputElement),
@@ -76,6 +82,7 @@ class Explorer {
   private exposeInspection(): void {
     const inspection = {
       labelBoxes: () => this.renderer?.labelBoxes() ?? [],
+      edgeDrawings: () => this.renderer?.edgeDrawings() ?? [],
       camera: () => this.renderer?.cameraView() ?? null,
       labelMode: () => this.labelMode,
     };
@@ -143,6 +150,7 @@ class Explorer {
     this.graph = graph;
     this.view = view;
     for (const note of report.notes) this.messages.show(note, 'info');
+    view.filters.period = this.timeline.setGraph(graph, view.filters.period);
     this.filtersPanel.setGraph(graph, view.filters);
     this.visibility = computeVisibility(graph, view.filters);
     this.filtersPanel.showCounts(graph, this.visibility);
@@ -235,6 +243,7 @@ class Explorer {
       this.details.showEdge(graph, selection.key, filter);
     }
     this.renderer?.setSelection(this.view.selection);
+    this.timeline.showEntity(graph, this.view.selection?.kind === 'node' ? this.view.selection.key : null);
     writeViewState(this.view);
   }
 
@@ -269,6 +278,7 @@ class Explorer {
     this.communities = summariseCommunities(graph, this.visibility);
     this.legend.show(graph, this.visibility, this.view.colorMode, this.communities);
     this.showChips();
+    this.timeline.sync(filters.period);
     // Details follow the filters: the same selection, listed over what is kept.
     this.select(this.view.selection, false);
   }
@@ -390,7 +400,7 @@ class Explorer {
       const kind = classifyFile(file.name);
       if (kind === 'transcript') transcripts.push(file);
       else if (kind) graphs.push(file);
-      else this.messages.show(`${file.name}: not a file the explorer reads (open .json, .gexf or .graphml graphs, or .txt .md .vtt .srt transcripts)`, 'error');
+      else this.messages.show(`${file.name}: not a file the explorer reads (open .json, .gexf or .graphml graphs, or .txt .md .vtt .srt transcripts and .pdf .docx .html documents)`, 'error');
     }
     const graphFile = graphs[0];
     if (graphFile) {
@@ -417,12 +427,12 @@ class Explorer {
     let total = 0;
     for (const file of files) {
       try {
-        checkSize(file, MAX_TRANSCRIPT_BYTES);
         total += file.size;
         if (total > MAX_TRANSCRIPT_BATCH_BYTES) {
           throw new InputError(`${file.name}: left out, the transcripts dropped at once pass ${MAX_TRANSCRIPT_BATCH_BYTES / 1024 / 1024} MB`);
         }
-        const text = await readFileText(file, MAX_TRANSCRIPT_BYTES);
+        // PDF, Word and HTML readers (and pdfjs) load only when such a document is dropped.
+        const text = isDocumentFile(file.name) ? await (await import('./documents.ts')).readDocumentText(file) : await readFileText(file, MAX_TRANSCRIPT_BYTES);
         if (text.trim() === '') throw new InputError(`${file.name}: the file is empty; nothing was added`);
         documents.push({ id: file.name, text });
       } catch (error) {

@@ -1,7 +1,7 @@
 // Adds a graph built from new transcripts to an existing graph: entities and links that exist already
 // gain the new mentions and evidence, new ones are added, every link's strength is worked out again over
 // the whole corpus with the graph package's associationStrength, and lexicon relations are completed.
-import { addRelationEdges, associationStrength, type Evidence, type MissionGraph } from '@missiongraph/graph';
+import { addRelationEdges, associationStrength, type Evidence, type GraphAttributes, type MissionGraph } from '@missiongraph/graph';
 
 export type BuiltGraph = MissionGraph;
 
@@ -96,6 +96,17 @@ export function mergeGraphInto(base: BuiltGraph, addition: BuiltGraph): void {
   const sentenceCounts = sentencesPerEntity(base);
   for (const [node, sentences] of sentencesPerEntity(addition)) sentenceCounts.set(node, (sentenceCounts.get(node) ?? 0) + sentences);
   const sentences = count(base.getAttribute('sentences')) + count(addition.getAttribute('sentences'));
+  // The timeline's per-document dates and tallies: the added documents' join the base's.
+  const mergedRecord = (name: 'documentDates' | 'documentTallies'): Record<string, unknown> | undefined => {
+    const ours: unknown = base.getAttribute(name);
+    const theirs: unknown = addition.getAttribute(name);
+    if (typeof ours !== 'object' && typeof theirs !== 'object') return undefined;
+    return Object.fromEntries([...Object.entries((ours ?? {}) as object), ...Object.entries((theirs ?? {}) as object)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+  };
+  const dates = mergedRecord('documentDates');
+  if (dates !== undefined) base.setAttribute('documentDates', dates as GraphAttributes['documentDates']);
+  const tallies = mergedRecord('documentTallies');
+  if (tallies !== undefined) base.setAttribute('documentTallies', tallies as GraphAttributes['documentTallies']);
   base.mergeAttributes({
     creator: 'missiongraph',
     documents: count(base.getAttribute('documents')) + count(addition.getAttribute('documents')),

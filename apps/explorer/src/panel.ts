@@ -170,9 +170,12 @@ export class DetailsPanel {
       );
     }
     const rows: [string, Node][] = [];
-    if (link.kind === 'co-mention') rows.push(['Sentences', document.createTextNode(link.weight.toLocaleString('en'))]);
+    if (link.kind === 'co-mention') rows.push(['Sentences', document.createTextNode((filter?.visibility.edgeWeights.get(key) ?? link.weight).toLocaleString('en'))]);
     if (link.documentCount > 0) rows.push(['Documents', document.createTextNode(link.documentCount.toLocaleString('en'))]);
-    if (link.strength !== undefined) rows.push(['Strength', document.createTextNode(`${link.strength.toPrecision(3)}: ${strengthInWords(link.strength)}`)]);
+    // With a timeline period, the strength recounted over the period's documents (filters.ts, edgeStrengths).
+    const periodStrength = filter?.visibility.edgeStrengths.get(key);
+    const strength = periodStrength ?? link.strength;
+    if (strength !== undefined) rows.push([periodStrength === undefined ? 'Strength' : 'Strength in the period', document.createTextNode(`${strength.toPrecision(3)}: ${strengthInWords(strength)}`)]);
     if (rows.length > 0) parts.push(this.definitionList(rows));
     if (link.documentList.length > 0) {
       parts.push(element('h3', { text: 'Documents' }), this.pagedList(link.documentList, (name) => element('li', { text: name })));

@@ -87,6 +87,12 @@ export function readViewState(search: string): ViewState {
   for (const document of params.getAll('doc')) filters.documents.add(document);
   for (const speaker of params.getAll('speaker')) filters.speakers.add(speaker);
   if (params.get('isolated') === 'show') filters.hideIsolated = false;
+  // The timeline's period by its dates; its documents and strengths are recounted once the graph is there (timeline.ts).
+  const from = params.get('from');
+  const to = params.get('to');
+  if (from !== null && to !== null && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to) {
+    filters.period = { from, to, undated: params.get('undated') === 'count', documents: new Set(), strengths: new Map() };
+  }
   const node = params.get('node');
   const edge = params.get('edge');
   const community = params.get('community');
@@ -116,6 +122,11 @@ export function viewStateToSearch(state: ViewState): string {
   for (const document of [...state.filters.documents].sort()) params.append('doc', document);
   for (const speaker of [...state.filters.speakers].sort()) params.append('speaker', speaker);
   if (!state.filters.hideIsolated) params.set('isolated', 'show');
+  if (state.filters.period !== null) {
+    params.set('from', state.filters.period.from);
+    params.set('to', state.filters.period.to);
+    if (state.filters.period.undated) params.set('undated', 'count');
+  }
   if (state.camera) writeCamera(state.camera, params);
   const text = params.toString();
   return text ? `?${text}` : '';

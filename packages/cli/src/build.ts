@@ -13,6 +13,7 @@ import {
   edgesCsvChunks,
   evidenceJsonlChunks,
   gexfChunks,
+  graphTimelineSpells,
   cytoscapeJsonChunks,
   gmlChunks,
   neo4jNodesCsvChunks,
@@ -96,6 +97,8 @@ export interface BuildOptions {
   fresh?: boolean;
   /** GEXF version of graph.gexf (default DEFAULT_GEXF_VERSION, 1.2draft). */
   gexfVersion?: GexfVersion;
+  /** graph.gexf is dynamic (`--gexf-dynamic`): spells from the documents' dates, for Gephi's timeline. */
+  gexfDynamic?: boolean;
   progress: ProgressMode;
   cwd?: string;
   /** Where skip lines, warnings and notes go (one line each). */
@@ -196,7 +199,7 @@ function readUnchangedFromCache(
 interface BuildIdentity {
   tool: string;
   versions: { extractor: string; lexicon: string; output: string };
-  options: { topics: boolean; maxFileSize: number; seed: number; formats: OutputFormat[]; gexfEvidence: number | 'all'; gexfVersion?: GexfVersion };
+  options: { topics: boolean; maxFileSize: number; seed: number; formats: OutputFormat[]; gexfEvidence: number | 'all'; gexfVersion?: GexfVersion; gexfDynamic?: true };
   inputs: ManifestInput[];
   skipped: SkippedInput[];
 }
@@ -343,6 +346,7 @@ export async function runBuild(options: BuildOptions, runner: ExtractionRunner, 
       formats,
       gexfEvidence: options.exportEvidence ?? DEFAULT_EXPORT_EVIDENCE,
       ...(gexfVersion !== DEFAULT_GEXF_VERSION ? { gexfVersion } : {}),
+      ...(options.gexfDynamic === true ? { gexfDynamic: true as const } : {}),
       ...(settings.dateFrom ? { dateFrom: settings.dateFrom } : {}),
     };
     const gexfOptions: GexfOptions = { version: gexfVersion, toolVersion: `missiongraph ${CLI_VERSION}`, extractorVersion: settings.extractorVersion };
@@ -712,9 +716,12 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
     const exportEvidence = manifestOptions.gexfEvidence;
     let tableView: MissionGraph | undefined;
     const viewForTables = (): MissionGraph => (tableView ??= evidenceLimitedView(graph, exportEvidence === 'all' ? undefined : exportEvidence) as MissionGraph);
+    // --gexf-dynamic: spells from the full graph's evidence (the table view cuts it), none when no document has a date.
+    const spells = manifestOptions.gexfDynamic === true ? graphTimelineSpells(graph) : undefined;
+    const gexfWritten: GexfOptions = spells !== undefined && spells.nodes.size > 0 ? { ...gexfOptions, spells } : gexfOptions;
     const producers: Record<string, () => Iterable<string>> = {
       'graph.json': () => graphJsonChunks(graph),
-      'graph.gexf': () => gexfChunks(viewForTables(), gexfOptions),
+      'graph.gexf': () => gexfChunks(viewForTables(), gexfWritten),
       'graph.graphml': () => graphmlChunks(viewForTables()),
       'graph.cyjs': () => cytoscapeJsonChunks(graph),
       'neo4j-nodes.csv': () => neo4jNodesCsvChunks(graph),
@@ -746,7 +753,7 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
     const offload =
       thread === undefined
         ? undefined
-        : { names: THREAD_OUTPUT_NAMES, write: (staging: string, names: string[]) => thread.write(viewForTables(), staging, names, gexfOptions), cancel: () => thread.close() };
+        : { names: THREAD_OUTPUT_NAMES, write: (staging: string, names: string[]) => thread.write(viewForTables(), staging, names, gexfWritten), cancel: () => thread.close() };
     const written = await writeOutputsAtomically(outDir, files, manifestFile, options.hooks, offload, obsolete);
     const writeDone = performance.now();
 

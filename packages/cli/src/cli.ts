@@ -81,6 +81,10 @@ Options:
                            neo4j-relationships.csv for neo4j-admin import, neo4j-import.cypher), gml (graph.gml);
                            manifest.json always; diff and inspect read graph.json
       --gexf-version V     1.2 (default: 1.2draft, which every Gephi, networkx and graphology reads) or 1.3
+      --gexf-dynamic       graph.gexf is dynamic (mode="dynamic"): each entity and link carries one spell per
+                           date of the documents that name it, so Gephi's timeline plays the corpus by date;
+                           elements named only in undated documents have no spell (always shown); without any
+                           dated document the file stays static
       --gexf-evidence N|all evidence sentences per edge in graph.gexf and graph.graphml (default 3; each edge
                            also carries its evidence count); graph.json and evidence.jsonl keep them all
       --fresh              lay out and number communities from scratch (the cold result) instead of starting
@@ -219,6 +223,7 @@ function parseBuildArgs(args: string[]) {
       'gexf-evidence': { type: 'string' },
       fresh: { type: 'boolean' },
       'gexf-version': { type: 'string' },
+      'gexf-dynamic': { type: 'boolean' },
       watch: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       json: { type: 'boolean' },
@@ -260,6 +265,7 @@ async function runBuildCommand(args: string[]): Promise<number> {
     exportEvidence: parseExportEvidence(values['gexf-evidence']),
     fresh: values.fresh === true,
     ...(values['gexf-version'] !== undefined ? { gexfVersion: parseGexfVersion(values['gexf-version']) } : {}),
+    ...(values['gexf-dynamic'] === true ? { gexfDynamic: true } : {}),
     progress: chooseProgressMode(quiet),
     log: writeLine,
     ...(pauseMs > 0 || renamePauseMs > 0

@@ -5,6 +5,7 @@ import type { DocumentExtraction, EntityRecord, SentenceRecord } from '@missiong
 import type {
   BuildOptions,
   DocumentDate,
+  DocumentTally,
   EdgeAttributes,
   Evidence,
   FactValue,
@@ -30,6 +31,8 @@ interface EntityTally {
   facts?: Map<string, Record<string, FactValue>>;
   /** Sentences that mention it (once per sentence): the base of association strength. */
   sentences: number;
+  /** Per document that mentions it: [mentions, sentences], what a timeline of the graph recounts by period. */
+  byDocument: Map<string, [number, number]>;
 }
 
 interface PairTally {
@@ -64,12 +67,13 @@ export interface GraphBuilderState {
   documents: { id: string; sentenceCount: number; date?: DocumentDate }[];
   /** Per document (same order), its evidence sentences: [sentence, text, speaker?, time?, 1 when a list sentence]. */
   sentences: ([number, string, string | null, string | null] | [number, string, string | null, string | null, 1])[][];
-  entities: { id: string; type: string; labels: [string, number][]; aliases: [string, number][]; mentions: number; documents: number[]; facts?: [number, Record<string, FactValue>][]; sentences: number }[];
+  /** `byDocument`: [mentions, sentences] in each of `documents`, same order. */
+  entities: { id: string; type: string; labels: [string, number][]; aliases: [string, number][]; mentions: number; documents: number[]; byDocument: [number, number][]; facts?: [number, Record<string, FactValue>][]; sentences: number }[];
   /** [key, source, target, documents, evidence as [document index, sentence] pairs flattened]. */
   pairs: [string, string, string, number, number[]][];
 }
 
-export const BUILDER_STATE_FORMAT = 'missiongraph-builder-state/1';
+export const BUILDER_STATE_FORMAT = 'missiongraph-builder-state/2';
 
 /** String order by UTF-16 code units, the same everywhere (localeCompare is not). */
 export function compareStrings(a: string, b: string): number {
@@ -232,7 +236,7 @@ export class GraphBuilder {
     for (const entity of contribution.entities) {
       let tally = this.#entities.get(entity.id);
       if (!tally) {
-        tally = { id: entity.id, type: entity.type, labels: new Map(), aliases: new Map(), mentions: 0, documents: new Set(), sentences: 0 };
+        tally = { id: entity.id, type: entity.type, labels: new Map(), aliases: new Map(), mentions: 0, documents: new Set(), sentences: 0, byDocument: new Map() };
         this.#entities.set(entity.id, tally);
       }
       tally.labels.set(entity.label, (tally.labels.get(entity.label) ?? 0) + entity.mentions);
@@ -240,6 +244,7 @@ export class GraphBuilder {
       tally.mentions += entity.mentions;
       tally.documents.add(documentId);
       tally.sentences += entity.sentences;
+      tally.byDocument.set(documentId, [entity.mentions, entity.sentences]);
       if (entity.facts) (tally.facts ??= new Map()).set(documentId, entity.facts);
     }
     for (const [pairKey, part] of contribution.pairs) {
@@ -276,6 +281,7 @@ export class GraphBuilder {
       const tally = this.#entities.get(entity.id);
       if (!tally || !tally.documents.has(documentId)) throw new Error(`graph/GraphBuilder: entity "${entity.id}" of "${documentId}" is not in the tallies`);
       tally.documents.delete(documentId);
+      tally.byDocument.delete(documentId);
       if (tally.documents.size === 0) {
         this.#entities.delete(entity.id);
         continue;
@@ -328,16 +334,20 @@ export class GraphBuilder {
             item.list === true ? [item.sentence, item.text, item.speaker ?? null, item.time ?? null, 1] : [item.sentence, item.text, item.speaker ?? null, item.time ?? null],
           ),
       ),
-      entities: sortedEntries(this.#entities).map(([id, tally]) => ({
+      entities: sortedEntries(this.#entities).map(([id, tally]) => {
+        const documents = [...tally.documents].map((document) => indexOf.get(document)!).sort((a, b) => a - b);
+        return {
         id,
         type: tally.type,
         labels: sortedEntries(tally.labels),
         aliases: sortedEntries(tally.aliases),
         mentions: tally.mentions,
-        documents: [...tally.documents].map((document) => indexOf.get(document)!).sort((a, b) => a - b),
+        documents,
+        byDocument: documents.map((index) => tally.byDocument.get(ids[index]!) ?? [0, 0]),
         ...(tally.facts ? { facts: [...tally.facts].map(([document, facts]): [number, Record<string, FactValue>] => [indexOf.get(document)!, facts]).sort((a, b) => a[0] - b[0]) } : {}),
         sentences: tally.sentences,
-      })),
+        };
+      }),
       pairs: sortedEntries(this.#pairs).map(([key, pair]) => [
         key,
         pair.source,
@@ -385,7 +395,13 @@ export class GraphBuilder {
         mentions: entity.mentions,
         documents: new Set(entity.documents.map(documentAt)),
         sentences: entity.sentences,
+        byDocument: new Map(),
       };
+      if (!Array.isArray(entity.byDocument) || entity.byDocument.length !== entity.documents.length) fail(`entity "${entity.id}" has no per-document tallies`);
+      entity.documents.forEach((index, at) => {
+        const [mentions, sentences] = entity.byDocument[at]!;
+        tally.byDocument.set(documentAt(index), [mentions, sentences]);
+      });
       if (entity.facts) tally.facts = new Map(entity.facts.map(([document, facts]) => [documentAt(document), facts]));
       builder.#entities.set(entity.id, tally);
     }
@@ -397,6 +413,27 @@ export class GraphBuilder {
       builder.#pairs.set(key, { source, target, documents, evidence: items });
     }
     return builder;
+  }
+
+  /**
+   * What each document holds, in document id order: its sentences and, per entity it names (id order), [mentions,
+   * sentences naming it]: what a period of the graph is recounted from (timeline.ts; docs/graph-format.md).
+   */
+  #documentTallies(): Record<string, DocumentTally> {
+    const named = new Map<string, [string, [number, number]][]>();
+    for (const id of [...this.#entities.keys()].sort(compareStrings)) {
+      for (const [document, counts] of this.#entities.get(id)!.byDocument) {
+        let list = named.get(document);
+        if (!list) named.set(document, (list = []));
+        list.push([id, [counts[0], counts[1]]]);
+      }
+    }
+    // Own properties built by fromEntries, whatever the ids ("__proto__" included).
+    return Object.fromEntries(
+      [...this.#documents]
+        .sort((a, b) => compareStrings(a[0], b[0]))
+        .map(([id, sentences]): [string, DocumentTally] => [id, { sentences, entities: Object.fromEntries(named.get(id) ?? []) }]),
+    );
   }
 
   /** The graph of every document added so far; the builder cannot be used afterwards. */
@@ -412,6 +449,7 @@ export class GraphBuilder {
       const dates = [...this.#documentDates].sort((a, b) => compareStrings(a[0], b[0]));
       graph.setAttribute('documentDates', Object.fromEntries(dates));
     }
+    graph.setAttribute('documentTallies', this.#documentTallies());
     const byCorpusOrder = (a: string, b: string): number => this.#compareDocuments(a, b);
 
     for (const id of [...entities.keys()].sort(compareStrings)) {

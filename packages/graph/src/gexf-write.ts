@@ -6,6 +6,7 @@ import { escapedValueText, inferColumns, type AttributeColumn, type EscapedJsonM
 import { parseColor } from './color.ts';
 import { edgeAttributesForXml, writableWeight, type EvidenceCutMemo, type XmlExportOptions } from './export-options.ts';
 import { escapeXml, escapeXmlInApostrophes, formatNumber } from './text.ts';
+import type { TimelineSpells } from './timeline.ts';
 
 export type GexfVersion = '1.2' | '1.3';
 export const GEXF_VERSIONS: readonly GexfVersion[] = ['1.2', '1.3'];
@@ -24,6 +25,18 @@ export interface GexfOptions extends XmlExportOptions {
   /** Version of the tool (e.g. `missiongraph 0.1.0`) and of the extractor, written in the meta. */
   toolVersion?: string;
   extractorVersion?: string;
+  /**
+   * Dates of each node and edge (graphTimelineSpells): the graph is written `mode="dynamic"` with `timeformat="date"`
+   * and each dated element carries one spell per date (start = end = that day). Elements without dates have no
+   * spells, which GEXF readers take as present at all times.
+   */
+  spells?: TimelineSpells;
+}
+
+/** An element's `<spells>` block: one spell per date, the day it is attested. */
+function spellsBlock(dates: readonly string[] | undefined): string {
+  if (dates === undefined || dates.length === 0) return '';
+  return `        <spells>\n${dates.map((date) => `          <spell start="${escapeXml(date)}" end="${escapeXml(date)}"/>\n`).join('')}        </spells>\n`;
 }
 
 const NAMESPACES: Record<GexfVersion, { gexf: string; viz: string; version: string }> = {
@@ -199,7 +212,9 @@ export function* gexfChunks(graph: Graph, options: GexfOptions = {}): Generator<
   out.push(`<gexf xmlns="${namespace.gexf}" xmlns:viz="${namespace.viz}" version="${namespace.version}">\n`);
   out.push(metaBlock(graph, options));
   const defaultEdgeType = graph.type === 'undirected' ? 'undirected' : 'directed';
-  out.push(`  <graph defaultedgetype="${defaultEdgeType}" idtype="string">\n`);
+  const spells = options.spells;
+  const dynamic = spells === undefined ? '' : ` mode="dynamic" timeformat="date"${version === '1.3' ? ' timerepresentation="interval"' : ''}`;
+  out.push(`  <graph defaultedgetype="${defaultEdgeType}" idtype="string"${dynamic}>\n`);
 
   const cutMemo: EvidenceCutMemo = new WeakMap();
   const nodeRecords: Attributes[] = [];
@@ -232,6 +247,7 @@ export function* gexfChunks(graph: Graph, options: GexfOptions = {}): Generator<
     const label = typeof attributes.label === 'string' ? ` label="${escapeXml(attributes.label)}"` : '';
     out.push(`      <node id="${escapeXml(node)}"${label}>\n`);
     writeAttvalues(out, nodeColumns, attributes, (name) => nodeSlot(name, attributes[name], attributes), memo, version);
+    if (spells) out.push(spellsBlock(spells.nodes.get(node)));
     if (nodeSlot('color', attributes.color, attributes)) {
       const color = parseColor(attributes.color as string)!;
       const alpha = color.a !== undefined ? ` a="${color.a}"` : '';
@@ -260,6 +276,10 @@ export function* gexfChunks(graph: Graph, options: GexfOptions = {}): Generator<
     if (edgeSlot('label', attributes.label)) head += ` label="${escapeXml(attributes.label)}"`;
     const body: string[] = [];
     writeAttvalues(body, edgeColumns, attributes, (name) => edgeSlot(name, attributes[name]), memo, version);
+    if (spells) {
+      const block = spellsBlock(spells.edges.get(edge));
+      if (block !== '') body.push(block);
+    }
     if (body.length === 0) out.push(`${head}/>\n`);
     else out.push(`${head}>\n`, ...body, '      </edge>\n');
     yield out.join('');

@@ -30,3 +30,4 @@ export {
   type CytoscapeOptions,
 } from './interchange.ts';
 export { evidenceLimitedView, DEFAULT_EXPORT_EVIDENCE } from './export-view.ts';
+export { graphTimelineSpells, TimelineIndex, timelineEdges, timelineSpells, type MentionsOnDate, type Period, type PeriodNetwork, type TimelineEdge, type TimelineSpells } from './timeline.ts';

@@ -64,6 +64,14 @@ export interface GraphAttributes {
   sentences: number;
   /** Document id → its date, for the documents whose date is known (docs/graph-format.md, "Document dates"). */
   documentDates?: Record<string, DocumentDate>;
+  /** Document id → what it holds (docs/graph-format.md, "Document tallies"): the base of a timeline's period counts. */
+  documentTallies?: Record<string, DocumentTally>;
+}
+
+/** One document's sentences and, per entity it names, [mentions, sentences that name it]. */
+export interface DocumentTally {
+  sentences: number;
+  entities: Record<string, [number, number]>;
 }
 
 /** A document's date (YYYY-MM-DD) and where it was read: header, dateline, first-page, note, name or mtime. */

@@ -94,16 +94,27 @@ export function surfaceAtoms(text: string, kind: SurfaceKind, entityId = ''): st
 }
 
 interface TrieNode {
-  children: Map<string, TrieNode>;
+  /** Children by the trie code of their character (see TRIE_CODE). */
+  children: Map<number, TrieNode>;
   terminal: boolean;
 }
 
-/** The trie key of one character of a folded surface form: separators match each other, letters any case. */
-function trieAtom(ch: string): string {
-  return ch === ' ' || ch === '-' ? '[ -]' : escapeChar(ch.toLowerCase());
-}
+/**
+ * The trie code of each UTF-16 code unit: its lower-case form when that is one code unit, and one code for
+ * both separators (space and hyphen match each other). The trie is walked case-insensitively; the forms'
+ * capitalisation rules are checked afterwards.
+ */
+const TRIE_CODE: Uint16Array = (() => {
+  const table = new Uint16Array(65536);
+  for (let code = 0; code < 65536; code += 1) {
+    const lower = String.fromCharCode(code).toLowerCase();
+    table[code] = lower.length === 1 ? lower.charCodeAt(0) : code;
+  }
+  table['-'.charCodeAt(0)] = ' '.charCodeAt(0);
+  return table;
+})();
 
-const WORD_CHAR = new RegExp(`[${WORD_CLASS}]`);
+const trieCodeAt = (text: string, index: number): number => TRIE_CODE[text.charCodeAt(index)] ?? 0;
 
 /** 1 for each UTF-16 code unit of WORD_CLASS (letters and digits), 2 for "+": the boundary tests of the scan. */
 const CHAR_CLASS: Uint8Array = (() => {
@@ -119,11 +130,28 @@ const isWordAt = (text: string, index: number): boolean => index >= 0 && index <
 /** True when the code unit at `index` continues a token: a letter, digit or "+" (a form may not end right before one). */
 const isTokenAt = (text: string, index: number): boolean => index >= 0 && index < text.length && (CHAR_CLASS[text.charCodeAt(index)] ?? 0) > 0;
 
+/** A surface form as the matcher stores it: folded, trimmed, single-spaced. */
+function normalisedForm(text: string): string {
+  return foldText(text.normalize('NFC')).trim().replace(/\s+/g, ' ');
+}
+
+/** The capitalisation rule of a form as one anchored RegExp (see surfaceAtoms), with its all-capitals variant. */
+function capitalisationCheck(form: SurfaceForm): RegExp {
+  const folded = normalisedForm(form.text);
+  const atoms = surfaceAtoms(form.text, form.kind, form.entityId);
+  // Names also match written all in capitals (datelines, headlines: "JUBA, South Sudan"), if long enough
+  // not to be mistaken for an acronym.
+  const capitals = folded.replace(/[^\p{L}]/gu, '').length >= 4 && folded !== folded.toUpperCase() && form.kind === 'alias';
+  const upper = capitals ? `|^${[...folded.toUpperCase()].map((ch) => (ch === ' ' || ch === '-' ? '[ -]' : escapeChar(ch))).join('')}$` : '';
+  return new RegExp(`^${atoms.join('')}$${upper}`);
+}
+
 /**
  * The compiled recogniser: scan() finds non-overlapping, leftmost-longest lexicon matches. A case-insensitive
  * walk of the trie of every form finds the longest candidate at each word start (one map lookup per character,
  * whatever the lexicon's size); the capitalisation rules of the forms are then checked, falling back to
- * shorter forms at the same place.
+ * shorter forms at the same place. Each form's rule is compiled the first time a match needs it, so compiling
+ * a large lexicon costs only the trie.
  */
 export class LexiconMatcher {
   private readonly root: TrieNode = { children: new Map(), terminal: false };
@@ -132,36 +160,40 @@ export class LexiconMatcher {
 
   constructor(forms: readonly SurfaceForm[]) {
     for (const form of forms) {
-      const atoms = surfaceAtoms(form.text, form.kind, form.entityId);
-      if (atoms.length === 0) continue;
+      const folded = normalisedForm(form.text);
+      if (folded.length === 0) continue;
       let node = this.root;
-      for (const ch of foldText(form.text.normalize('NFC')).trim().replace(/\s+/g, ' ')) {
-        const atom = trieAtom(ch);
-        let child = node.children.get(atom);
+      for (let index = 0; index < folded.length; index += 1) {
+        const code = trieCodeAt(folded, index);
+        let child = node.children.get(code);
         if (!child) {
           child = { children: new Map(), terminal: false };
-          node.children.set(atom, child);
+          node.children.set(code, child);
         }
         node = child;
       }
       node.terminal = true;
       const key = matchKey(form.text);
-      const list = this.forms.get(key) ?? [];
-      list.push(form);
-      this.forms.set(key, list);
-      // Names also match written all in capitals (datelines, headlines: "JUBA, South Sudan"), if long enough
-      // not to be mistaken for an acronym.
-      const folded = foldText(form.text.normalize('NFC')).trim().replace(/\s+/g, ' ');
-      const capitals = folded.replace(/[^\p{L}]/gu, '').length >= 4 && folded !== folded.toUpperCase() && form.kind === 'alias';
-      const upper = capitals ? `|^${[...folded.toUpperCase()].map((ch) => (ch === ' ' || ch === '-' ? '[ -]' : escapeChar(ch))).join('')}$` : '';
-      this.checks.set(form, new RegExp(`^${atoms.join('')}$${upper}`));
+      const list = this.forms.get(key);
+      if (list) list.push(form);
+      else this.forms.set(key, [form]);
     }
   }
 
-  /** The first match at or after `from`: a start not right after a letter or digit, and the longest form there. */
+  /** Whether `surface` (folded text) is written the way `form` allows. */
+  private writtenAs(form: SurfaceForm, surface: string): boolean {
+    let check = this.checks.get(form);
+    if (!check) {
+      check = capitalisationCheck(form);
+      this.checks.set(form, check);
+    }
+    return check.test(surface);
+  }
+
+/** The first match at or after `from`: a start not right after a letter or digit, and the longest form there. */
   private nextMatch(folded: string, from: number): { start: number; end: number } | undefined {
     for (let start = from; start < folded.length; start += 1) {
-      if (isWordAt(folded, start - 1) || !this.root.children.has(trieAtom(folded[start] ?? ''))) continue;
+      if (isWordAt(folded, start - 1) || !this.root.children.has(trieCodeAt(folded, start))) continue;
       const longest = this.endsAt(folded, start)[0];
       if (longest !== undefined) return { start, end: longest };
     }
@@ -175,7 +207,7 @@ export class LexiconMatcher {
   private formsFor(surface: string, caseless?: (form: SurfaceForm) => boolean): SurfaceForm[] {
     const key = surface.toLowerCase().replace(/[\s-]+/g, ' ');
     const lowerCase = caseless !== undefined && surface === surface.toLowerCase();
-    return (this.forms.get(key) ?? []).filter((form) => (this.checks.get(form)?.test(surface) ?? false) || (lowerCase && caseless(form)));
+    return (this.forms.get(key) ?? []).filter((form) => this.writtenAs(form, surface) || (lowerCase && caseless(form)));
   }
 
   /** Ends of every form (any case) starting at `start` and ending at a word boundary, longest first. */
@@ -183,7 +215,7 @@ export class LexiconMatcher {
     const ends: number[] = [];
     let node: TrieNode | undefined = this.root;
     for (let index = start; index < folded.length && node; index += 1) {
-      node = node.children.get(trieAtom(folded[index] ?? ''));
+      node = node.children.get(trieCodeAt(folded, index));
       if (node?.terminal && !isTokenAt(folded, index + 1)) ends.push(index + 1);
     }
     return ends.reverse();
@@ -192,7 +224,7 @@ export class LexiconMatcher {
   /** The start of a word inside [start, end) where a longer form than [start, end) begins, if any. */
   private longerMatchInside(folded: string, start: number, end: number): number | undefined {
     for (let index = start + 1; index < end; index += 1) {
-      if (WORD_CHAR.test(folded[index - 1] ?? '') || !WORD_CHAR.test(folded[index] ?? '')) continue;
+      if (isWordAt(folded, index - 1) || !isWordAt(folded, index)) continue;
       const longest = this.endsAt(folded, index)[0];
       if (longest !== undefined && longest - index > end - start) return index;
     }

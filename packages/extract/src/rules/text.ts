@@ -10,6 +10,22 @@ export const CAP_WORD = "\\p{Lu}[\\p{L}\\p{M}'’-]*";
 /** A word in capitals of two letters or more: "NICHOLAS", "UNMISS". */
 export const UPPER_WORD = "\\p{Lu}[\\p{Lu}\\p{M}'’-]+";
 
+/** `text` with RegExp syntax characters escaped, to match as written. */
+export const escapePattern = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A RegExp alternation of `words` as written, longest first (so that "Civil War" is tried before "War"). */
+export const alternatives = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escapePattern).join('|');
+
+/**
+ * A cheap test that a text contains one of `words` as written (or in any case, with `ignoreCase`). A pattern built around a head word ("War",
+ * "Radio", "Forces") runs only on the sentences that pass it: most sentences have none, and the full pattern
+ * would otherwise be tried at every capital of every sentence.
+ */
+export function containsAny(words: readonly string[], options: { ignoreCase?: boolean } = {}): (text: string) => boolean {
+  const pattern = new RegExp(alternatives(words), options.ignoreCase === true ? 'iu' : 'u');
+  return (text) => pattern.test(text);
+}
+
 export interface CandidateSpec {
   sentence: number;
   start: number;

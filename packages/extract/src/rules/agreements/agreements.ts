@@ -3,11 +3,9 @@
 // the document already names, which join that agreement instead of becoming a second one.
 import type { SentenceRecord } from '../../types.ts';
 import type { RuleCandidate, RuleContext } from '../context.ts';
-import { isHeadline, makeCandidate, mentionsOver } from '../text.ts';
+import { alternatives, containsAny, escapePattern, isHeadline, makeCandidate, mentionsOver } from '../text.ts';
 import { AGREEMENT_HEADS, DATED_AGREEMENT_HEADS, GENERIC_AGREEMENT_WORDS, MONTHS, OTHER_RESOLUTION_BODIES, STATUS_AGREEMENTS, UN_CHARTER_CONTEXT } from './vocabulary.ts';
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternatives = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 const CHARTER_ID_LABEL = 'Charter of the United Nations';
 
@@ -83,10 +81,13 @@ const MONTH = alternatives(MONTHS);
 const FULL_DATE = `(?:\\d{1,2}\\s+(?:${MONTH})\\s+\\d{4}|(?:${MONTH})\\s+\\d{1,2},?\\s+\\d{4})`;
 const DATE = `(?:${FULL_DATE}|(?:${MONTH})\\s+\\d{4}|(?:19|20)\\d\\d)`;
 /** A head in either capitalisation of each word's first letter: "Ceasefire Agreement" or "ceasefire agreement". */
-const firstLetterEither = (head: string): string => escape(head).replace(/(^|\s|-)(\p{L})/gu, (_, before: string, letter: string) => `${before}[${letter.toUpperCase()}${letter.toLowerCase()}]`);
+const firstLetterEither = (head: string): string => escapePattern(head).replace(/(^|\s|-)(\p{L})/gu, (_, before: string, letter: string) => `${before}[${letter.toUpperCase()}${letter.toLowerCase()}]`);
 const HEADS = [...DATED_AGREEMENT_HEADS].sort((a, b) => b.length - a.length).map(firstLetterEither).join('|');
 const DATE_THEN_HEAD = new RegExp(`(?<![\\p{L}\\p{N}])(${DATE})\\s+(${HEADS})(?![\\p{L}'’-])(?!\\s+\\p{Lu})`, 'gu');
 const HEAD_OF_DATE = new RegExp(`(?<![\\p{L}'’-])(${HEADS})\\s+of\\s+(${DATE})(?![\\p{L}\\p{N}])`, 'gu');
+/** Both patterns need a head (in some capitalisation) and a four-digit year: sentences without either are skipped. */
+const hasDatedHead = containsAny(DATED_AGREEMENT_HEADS, { ignoreCase: true });
+const hasYear = (text: string): boolean => /\d{4}/u.test(text);
 
 /** True when every word of a head is capitalised as a name's ("Ceasefire Agreement", "Cessation of Hostilities Agreement"). */
 function capitalisedHead(head: string): boolean {
@@ -109,7 +110,7 @@ export function proposeDatedAgreements(sentences: readonly SentenceRecord[], con
   const found: { sentence: number; start: number; end: number; text: string; head: string; date: string; year: string }[] = [];
   for (const sentence of sentences) {
     const text = sentence.text;
-    if (isHeadline(text)) continue;
+    if (isHeadline(text) || !hasYear(text) || !hasDatedHead(text)) continue;
     for (const [pattern, dateGroup, headGroup] of [
       [DATE_THEN_HEAD, 1, 2],
       [HEAD_OF_DATE, 2, 1],

@@ -3,11 +3,9 @@
 // The longer name wins over the known name nested at its start.
 import type { SentenceRecord } from '../../types.ts';
 import type { KnownMention, RuleCandidate, RuleContext } from '../context.ts';
-import { CAP_WORD, isHeadline, makeCandidate, mentionsOver } from '../text.ts';
+import { alternatives, CAP_WORD, containsAny, isHeadline, makeCandidate, mentionsOver } from '../text.ts';
 import { BODY_CONNECTORS, FORCE_HEADS, ROLE_MODIFIERS, UNIT_HEADS } from './vocabulary.ts';
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternatives = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 /** The owner types a body is named after. */
 const OWNER_TYPES = new Set(['country', 'place', 'mission', 'organization']);
@@ -17,11 +15,14 @@ const COMPLEMENT = `(?:\\s+(?:on|for|of)\\s+(?:the\\s+)?${CAP_WORD}(?:\\s+(?:and
 const UNIT_AFTER = new RegExp(`^((?:\\s+${MODIFIER}){1,6}?)\\s+(${alternatives(UNIT_HEADS)})(${COMPLEMENT})(?![\\p{L}'’-])(?!\\s+\\p{Lu})(?!\\s+to\\s+\\p{Lu})`, 'u');
 const DEMONYM_WORD = new RegExp(`(?<![\\p{L}'’-])${CAP_WORD}`, 'gu');
 
+/** Every body this rule names ends in a force or unit head: sentences without one are skipped. */
+const hasBodyHead = containsAny([...FORCE_HEADS, ...UNIT_HEADS]);
+
 export function proposeBodies(sentences: readonly SentenceRecord[], context: RuleContext): RuleCandidate[] {
   const candidates: RuleCandidate[] = [];
   for (const sentence of sentences) {
     const text = sentence.text;
-    if (isHeadline(text)) continue;
+    if (isHeadline(text) || !hasBodyHead(text)) continue;
     const owners: { start: number; end: number; type: string }[] = (context.mentions.get(sentence.index) ?? [])
       .filter((mention: KnownMention) => OWNER_TYPES.has(mention.type) && !mention.guessed)
       .map((mention) => ({ start: mention.start, end: mention.end, type: mention.type }));

@@ -2,10 +2,9 @@
 // crises, epidemics, earthquakes and coups ("the 2014 West Africa Ebola epidemic", "the Haiti earthquake").
 import type { SentenceRecord } from '../../types.ts';
 import type { RuleCandidate, RuleContext } from '../context.ts';
-import { CAP_WORD, isHeadline, makeCandidate, mentionsOver } from '../text.ts';
+import { alternatives, CAP_WORD, containsAny, isHeadline, makeCandidate, mentionsOver } from '../text.ts';
 import { CAPITALISED_EVENT_HEADS, DATED_EVENT_HEADS, EVENT_ORDINALS, EVENT_QUALIFIERS, NOT_EVENT_WORDS, PLACE_NAMED_EVENT_HEADS, WAR_COMPLEMENTS } from './vocabulary.ts';
 
-const alternatives = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 
 const YEAR = '(?:1[89]\\d\\d|20[0-3]\\d)(?:[–-](?:\\d\\d){1,2})?';
 /** A capitalised word, or two joined by a dash: "Cambodian–Vietnamese". */
@@ -20,6 +19,9 @@ const DATED_EVENT = new RegExp(
   `(?<![\\p{L}\\p{N}'’-])(?:(${YEAR})\\s+)?((?:${CAP_WORD}\\s+){0,4})((?:(?:${alternatives(EVENT_QUALIFIERS)})\\s+){0,2})(${alternatives(DATED_EVENT_HEADS)})(?![\\p{L}\\p{N}'’-])`,
   'gu',
 );
+
+const hasCapitalisedHead = containsAny(CAPITALISED_EVENT_HEADS);
+const hasDatedHead = containsAny(DATED_EVENT_HEADS);
 
 /** Drops the words that open a clause from the front of a run: "After the Lebanese" → "Lebanese". */
 function trimOpeners(run: string): number {
@@ -42,7 +44,7 @@ export function proposeEvents(sentences: readonly SentenceRecord[], context: Rul
     const text = sentence.text;
     if (isHeadline(text)) continue;
     CAPITALISED_EVENT.lastIndex = 0;
-    for (let match = CAPITALISED_EVENT.exec(text); match !== null; match = CAPITALISED_EVENT.exec(text)) {
+    for (let match = hasCapitalisedHead(text) ? CAPITALISED_EVENT.exec(text) : null; match !== null; match = CAPITALISED_EVENT.exec(text)) {
       const run = match[1] ?? '';
       const start = match.index + trimOpeners(run);
       const end = match.index + match[0].length;
@@ -59,7 +61,7 @@ export function proposeEvents(sentences: readonly SentenceRecord[], context: Rul
       );
     }
     DATED_EVENT.lastIndex = 0;
-    for (let match = DATED_EVENT.exec(text); match !== null; match = DATED_EVENT.exec(text)) {
+    for (let match = hasDatedHead(text) ? DATED_EVENT.exec(text) : null; match !== null; match = DATED_EVENT.exec(text)) {
       const year = match[1];
       const names = (match[2] ?? '').trim();
       const head = match[4] ?? '';

@@ -80,6 +80,8 @@ export function writtenWithoutCapitals(texts: readonly string[]): boolean {
       words += 1;
       const first = match[0][0] ?? '';
       if (first !== first.toLowerCase() && !/^I(?:['’]\p{L}+)?$/u.test(match[0])) capitalised += 1;
+      // Past 2% of the words looked at, the answer is no whatever follows.
+      if (capitalised >= enough * 0.02) return false;
     }
     if (words >= enough) break;
   }

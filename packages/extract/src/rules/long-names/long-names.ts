@@ -3,13 +3,12 @@
 // Responsibility to Protect": a head noun, its complement, and a known name at or near the complement's end.
 import type { SentenceRecord } from '../../types.ts';
 import type { RuleCandidate, RuleContext } from '../context.ts';
-import { CAP_WORD, isHeadline, makeCandidate, mentionsOver } from '../text.ts';
+import { CAP_WORD, escapePattern, isHeadline, makeCandidate, mentionsOver } from '../text.ts';
 import { COMPLEMENT_CONNECTORS, COMPLEMENT_HEADS, COMPLEMENT_PREPOSITIONS, HEADS_NEEDING_MODIFIER } from './vocabulary.ts';
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const typeOfHead = new Map(COMPLEMENT_HEADS.map(({ head, type }) => [head, type]));
 const HEADED = new RegExp(
-  `(?<![\\p{L}'’-])((?:${CAP_WORD}\\s+){0,4})(${COMPLEMENT_HEADS.map(({ head }) => escape(head)).join('|')})\\s+(?:${COMPLEMENT_PREPOSITIONS.join('|')})\\s+`,
+  `(?<![\\p{L}'’-])((?:${CAP_WORD}\\s+){0,4})(${COMPLEMENT_HEADS.map(({ head }) => escapePattern(head)).join('|')})\\s+(?:${COMPLEMENT_PREPOSITIONS.join('|')})\\s+`,
   'gu',
 );
 /** A comma that continues a list closed by "and": ", Salif and Ras Isa". */

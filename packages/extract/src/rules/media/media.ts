@@ -2,11 +2,9 @@
 // the words that build their names ("Radio Okapi", "Eye Radio", "Mikado FM", "UNMIL Radio").
 import type { SentenceRecord } from '../../types.ts';
 import type { RuleCandidate, RuleContext } from '../context.ts';
-import { CAP_WORD, isHeadline, makeCandidate } from '../text.ts';
+import { alternatives, CAP_WORD, containsAny, isHeadline, makeCandidate } from '../text.ts';
 import { KNOWN_MEDIA, NOT_STATION_WORDS, STATION_FIRST_WORDS, STATION_LAST_WORDS } from './vocabulary.ts';
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternatives = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 const MEDIA_FACTS = { kind: 'media' };
 const labelOfForm = new Map<string, string>(KNOWN_MEDIA.flatMap((medium) => medium.forms.map((form) => [form.toLowerCase(), medium.label] as const)));
@@ -14,6 +12,9 @@ const KNOWN = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${alternatives(KNOWN_MEDIA.
 const NAME_PART = `(?:${CAP_WORD}|\\d{1,3})`;
 const FIRST_WORD_STATION = new RegExp(`(?<![\\p{L}'’-])(?:${alternatives(STATION_FIRST_WORDS)})((?:\\s+(?:des|de|du|la|le)?\\s*${NAME_PART}){1,4})(?:\\s+FM)?(?![\\p{L}\\p{N}'’-])`, 'gu');
 const LAST_WORD_STATION = new RegExp(`(?<![\\p{L}'’-])((?:${NAME_PART}\\s+){1,3})(?:${alternatives(STATION_LAST_WORDS)})(?![\\p{L}\\p{N}'’-])`, 'gu');
+
+const hasFirstStationWord = containsAny(STATION_FIRST_WORDS);
+const hasLastStationWord = containsAny(STATION_LAST_WORDS);
 
 /** Words that open a sentence or clause, never a station's name. Lower case. */
 const OPENERS = new Set(['the', 'a', 'an', 'on', 'in', 'at', 'by', 'from', 'to', 'our', 'their', 'his', 'her', 'its', 'local', 'community', 'national', 'state', 'public', 'private', 'and', 'or', 'via', 'said', 'told', 'listen', 'listening', 'tune', 'says']);
@@ -39,14 +40,14 @@ export function proposeMedia(sentences: readonly SentenceRecord[], context: Rule
     }
     if (isHeadline(text)) continue;
     FIRST_WORD_STATION.lastIndex = 0;
-    for (let match = FIRST_WORD_STATION.exec(text); match !== null; match = FIRST_WORD_STATION.exec(text)) {
+    for (let match = hasFirstStationWord(text) ? FIRST_WORD_STATION.exec(text) : null; match !== null; match = FIRST_WORD_STATION.exec(text)) {
       const first = (match[1] ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
       if (NOT_STATION_WORDS.has(first)) continue;
       const name = match[0];
       push(sentence, match.index, match.index + name.length, labelOfForm.get(name.toLowerCase()) ?? name, 'station: "Radio <Name>"', 'likely');
     }
     LAST_WORD_STATION.lastIndex = 0;
-    for (let match = LAST_WORD_STATION.exec(text); match !== null; match = LAST_WORD_STATION.exec(text)) {
+    for (let match = hasLastStationWord(text) ? LAST_WORD_STATION.exec(text) : null; match !== null; match = LAST_WORD_STATION.exec(text)) {
       const words = (match[1] ?? '').trim().split(/\s+/);
       let skip = 0;
       while (skip < words.length && OPENERS.has((words[skip] ?? '').toLowerCase())) skip += 1;

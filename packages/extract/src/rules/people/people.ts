@@ -5,11 +5,9 @@ import { isEnglishWord, lexicalTags } from '../../recognize/ner.ts';
 import { NEVER_NAMES, ORGANIZATION_HEADS, PLACE_HEADS, ROLE_WORDS } from '../../vocabulary.ts';
 import type { SentenceRecord } from '../../types.ts';
 import type { RuleCandidate, RuleContext } from '../context.ts';
-import { makeCandidate, mentionsOver, titleCase } from '../text.ts';
+import { alternatives, makeCandidate, mentionsOver, titleCase } from '../text.ts';
 import { LEADER_BODIES, NAME_PARTICLES, NOT_NAME_LABELS, PORTFOLIOS, ROLE_TITLES, SURNAME_HONORIFICS } from './vocabulary.ts';
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternatives = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 /** A name word ("Haysom", "Thomas-Greenfield"), or an Arabic surname with its lower-case article ("al-Sudani"). */
 const NAME_WORD = "(?:(?:al|el|ad|as|ash|at|az)-)?\\p{Lu}\\p{Ll}[\\p{L}\\p{M}'’]*(?:-\\p{Lu}?[\\p{L}\\p{M}'’]+)*";
@@ -68,6 +66,8 @@ export function proposeTitledPeople(sentences: readonly SentenceRecord[], contex
       [TITLE_UPPER, UPPER_NAME_AFTER],
     ] as const) {
       titles.lastIndex = 0;
+      // Titles in capitals need two capitals in a row somewhere in the sentence.
+      if (titles === TITLE_UPPER && !/\p{Lu}\p{Lu}/u.test(text)) continue;
       for (let match = titles.exec(text); match !== null; match = titles.exec(text)) {
         // A capitalised modifier before "Government of" makes a body's name ("the Interim Government of National
         // Concord"): what follows is its complement, not a leader.
