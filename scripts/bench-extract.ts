@@ -7,8 +7,7 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type LexiconEntry, compileLexicon, defaultLexicon, extractDocument, pdfToText, readDocument } from '../packages/extract/src/index.ts';
-import { writeTextPdf } from './pdf-writer.ts';
+import { type LexiconEntry, compileLexicon, defaultLexicon, extractDocument, readDocument } from '../packages/extract/src/index.ts';
 import { seededRandom as random } from '../packages/graph/src/random.ts';
 
 const scriptPath = fileURLToPath(import.meta.url);
@@ -532,24 +531,9 @@ export async function runTopicCostBench(documents = 24): Promise<TopicCostResult
   return { mb: bytes / 1e6, documents, withoutSeconds, withSeconds, cost: (withSeconds - withoutSeconds) / withoutSeconds };
 }
 
-// ---- PDF reading speed (issue 12); the readers' cost of doubling the input is in bench-robust.ts ----
-
-/** PDF reading (pdfjs-dist and the layout) on a generated report: MB of extracted text per CPU second; target ≥ 2. */
-export async function runPdfBench(pages = 300): Promise<{ pages: number; textMb: number; cpuSeconds: number; mbPerSecond: number }> {
-  const pdf = writeTextPdf(pages, 60, (page, line) => `Paragraph ${page}.${line}: MONUSCO and the African Union reviewed the patrols in the east of the country.`);
-  await pdfToText(pdf.subarray(0, pdf.length), { maxPages: pages });
-  const since = process.cpuUsage();
-  const { text } = await pdfToText(pdf, { maxPages: pages });
-  const cpu = cpuSeconds(since);
-  const textMb = encoder.encode(text).length / 1e6;
-  return { pages, textMb, cpuSeconds: cpu, mbPerSecond: textMb / cpu };
-}
-
-/** Prints the readers section of the benchmark. */
-async function printReaderBench(): Promise<void> {
-  console.log('\nreaders (the cost of doubling each reader\'s input: pnpm bench robust)');
-  const pdf = await runPdfBench();
-  console.log(`  PDF reading: ${pdf.pages} pages, ${pdf.textMb.toFixed(2)} MB of text in ${pdf.cpuSeconds.toFixed(2)} s CPU: ${pdf.mbPerSecond.toFixed(2)} MB/s (target >= 2: ${pdf.mbPerSecond >= 2 ? 'met' : 'NOT met'})`);
+/** Points to the readers' benchmarks, which run on their own. */
+function printReaderBench(): void {
+  console.log('\nreaders: the cost of doubling each reader\'s input is in pnpm bench robust (scripts/bench-robust.ts), PDF reading speed in pnpm bench pdf (scripts/bench-pdf.ts)');
 }
 
 function argument(name: string): string | undefined {
@@ -606,6 +590,6 @@ if (isMain) {
     const width = Math.max(...rows.map((row) => row[0].length));
     const valueWidth = Math.max(...rows.map((row) => row[1].length));
     for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(valueWidth)}  ${note}`);
-    await printReaderBench();
+    printReaderBench();
   }
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const scriptsDir = path.dirname(fileURLToPath(import.meta.url));
-const benchNames = ['extract', 'graph', 'cli', 'explorer', 'fuzz', 'robust'] as const;
+const benchNames = ['extract', 'pdf', 'graph', 'cli', 'explorer', 'fuzz', 'robust'] as const;
 
 // Flags go to every benchmark, with their values: `pnpm bench cli --files 40 --mb 2` (a word after a flag that names
 // no benchmark is that flag's value).

@@ -26,16 +26,25 @@ export function writeTextPdf(pages: number, linesPerPage: number, line: (page: n
     pageIds.push(pageId);
   }
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages} >>`;
+  return assemblePdf(objects);
+}
+
+/** A PDF file of the given objects (object n at index n; 1 is the catalog), with its cross-reference table. */
+export function assemblePdf(objects: readonly (string | undefined)[]): Uint8Array {
   const parts: string[] = ['%PDF-1.4\n'];
   const offsets: number[] = [];
   let length = parts[0]!.length;
   for (let id = 1; id < objects.length; id += 1) {
     offsets[id] = length;
-    const text = `${id} 0 obj\n${objects[id]}\nendobj\n`;
+    const text = `${id} 0 obj\n${objects[id] ?? 'null'}\nendobj\n`;
     parts.push(text);
     length += text.length;
   }
   const xref = [`xref\n0 ${objects.length}\n0000000000 65535 f \n`, ...offsets.slice(1).map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`)].join('');
   parts.push(xref, `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`);
-  return new TextEncoder().encode(parts.join(''));
+  // Latin-1: one byte per character, so a stream's /Length is its string length.
+  const text = parts.join('');
+  const bytes = new Uint8Array(text.length);
+  for (let index = 0; index < text.length; index += 1) bytes[index] = text.charCodeAt(index) & 255;
+  return bytes;
 }

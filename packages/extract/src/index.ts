@@ -6,6 +6,7 @@ export { type CompiledLexicon, compileLexicon, lexiconEntries, type LexiconEntri
 export { defaultLexicon, defaultLexiconEntries } from './lexicon/default.ts';
 export { type ParsedDocument, readDocument, detectFormat, dateInName } from './readers/read.ts';
 export { type PageText, type PdfText, type PdfReadOptions, PDF_MESSAGES, PdfReadError, pdfPages, pdfToText, textOfPages, layoutPages, UN_SYMBOL } from './formats/pdf.ts';
+export { type PdfDirectOptions, PdfUnsupported, pdfPagesDirect } from './formats/pdf-direct.ts';
 export { docxDocumentText, docxCreatedDate } from './formats/docx.ts';
 export { type HtmlText, htmlToText } from './formats/html.ts';
 export { type ZipEntry, ZipError, zipEntries } from './formats/zip.ts';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extractDocument, readDocument } from '../src/index.ts';
+import { defaultLexicon, extractDocument, readDocument } from '../src/index.ts';
 import { testLexicon } from './helpers.ts';
 
 const dir = fileURLToPath(new URL('./fixtures/transcripts/', import.meta.url));
@@ -77,7 +77,8 @@ const shapes: Shape[] = [
     speakers: [],
     // Each rolling line read once, the inline word timings gone.
     sentences: [{ text: 'welcome to the briefing on monusco and the security situation in goma the mission has been there since twenty ten', time: '00:00:00.000' }],
-    entities: [],
+    // Read without capitals (rules/lexicon/scan.ts); the test lexicon has no Goma.
+    entities: ['mission:monusco'],
     sentenceCount: 1,
   },
   {
@@ -199,6 +200,38 @@ describe('transcript shapes', () => {
   it('a date in the file name dates a document whose text gives none', () => {
     expect(readDocument({ id: 'calls/2023-11-07-briefing.txt', text: 'MINUSMA left.' })).toMatchObject({ date: '2023-11-07', dateSource: 'name' });
     expect(readDocument({ id: 'calls/briefing_20231107.txt', text: 'MINUSMA left.' })).toMatchObject({ date: '2023-11-07', dateSource: 'name' });
+  });
+});
+
+describe('lower-case automatic captions', () => {
+  // The names a reader of the clip would note; "chad" after "my colleague" is a person, "in chad" the country.
+  const expected = [
+    'concept:protection-of-civilians', 'country:cod', 'country:mli', 'country:ssd', 'country:tcd', 'mission:monusco', 'mission:unmiss',
+    'organization:african-union', 'person:antonio-guterres', 'place:goma', 'place:malakal', 'place:north-kivu', 'place:sahel',
+  ];
+  it.each(['youtube-noon-briefing.vtt', 'youtube-noon-briefing-transcript.txt'])('%s: lexicon names are found without capitals; a common word or given name only after a preposition of place', (file) => {
+    const text = readFileSync(dir + file, 'utf8');
+    expect(readDocument({ id: file, text }).sentences.every((sentence) => sentence.text === sentence.text.toLowerCase())).toBe(true);
+    const extraction = extractDocument({ id: file, text }, { lexicon: defaultLexicon() });
+    expect(extraction.entities.filter((entity) => entity.mentions > 0).map((entity) => entity.id).sort()).toEqual(expected);
+    const chad = extraction.mentions.filter((mention) => mention.entity === 'country:tcd');
+    expect(chad).toHaveLength(1);
+    const sentence = extraction.sentences.find((record) => record.index === chad[0]?.sentence)?.text ?? '';
+    expect(sentence.slice(Math.max(0, (chad[0]?.start ?? 0) - 3), chad[0]?.end)).toBe('in chad');
+    // "for the sake of" and "sake" the town are not told apart without capitals: no guess.
+    expect(extraction.entities.some((entity) => entity.id === 'place:sake')).toBe(false);
+  });
+
+  it('the same words with capitals are unchanged by the lower-case reading (a capitalised text is read as before)', () => {
+    const text = 'My colleague Chad will take your questions on the Sahel later today. Peacekeepers are in Chad and in Mali.';
+    const extraction = extractDocument({ id: 'capitals.txt', text }, { lexicon: defaultLexicon() });
+    expect(extraction.mentions.filter((mention) => mention.entity === 'country:tcd').map((mention) => mention.surface)).toEqual(['Chad', 'Chad']);
+  });
+
+  it('a short clip (under 40 words) is still read as lower-case captions', () => {
+    const text = readFileSync(dir + 'youtube-auto-captions.vtt', 'utf8');
+    const extraction = extractDocument({ id: 'clip.vtt', text }, { lexicon: defaultLexicon() });
+    expect(extraction.entities.filter((entity) => entity.mentions > 0).map((entity) => entity.id).sort()).toEqual(['mission:monusco', 'place:goma']);
   });
 });
 

@@ -202,14 +202,14 @@ const COMPOUND_PREFIXES = new Set(['north', 'south', 'east', 'west', 'non', 'sel
  * lower-case letter does too, unless the document writes that compound with its hyphen elsewhere, or
  * never writes it solid and its first part is a compound prefix ("south-" + "east" stays "south-east").
  */
-function joinLine(paragraph: string, line: string, vocabulary: ReadonlySet<string>): string {
+function joinLine(paragraph: string, line: string, vocabulary: () => ReadonlySet<string>): string {
   if (paragraph.length === 0) return line;
   if (/\p{L}\u00ad$/u.test(paragraph)) return paragraph.slice(0, -1) + line;
   if (/\p{L}-$/u.test(paragraph) && /^\p{Ll}/u.test(line)) {
     const left = (/[\p{L}\p{M}]+(?=-$)/u.exec(paragraph)?.[0] ?? '').toLowerCase();
     const right = (/^[\p{L}\p{M}]+/u.exec(line)?.[0] ?? '').toLowerCase();
-    const hyphenated = vocabulary.has(`${left}-${right}`);
-    const solid = vocabulary.has(left + right);
+    const hyphenated = vocabulary().has(`${left}-${right}`);
+    const solid = vocabulary().has(left + right);
     if (hyphenated || (!solid && COMPOUND_PREFIXES.has(left))) return paragraph + line;
     return paragraph.slice(0, -1) + line;
   }
@@ -231,7 +231,9 @@ function vocabularyOf(pages: readonly Line[][]): Set<string> {
 export function layoutPages(pages: readonly PageText[]): { text: string; pageTexts: string[] } {
   const laidOut = pages.map((page) => ({ lines: pageLines(page), height: page.height }));
   const kept = bodyLines(laidOut);
-  const vocabulary = vocabularyOf(kept);
+  // Built on the first hyphen at a line end: most documents never need it.
+  let words: Set<string> | undefined;
+  const vocabulary = (): Set<string> => (words ??= vocabularyOf(kept));
   const gaps: number[] = [];
   for (const lines of kept) {
     for (let index = 1; index < lines.length; index += 1) {
@@ -243,27 +245,31 @@ export function layoutPages(pages: readonly PageText[]): { text: string; pageTex
   const usualGap = gaps[Math.floor(gaps.length / 2)] ?? 12;
   const paragraphs: string[] = [];
   const pageTexts: string[] = [];
-  let current = '';
+  // The paragraph being built, as its lines (a hyphenated line end joins into the line before): joined once, at its end.
+  const parts: string[] = [];
   let previous: Line | undefined;
   const flush = (): void => {
-    if (current.length > 0) paragraphs.push(current);
-    current = '';
+    if (parts.length > 0) paragraphs.push(parts.join(' '));
+    parts.length = 0;
   };
   for (const lines of kept) {
     const pageStart = paragraphs.length;
     for (const line of lines) {
-      if (previous) {
+      if (previous && parts.length > 0) {
         const gap = previous.y - line.y;
         const sameFlow = gap > 0 && gap < usualGap * 1.3 && Math.abs(line.x - previous.x) < line.size * 4;
         const sizeChanged = Math.abs(line.size - previous.size) > 0.4;
         const breaksFlow = !sameFlow && (gap <= 0 || Math.abs(line.x - previous.x) >= line.size * 4);
-        const endsSentence = /[.!?:;…]["'”’)\]]*$/u.test(current);
+        const endsSentence = /[.!?:;…]["'”’)\]]*$/u.test((parts[parts.length - 1] as string).slice(-16));
         if (sizeChanged || (breaksFlow ? endsSentence : !sameFlow)) flush();
       }
-      current = joinLine(current, line.text, vocabulary);
+      const last = parts[parts.length - 1];
+      const joined = last === undefined ? undefined : joinLine(last, line.text, vocabulary);
+      if (last === undefined || joined === undefined || joined === `${last} ${line.text}`) parts.push(line.text);
+      else parts[parts.length - 1] = joined;
       previous = line;
     }
-    pageTexts.push([...paragraphs.slice(pageStart), current].join('\n\n'));
+    pageTexts.push([...paragraphs.slice(pageStart), parts.join(' ')].join('\n\n'));
   }
   flush();
   return { text: paragraphs.join('\n\n'), pageTexts };

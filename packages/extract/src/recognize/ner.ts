@@ -459,6 +459,18 @@ export function isEnglishWord(word: string): boolean {
   return ![...tags].some((tag) => NAME_TAGS.has(tag));
 }
 
+/** True when compromise's shipped lexicon knows a lower-case word as a given name ("chad", "jordan"). */
+export function isGivenName(word: string): boolean {
+  const found = SHIPPED_LEXICON[word.toLowerCase()];
+  if (found === undefined) return false;
+  const model = (nlp as unknown as { model(): CompromiseModel }).model();
+  for (const tag of Array.isArray(found) ? found : [found]) {
+    if (tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName') return true;
+    if ((model.one.tagSet[tag]?.parents ?? []).includes('FirstName')) return true;
+  }
+  return false;
+}
+
 interface CompromiseModel {
   one: { lexicon: Record<string, string | string[] | undefined>; tagSet: Record<string, { parents?: string[] } | undefined> };
 }

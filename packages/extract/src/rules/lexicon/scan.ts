@@ -4,7 +4,7 @@ import { type CompiledLexicon } from '../../lexicon/compile.ts';
 import { type SurfaceForm } from '../../lexicon/matcher.ts';
 import { type DocumentState, addMention } from '../../pipeline/state.ts';
 import { insideLongerName } from '../shared.ts';
-import { isEnglishWord } from '../../recognize/ner.ts';
+import { isEnglishWord, isGivenName } from '../../recognize/ner.ts';
 
 /** Lexicon pass: unambiguous aliases become mentions; ambiguous forms wait for the whole document. */
 export interface PendingHit {
@@ -20,10 +20,13 @@ export interface PendingHit {
 export function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon): PendingHit[] {
   const pending: PendingHit[] = [];
   const texts = state.sentences.map((sentence) => sentence.text);
-  const hitsBySentence = lexicon.matcher.scanAll(texts, writtenWithoutCapitals(texts) ? namesReadableInLowerCase : undefined);
+  const lowerCase = writtenWithoutCapitals(texts);
+  const hitsBySentence = lexicon.matcher.scanAll(texts, lowerCase ? namesReadableInLowerCase : undefined);
   for (const sentence of state.sentences) {
     for (const hit of hitsBySentence[sentence.index] ?? []) {
       const entity = hit.entityIds[0];
+      // Without capitals, a place named by a common word or a given name ("turkey", "chad") is one only after a preposition of place.
+      if (lowerCase && entity !== undefined && wordOrGivenName(hit.surface) && !LOWER_CASE_PLACE_BEFORE.test(sentence.text.slice(Math.max(0, hit.start - 12), hit.start))) continue;
       if (hit.kind === 'alias' && entity !== undefined) {
         // A generated gazetteer name inside a longer capitalised name ("Teatro Colón") is part of that name.
         if (isGazetteerEntry(lexicon, entity) && insideLongerName(sentence.text, hit.start, hit.end) && !afterAcronym(sentence.text, hit.start)) continue;
@@ -51,10 +54,19 @@ function afterAcronym(text: string, start: number): boolean {
   return /(?:^|[^\p{L}])\p{Lu}{2,}\s+$/u.test(text.slice(Math.max(0, start - 20), start));
 }
 
+/** A preposition of place right before a name: "in chad", "from turkey". */
+const LOWER_CASE_PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|at|near|from|to|around|outside|towards?|into|via|through|across|inside|throughout)\s+$/iu;
+
+/** One word that compromise knows as an English word or a given name. */
+function wordOrGivenName(surface: string): boolean {
+  const word = surface.trim();
+  return /^[\p{L}]+$/u.test(word) && (isEnglishWord(word) || isGivenName(word));
+}
+
 /**
  * True for a document written (nearly) without capitals, such as automatic captions or a lower-case
  * transcript ("so the mission in south sudan, unmiss, ..."): capitals tell nothing there, so lexicon names
- * are also read in lower case. At least 40 words, and under 2% of them capitalised (the pronoun "I" aside).
+ * are also read in lower case. At least 15 words (a short clip's captions), and under 2% of them capitalised (the pronoun "I" aside).
  */
 export function writtenWithoutCapitals(texts: readonly string[]): boolean {
   let words = 0;
@@ -73,7 +85,7 @@ export function writtenWithoutCapitals(texts: readonly string[]): boolean {
     }
     if (words >= enough) break;
   }
-  return words >= 40 && capitalised < words * 0.02;
+  return words >= 15 && capitalised < words * 0.02;
 }
 
 /**
@@ -86,7 +98,8 @@ export function namesReadableInLowerCase(form: SurfaceForm): boolean {
   const words = form.text.trim().replace(/^the\s+/iu, '').split(/\s+/);
   if (words.length > 1) return true;
   const word = words[0] ?? '';
-  if (isEnglishWord(word)) return false;
+  // A country or place named by an English word ("turkey", "georgia"): read, then kept only after a preposition of place (recogniseLexicon).
+  if (isEnglishWord(word)) return form.entityId.startsWith('country:');
   // Acronyms: only missions' ("unmiss", "monusco"); an organisation's may be a word ("civic", "hippo").
   return word !== word.toUpperCase() || form.entityId.startsWith('mission:');
 }

@@ -1,0 +1,1049 @@
+// A direct reader of the common PDF text layer (objects, page tree, Flate content streams, Tj/TJ/'/" with
+// Td/TD/Tm/T*, simple and Identity-H fonts with their ToUnicode CMaps) into the positioned text pdfjs would give.
+import { type PageText, PdfReadError, type PositionedText } from './pdf.ts';
+
+/** The direct reader met something it does not read (encryption, an unknown filter or font): pdfjs reads the file instead. */
+export class PdfUnsupported extends Error {
+  override name = 'PdfUnsupported';
+}
+
+export interface PdfDirectOptions {
+  /** Inflates a FlateDecode stream (zlib format); throws when the output would pass `maxBytes`. The caller brings it (node:zlib in the CLI). */
+  inflate: (data: Uint8Array, maxBytes: number) => Uint8Array;
+  /** Pages above this are refused before any is read (default 1,000). */
+  maxPages?: number;
+  /** Extracted characters above this stop the reading (default 50 million). */
+  maxCharacters?: number;
+  /** Decoded content-stream bytes above this stop this reader, as PdfUnsupported (default 512 MB). */
+  maxContentBytes?: number;
+}
+
+interface Name {
+  name: string;
+}
+interface Ref {
+  num: number;
+  gen: number;
+}
+type PdfValue = number | boolean | null | Name | Ref | Uint8Array | PdfValue[] | PdfDict | PdfStream;
+type PdfDict = Map<string, PdfValue>;
+interface PdfStream {
+  dict: PdfDict;
+  data: Uint8Array;
+}
+
+const isName = (value: PdfValue | undefined): value is Name => typeof value === 'object' && value !== null && !(value instanceof Uint8Array) && !Array.isArray(value) && !(value instanceof Map) && 'name' in value;
+const isRef = (value: PdfValue | undefined): value is Ref => typeof value === 'object' && value !== null && !(value instanceof Uint8Array) && !Array.isArray(value) && !(value instanceof Map) && 'num' in value;
+const isStream = (value: PdfValue | undefined): value is PdfStream => typeof value === 'object' && value !== null && !(value instanceof Uint8Array) && !Array.isArray(value) && !(value instanceof Map) && 'dict' in value;
+const isDict = (value: PdfValue | undefined): value is PdfDict => value instanceof Map;
+
+// Character classes: 1 white space, 2 delimiter, 0 regular.
+const CHAR_CLASS = new Uint8Array(256);
+for (const code of [0, 9, 10, 12, 13, 32]) CHAR_CLASS[code] = 1;
+for (const mark of '()<>[]{}/%') CHAR_CLASS[mark.charCodeAt(0)] = 2;
+
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 65 && code <= 70) return code - 55;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
+}
+
+/** Operator tokens returned by the lexer in content streams and object bodies. */
+class Operator {
+  constructor(readonly op: string) {}
+}
+const OPERATORS = new Map<string, Operator>();
+/** Operators of up to three bytes by the number their bytes make (first byte lowest). */
+const SHORT_OPERATORS = new Map<number, Operator>();
+function operator(op: string): Operator {
+  let known = OPERATORS.get(op);
+  if (!known) {
+    known = new Operator(op);
+    if (OPERATORS.size < 512) {
+      OPERATORS.set(op, known);
+      if (op.length <= 3 && /^[\x21-\x7e]+$/.test(op)) SHORT_OPERATORS.set(op.charCodeAt(0) | ((op.charCodeAt(1) || 0) << 8) | ((op.charCodeAt(2) || 0) << 16), known);
+    }
+  }
+  return known;
+}
+
+/** A PDF lexer and parser over bytes: objects in the file body and operands in content streams. */
+class Parser {
+  position: number;
+  constructor(
+    readonly bytes: Uint8Array,
+    start = 0,
+    readonly end = bytes.length,
+  ) {
+    this.position = start;
+  }
+
+  skipSpace(): void {
+    const { bytes, end } = this;
+    let position = this.position;
+    while (position < end) {
+      const code = bytes[position] as number;
+      if (CHAR_CLASS[code] === 1) position += 1;
+      else if (code === 37) {
+        while (position < end && bytes[position] !== 10 && bytes[position] !== 13) position += 1;
+      } else break;
+    }
+    this.position = position;
+  }
+
+  /** The next value or operator; undefined at the end. `]` and `>>` come back as operators. */
+  next(): PdfValue | Operator | undefined {
+    this.skipSpace();
+    const { bytes, end } = this;
+    if (this.position >= end) return undefined;
+    const code = bytes[this.position] as number;
+    if (code === 47) return this.readName();
+    if (code === 40) return this.readLiteral();
+    if (code === 60) {
+      if (bytes[this.position + 1] === 60) {
+        this.position += 2;
+        return this.readDict();
+      }
+      return this.readHex();
+    }
+    if (code === 91) {
+      this.position += 1;
+      return this.readArray();
+    }
+    if (code === 93) {
+      this.position += 1;
+      return operator(']');
+    }
+    if (code === 62 && bytes[this.position + 1] === 62) {
+      this.position += 2;
+      return operator('>>');
+    }
+    if ((code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46) return this.readNumber();
+    const start = this.position;
+    let position = start;
+    while (position < end && CHAR_CLASS[bytes[position] as number] === 0) position += 1;
+    if (position === start) position += 1; // a stray delimiter ({ } or a lone >): skip it
+    this.position = position;
+    // Content-stream operators are one to three bytes: looked up by their bytes, without making a string.
+    if (position - start <= 3) {
+      const key = (bytes[start] as number) | ((position - start > 1 ? (bytes[start + 1] as number) : 0) << 8) | ((position - start > 2 ? (bytes[start + 2] as number) : 0) << 16);
+      const known = SHORT_OPERATORS.get(key);
+      if (known) return known;
+    }
+    let word = '';
+    for (let index = start; index < position; index += 1) word += String.fromCharCode(bytes[index] as number);
+    if (word === 'true') return true;
+    if (word === 'false') return false;
+    if (word === 'null') return null;
+    return operator(word);
+  }
+
+  readNumber(): number {
+    const { bytes, end } = this;
+    let position = this.position;
+    let sign = 1;
+    if (bytes[position] === 45) {
+      sign = -1;
+      position += 1;
+    } else if (bytes[position] === 43) position += 1;
+    let value = 0;
+    while (position < end) {
+      const digit = (bytes[position] as number) - 48;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+      position += 1;
+    }
+    if (bytes[position] === 46) {
+      position += 1;
+      let scale = 0.1;
+      while (position < end) {
+        const digit = (bytes[position] as number) - 48;
+        if (digit < 0 || digit > 9) break;
+        value += digit * scale;
+        scale /= 10;
+        position += 1;
+      }
+    }
+    // Two signs or stray characters after a number ("--5", "1.2.3"): PDF readers take the number read so far.
+    while (position < end && CHAR_CLASS[bytes[position] as number] === 0) position += 1;
+    this.position = position;
+    return sign * value;
+  }
+
+  readName(): Name {
+    const { bytes, end } = this;
+    let position = this.position + 1;
+    let name = '';
+    while (position < end && CHAR_CLASS[bytes[position] as number] === 0) {
+      const code = bytes[position] as number;
+      if (code === 35 && position + 2 < end) {
+        const high = hexValue(bytes[position + 1] as number);
+        const low = hexValue(bytes[position + 2] as number);
+        if (high >= 0 && low >= 0) {
+          name += String.fromCharCode(high * 16 + low);
+          position += 3;
+          continue;
+        }
+      }
+      name += String.fromCharCode(code);
+      position += 1;
+    }
+    this.position = position;
+    return { name };
+  }
+
+  readLiteral(): Uint8Array {
+    const { bytes, end } = this;
+    let position = this.position + 1;
+    // The common case, a string without escapes or nested parentheses, is a view of the bytes.
+    for (let index = position; index < end; index += 1) {
+      const code = bytes[index] as number;
+      if (code === 92 || code === 40) break;
+      if (code === 41) {
+        this.position = index + 1;
+        return bytes.subarray(position, index);
+      }
+    }
+    const out: number[] = [];
+    let depth = 1;
+    while (position < end) {
+      let code = bytes[position++] as number;
+      if (code === 92) {
+        code = bytes[position++] ?? 0;
+        if (code === 110) out.push(10);
+        else if (code === 114) out.push(13);
+        else if (code === 116) out.push(9);
+        else if (code === 98) out.push(8);
+        else if (code === 102) out.push(12);
+        else if (code >= 48 && code <= 55) {
+          let value = code - 48;
+          for (let count = 0; count < 2 && (bytes[position] ?? 0) >= 48 && (bytes[position] ?? 0) <= 55; count += 1) value = value * 8 + (bytes[position++] as number) - 48;
+          out.push(value & 255);
+        } else if (code === 13) {
+          if (bytes[position] === 10) position += 1;
+        } else if (code !== 10) out.push(code);
+        continue;
+      }
+      if (code === 40) depth += 1;
+      else if (code === 41 && --depth === 0) break;
+      out.push(code);
+    }
+    this.position = position;
+    return Uint8Array.from(out);
+  }
+
+  readHex(): Uint8Array {
+    const { bytes, end } = this;
+    const start = this.position + 1;
+    let stop = start;
+    while (stop < end && bytes[stop] !== 62) stop += 1;
+    const out = new Uint8Array((stop - start + 1) >> 1);
+    let length = 0;
+    let high = -1;
+    for (let position = start; position < stop; position += 1) {
+      const value = hexValue(bytes[position] as number);
+      if (value < 0) continue;
+      if (high < 0) high = value;
+      else {
+        out[length++] = high * 16 + value;
+        high = -1;
+      }
+    }
+    if (high >= 0) out[length++] = high * 16;
+    this.position = stop + 1;
+    return length === out.length ? out : out.subarray(0, length);
+  }
+
+  readArray(): PdfValue[] {
+    const items: PdfValue[] = [];
+    for (;;) {
+      const token = this.next();
+      if (token === undefined) return items;
+      if (token instanceof Operator) {
+        if (token.op === ']') return items;
+        if (token.op === 'R') this.foldReference(items);
+        continue;
+      }
+      items.push(token);
+    }
+  }
+
+  /** `12 0 R` read as three tokens becomes one reference. */
+  foldReference(items: PdfValue[]): void {
+    const gen = items[items.length - 1];
+    const num = items[items.length - 2];
+    if (typeof gen === 'number' && typeof num === 'number') {
+      items.length -= 2;
+      items.push({ num, gen });
+    }
+  }
+
+  readDict(): PdfDict {
+    const entries: PdfValue[] = [];
+    for (;;) {
+      const token = this.next();
+      if (token === undefined) break;
+      if (token instanceof Operator) {
+        if (token.op === '>>') break;
+        if (token.op === 'R') this.foldReference(entries);
+        continue;
+      }
+      entries.push(token);
+    }
+    const dict: PdfDict = new Map();
+    for (let index = 0; index + 1 < entries.length; index += 2) {
+      const key = entries[index];
+      if (isName(key)) dict.set(key.name, entries[index + 1] as PdfValue);
+      else index -= 1; // a stray value: realign on the next name
+    }
+    return dict;
+  }
+}
+
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  let text = '';
+  for (let index = start; index < end; index += 1) text += String.fromCharCode(bytes[index] as number);
+  return text;
+}
+
+/** Finds `endstream` from `from`; the index of its first byte, or -1. */
+function indexOfEndstream(bytes: Uint8Array, from: number): number {
+  const marker = [101, 110, 100, 115, 116, 114, 101, 97, 109];
+  for (let index = bytes.indexOf(101, from); index >= 0 && index + marker.length <= bytes.length; index = bytes.indexOf(101, index + 1)) {
+    let offset = 1;
+    while (offset < marker.length && bytes[index + offset] === marker[offset]) offset += 1;
+    if (offset === marker.length) return index;
+  }
+  return -1;
+}
+
+/** The objects of a PDF file, found by reading the body from start to end (a later definition wins, as after an incremental update). */
+class PdfFile {
+  readonly objects = new Map<number, PdfValue>();
+  /** Fonts read once per file, shared by its pages. */
+  readonly fonts = new Map<PdfDict, Font>();
+  private objectStreams: number[] = [];
+  private unpackedStreams = new Set<number>();
+  contentBytes = 0;
+
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly options: PdfDirectOptions,
+  ) {
+    this.scan();
+  }
+
+  private scan(): void {
+    const { bytes } = this;
+    const text = latin1(bytes, 0, Math.min(bytes.length, 4096));
+    if (!text.startsWith('%PDF-')) throw new PdfUnsupported('no %PDF- signature');
+    let position = 0;
+    const length = bytes.length;
+    while (position < length) {
+      // Find the next "obj" keyword and read the two numbers before it.
+      let found = -1;
+      for (let index = bytes.indexOf(111, position); index >= 0 && index + 3 <= length; index = bytes.indexOf(111, index + 1)) {
+        if ( bytes[index + 1] === 98 && bytes[index + 2] === 106 && CHAR_CLASS[bytes[index + 3] ?? 32] !== 0 && CHAR_CLASS[bytes[index - 1] ?? 0] === 1) {
+          found = index;
+          break;
+        }
+      }
+      if (found < 0) break;
+      const windowStart = Math.max(position, found - 24);
+      const window = latin1(bytes, windowStart, found + 3);
+      const match = /(\d+)\s+(\d+)\s+obj$/.exec(window);
+      if (!match) {
+        position = found + 3;
+        continue;
+      }
+      const num = Number(match[1]);
+      const parser = new Parser(bytes, found + 3);
+      const value = parser.next();
+      if (value === undefined || value instanceof Operator) {
+        position = parser.position;
+        continue;
+      }
+      let object: PdfValue = value;
+      if (isDict(value)) {
+        const keyword = parser.next();
+        if (keyword instanceof Operator && keyword.op === 'stream') {
+          let start = parser.position;
+          if (bytes[start] === 13) start += 1;
+          if (bytes[start] === 10) start += 1;
+          const declared = value.get('Length');
+          let stop = typeof declared === 'number' ? start + declared : -1;
+          if (stop < start || stop > length || latin1(bytes, stop, Math.min(length, stop + 11)).trim().slice(0, 9) !== 'endstream') {
+            stop = indexOfEndstream(bytes, start);
+            if (stop < 0) stop = length;
+            while (stop > start && (bytes[stop - 1] === 10 || bytes[stop - 1] === 13)) stop -= 1;
+          }
+          object = { dict: value, data: bytes.subarray(start, stop) };
+          parser.position = stop + 9;
+          const type = value.get('Type');
+          if (isName(type) && type.name === 'ObjStm') this.objectStreams.push(num);
+          if (isName(type) && type.name === 'XRef' && value.has('Encrypt')) throw new PdfUnsupported('encrypted');
+        }
+      }
+      this.objects.set(num, object);
+      position = parser.position;
+    }
+    const tail = latin1(bytes, Math.max(0, length - 65536), length);
+    if (/\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(tail) || /trailer[\s\S]{0,2000}?\/Encrypt\b/.test(tail)) throw new PdfUnsupported('encrypted');
+  }
+
+  /** Unpacks object streams (PDF 1.5) on the first reference that the body does not define. */
+  private unpackObjectStreams(): void {
+    for (const num of this.objectStreams) {
+      if (this.unpackedStreams.has(num)) continue;
+      this.unpackedStreams.add(num);
+      const stream = this.objects.get(num);
+      if (!isStream(stream)) continue;
+      const data = this.streamData(stream);
+      const count = this.resolve(stream.dict.get('N'));
+      const first = this.resolve(stream.dict.get('First'));
+      if (typeof count !== 'number' || typeof first !== 'number') continue;
+      const header = new Parser(data, 0, Math.min(first, data.length));
+      const pairs: number[] = [];
+      for (let index = 0; index < count * 2; index += 1) {
+        const value = header.next();
+        if (typeof value !== 'number') break;
+        pairs.push(value);
+      }
+      for (let index = 0; index + 1 < pairs.length; index += 2) {
+        const objectNumber = pairs[index] as number;
+        if (this.objects.has(objectNumber)) continue;
+        const parser = new Parser(data, first + (pairs[index + 1] as number));
+        const value = parser.next();
+        if (value !== undefined && !(value instanceof Operator)) this.objects.set(objectNumber, value);
+      }
+    }
+  }
+
+  resolve(value: PdfValue | undefined, depth = 0): PdfValue | undefined {
+    if (!isRef(value)) return value;
+    if (depth > 16) throw new PdfUnsupported('reference loop');
+    if (!this.objects.has(value.num)) this.unpackObjectStreams();
+    const target = this.objects.get(value.num);
+    if (target === undefined) return undefined;
+    return this.resolve(target, depth + 1);
+  }
+
+  dict(value: PdfValue | undefined): PdfDict | undefined {
+    const resolved = this.resolve(value);
+    if (isDict(resolved)) return resolved;
+    if (isStream(resolved)) return resolved.dict;
+    return undefined;
+  }
+
+  /** A stream's bytes after its filters (none or FlateDecode without a predictor). */
+  streamData(stream: PdfStream): Uint8Array {
+    const filter = this.resolve(stream.dict.get('Filter'));
+    const filters = (Array.isArray(filter) ? filter : filter === undefined || filter === null ? [] : [filter]).map((entry) => this.resolve(entry));
+    let data = stream.data;
+    const parameters = this.resolve(stream.dict.get('DecodeParms'));
+    for (const entry of filters) {
+      if (!isName(entry) || (entry.name !== 'FlateDecode' && entry.name !== 'Fl')) throw new PdfUnsupported(`stream filter ${isName(entry) ? entry.name : '?'}`);
+      const predictor = isDict(parameters) ? this.resolve(parameters.get('Predictor')) : undefined;
+      if (typeof predictor === 'number' && predictor > 1) throw new PdfUnsupported('stream predictor');
+      const limit = (this.options.maxContentBytes ?? 512 * 1024 * 1024) - this.contentBytes;
+      try {
+        data = this.options.inflate(data, Math.max(0, limit));
+      } catch (error) {
+        throw new PdfUnsupported(`stream does not inflate (${String(error)})`);
+      }
+    }
+    this.contentBytes += data.length;
+    if (this.contentBytes > (this.options.maxContentBytes ?? 512 * 1024 * 1024)) throw new PdfUnsupported('content streams over the limit of this reader');
+    return data;
+  }
+}
+
+// ---- Fonts: character codes to text and widths ----
+
+const WIN_ANSI_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function winAnsi(code: number): string {
+  if (code >= 0x80 && code <= 0x9f) return WIN_ANSI_HIGH[code - 0x80] as string;
+  return String.fromCharCode(code);
+}
+
+function standardEncoding(code: number): string | undefined {
+  if (code === 0x27) return '’';
+  if (code === 0x60) return '‘';
+  if (code < 0x80) return String.fromCharCode(code);
+  return undefined;
+}
+
+/** Glyph names a simple font's /Differences commonly uses, beyond letters and uniXXXX. */
+const GLYPH_NAMES: Record<string, string> = {
+  space: ' ', exclam: '!', quotedbl: '"', numbersign: '#', dollar: '$', percent: '%', ampersand: '&', quotesingle: "'", quoteright: '’', quoteleft: '‘',
+  parenleft: '(', parenright: ')', asterisk: '*', plus: '+', comma: ',', hyphen: '-', minus: '−', period: '.', slash: '/', colon: ':', semicolon: ';',
+  less: '<', equal: '=', greater: '>', question: '?', at: '@', bracketleft: '[', backslash: '\\', bracketright: ']', asciicircum: '^', underscore: '_',
+  grave: '`', braceleft: '{', bar: '|', braceright: '}', asciitilde: '~', endash: '–', emdash: '—', quotedblleft: '“', quotedblright: '”', bullet: '•',
+  ellipsis: '…', fi: 'fi', fl: 'fl', ff: 'ff', ffi: 'ffi', ffl: 'ffl', dagger: '†', daggerdbl: '‡', section: '§', paragraph: '¶', degree: '°', copyright: '©',
+  registered: '®', trademark: '™', nbspace: '\u00a0', quotesinglbase: '‚', quotedblbase: '„', guillemotleft: '«', guillemotright: '»', periodcentered: '·',
+  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+  eacute: 'é', egrave: 'è', ecircumflex: 'ê', edieresis: 'ë', aacute: 'á', agrave: 'à', acircumflex: 'â', adieresis: 'ä', atilde: 'ã', aring: 'å', ccedilla: 'ç',
+  iacute: 'í', igrave: 'ì', icircumflex: 'î', idieresis: 'ï', oacute: 'ó', ograve: 'ò', ocircumflex: 'ô', odieresis: 'ö', otilde: 'õ', uacute: 'ú', ugrave: 'ù',
+  ucircumflex: 'û', udieresis: 'ü', ntilde: 'ñ', Eacute: 'É', Egrave: 'È', Ccedilla: 'Ç', Aacute: 'Á', Agrave: 'À', Ocircumflex: 'Ô', germandbls: 'ß',
+};
+
+function glyphText(name: string): string | undefined {
+  if (name.length === 1 && /[A-Za-z]/.test(name)) return name;
+  const known = GLYPH_NAMES[name];
+  if (known !== undefined) return known;
+  const uni = /^uni([0-9A-Fa-f]{4})$/.exec(name) ?? /^u([0-9A-Fa-f]{4,6})$/.exec(name);
+  if (uni) return String.fromCodePoint(Number.parseInt(uni[1] as string, 16));
+  return undefined;
+}
+
+/** How one font turns codes into text and advances. */
+interface Font {
+  /** Bytes per character code (1 for simple fonts, 2 for Identity-H). */
+  codeBytes: 1 | 2;
+  /** The one UTF-16 unit a code stands for, or 0 when it stands for none or several (then `text` says). */
+  units: Uint16Array;
+  text: (code: number) => string;
+  /** Glyph widths in thousandths of the text size, by code. */
+  widths: Float32Array;
+}
+
+/** The fast tables of a font from its code → text and code → width functions. */
+function fontTables(codes: number, text: (code: number) => string, width: (code: number) => number): { units: Uint16Array; widths: Float32Array } {
+  const units = new Uint16Array(codes);
+  const widths = new Float32Array(codes);
+  for (let code = 0; code < codes; code += 1) {
+    widths[code] = width(code);
+    let value: string;
+    try {
+      value = text(code);
+    } catch {
+      continue;
+    }
+    if (value.length === 1) units[code] = value.charCodeAt(0);
+  }
+  return { units, widths };
+}
+
+/** Standard-14 fonts without /Widths: an average advance per character (layout only needs it roughly). */
+function estimatedWidth(code: number, mono: boolean): number {
+  if (mono) return 600;
+  if (code === 32) return 278;
+  if (code >= 65 && code <= 90) return 680;
+  if (code >= 48 && code <= 57) return 556;
+  if (code === 46 || code === 44 || code === 58 || code === 59 || code === 39) return 278;
+  return 520;
+}
+
+/** Reads a ToUnicode CMap: code → text, and the width in bytes of the codes. */
+function parseToUnicode(data: Uint8Array): { map: Map<number, string>; codeBytes: number } {
+  const map = new Map<number, string>();
+  const parser = new Parser(data);
+  const operands: PdfValue[] = [];
+  let codeBytes = 0;
+  const utf16 = (bytes: Uint8Array): string => {
+    let text = '';
+    for (let index = 0; index + 1 < bytes.length; index += 2) text += String.fromCharCode(((bytes[index] as number) << 8) | (bytes[index + 1] as number));
+    if (bytes.length === 1) text = String.fromCharCode(bytes[0] as number);
+    return text;
+  };
+  const codeOf = (bytes: Uint8Array): number => {
+    let value = 0;
+    for (const byte of bytes) value = value * 256 + byte;
+    return value;
+  };
+  let mode = '';
+  for (;;) {
+    const token = parser.next();
+    if (token === undefined) break;
+    if (!(token instanceof Operator)) {
+      if (mode !== '') operands.push(token);
+      continue;
+    }
+    const op = token.op;
+    if (op === 'begincodespacerange' || op === 'beginbfchar' || op === 'beginbfrange') {
+      mode = op;
+      operands.length = 0;
+    } else if (op === 'endcodespacerange') {
+      for (const value of operands) if (value instanceof Uint8Array) codeBytes = Math.max(codeBytes, value.length);
+      mode = '';
+    } else if (op === 'endbfchar') {
+      for (let index = 0; index + 1 < operands.length; index += 2) {
+        const source = operands[index];
+        const target = operands[index + 1];
+        if (source instanceof Uint8Array && target instanceof Uint8Array) map.set(codeOf(source), utf16(target));
+      }
+      mode = '';
+    } else if (op === 'endbfrange') {
+      for (let index = 0; index + 2 < operands.length; index += 3) {
+        const low = operands[index];
+        const high = operands[index + 1];
+        const target = operands[index + 2];
+        if (!(low instanceof Uint8Array) || !(high instanceof Uint8Array)) continue;
+        const from = codeOf(low);
+        const to = Math.min(codeOf(high), from + 65535);
+        if (Array.isArray(target)) {
+          for (let code = from; code <= to; code += 1) {
+            const entry = target[code - from];
+            if (entry instanceof Uint8Array) map.set(code, utf16(entry));
+          }
+        } else if (target instanceof Uint8Array && target.length >= 2) {
+          const base = utf16(target);
+          const last = base.charCodeAt(base.length - 1);
+          const prefix = base.slice(0, -1);
+          for (let code = from; code <= to; code += 1) map.set(code, prefix + String.fromCharCode(last + code - from));
+        }
+      }
+      mode = '';
+    } else if (op === 'endcmap') break;
+  }
+  return { map, codeBytes };
+}
+
+/** Presentation-form ligatures (ﬁ, ﬂ) as their letters, as pdfjs gives them. */
+function unligature(text: string): string {
+  return /[\ufb00-\ufb06]/.test(text) ? text.normalize('NFKC') : text;
+}
+
+function loadFont(file: PdfFile, fontDict: PdfDict): Font {
+  const subtype = file.resolve(fontDict.get('Subtype'));
+  const baseFont = file.resolve(fontDict.get('BaseFont'));
+  const baseName = isName(baseFont) ? baseFont.name : '';
+  const toUnicodeStream = file.resolve(fontDict.get('ToUnicode'));
+  const toUnicode = isStream(toUnicodeStream) ? parseToUnicode(file.streamData(toUnicodeStream)) : undefined;
+  if (isName(subtype) && subtype.name === 'Type0') {
+    const encoding = file.resolve(fontDict.get('Encoding'));
+    if (!isName(encoding) || (encoding.name !== 'Identity-H' && encoding.name !== 'Identity-V')) throw new PdfUnsupported('CID font encoding');
+    if (encoding.name === 'Identity-V') throw new PdfUnsupported('vertical text');
+    if (!toUnicode || toUnicode.map.size === 0) throw new PdfUnsupported('CID font without ToUnicode');
+    const descendants = file.resolve(fontDict.get('DescendantFonts'));
+    const cidFont = file.dict(Array.isArray(descendants) ? descendants[0] : undefined);
+    const defaultWidth = file.resolve(cidFont?.get('DW'));
+    const widths = new Map<number, number>();
+    const list = file.resolve(cidFont?.get('W'));
+    if (Array.isArray(list)) {
+      for (let index = 0; index < list.length; ) {
+        const first = file.resolve(list[index]);
+        const second = file.resolve(list[index + 1]);
+        if (typeof first !== 'number') break;
+        if (Array.isArray(second)) {
+          second.forEach((width, offset) => {
+            const value = file.resolve(width);
+            if (typeof value === 'number') widths.set(first + offset, value);
+          });
+          index += 2;
+        } else {
+          const width = file.resolve(list[index + 2]);
+          if (typeof second !== 'number' || typeof width !== 'number') break;
+          for (let cid = first; cid <= Math.min(second, first + 65535); cid += 1) widths.set(cid, width);
+          index += 3;
+        }
+      }
+    }
+    const fallbackWidth = typeof defaultWidth === 'number' ? defaultWidth : 1000;
+    const map = toUnicode.map;
+    const text = (code: number): string => unligature(map.get(code) ?? '');
+    return { codeBytes: 2, text, ...fontTables(65536, text, (code) => widths.get(code) ?? fallbackWidth) };
+  }
+  if (!isName(subtype) || !['Type1', 'TrueType', 'MMType1'].includes(subtype.name)) throw new PdfUnsupported(`font type ${isName(subtype) ? subtype.name : '?'}`);
+  // The encoding: ToUnicode first, then /Encoding (a name, or a base with /Differences).
+  const encodingValue = file.resolve(fontDict.get('Encoding'));
+  let base: ((code: number) => string | undefined) | undefined;
+  const differences = new Map<number, string>();
+  const encodingName = isName(encodingValue) ? encodingValue.name : isDict(encodingValue) ? (file.resolve(encodingValue.get('BaseEncoding')) as Name | undefined)?.name : undefined;
+  if (encodingName === 'WinAnsiEncoding') base = winAnsi;
+  else if (encodingName === 'StandardEncoding') base = standardEncoding;
+  else if (encodingName === undefined) {
+    const standard14 = /^(?:Helvetica|Times|Courier|Arial)/.test(baseName.replace(/^[A-Z]{6}\+/, ''));
+    const descriptor = file.dict(fontDict.get('FontDescriptor'));
+    const flags = file.resolve(descriptor?.get('Flags'));
+    const symbolic = typeof flags === 'number' && (flags & 4) !== 0;
+    if (standard14 && !symbolic) base = standardEncoding;
+  }
+  if (isDict(encodingValue)) {
+    const list = file.resolve(encodingValue.get('Differences'));
+    if (Array.isArray(list)) {
+      let code = 0;
+      for (const entry of list) {
+        const value = file.resolve(entry);
+        if (typeof value === 'number') code = value;
+        else if (isName(value)) {
+          const text = glyphText(value.name);
+          if (text !== undefined) differences.set(code, text);
+          else if (!toUnicode?.map.has(code)) differences.set(code, '\u0000');
+          code += 1;
+        }
+      }
+    }
+  }
+  if (!base && !toUnicode && differences.size === 0) throw new PdfUnsupported(`font ${baseName} without a known encoding`);
+  const firstChar = file.resolve(fontDict.get('FirstChar'));
+  const widthList = file.resolve(fontDict.get('Widths'));
+  const widths = Array.isArray(widthList) ? widthList.map((width) => file.resolve(width)) : undefined;
+  const first = typeof firstChar === 'number' ? firstChar : 0;
+  const mono = /Courier/i.test(baseName);
+  const table: string[] = [];
+  for (let code = 0; code < 256; code += 1) {
+    const mapped = toUnicode?.map.get(code) ?? differences.get(code) ?? base?.(code);
+    if (mapped === '\u0000' || mapped === undefined) {
+      if (code >= 32) table.push('\u0000');
+      else table.push('');
+    } else table.push(unligature(mapped));
+  }
+  const text = (code: number): string => {
+    const mapped = table[code] ?? '';
+    if (mapped === '\u0000') throw new PdfUnsupported(`font ${baseName}: code ${code} has no known character`);
+    return mapped;
+  };
+  const width = (code: number): number => {
+    if (widths) {
+      const value = widths[code - first];
+      return typeof value === 'number' ? value : 0;
+    }
+    return estimatedWidth(code, mono);
+  };
+  return { codeBytes: 1, text, ...fontTables(256, text, width) };
+}
+
+// ---- Content streams: text operators to positioned pieces ----
+
+type Matrix = [number, number, number, number, number, number];
+
+/** Tm after a run's advance: translate(advance, 0) × Tm. */
+function advanced(advance: number, m: Matrix): Matrix {
+  return [m[0], m[1], m[2], m[3], advance * m[0] + m[4], advance * m[1] + m[5]];
+}
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
+}
+
+interface GraphicsState {
+  ctm: Matrix;
+  font: Font | undefined;
+  fontSize: number;
+  charSpacing: number;
+  wordSpacing: number;
+  scale: number;
+  leading: number;
+  rise: number;
+}
+
+const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a);
+
+/** The positioned text of one page: glyph runs on one baseline that touch are joined into one piece, as pdfjs joins them. */
+class PageReader {
+  readonly items: PositionedText[] = [];
+  private current: { text: string; x: number; y: number; end: number; size: number; horizontal: boolean; endsInSpace: boolean } | undefined;
+  private readonly buffer = new Uint16Array(4096);
+  characters = 0;
+
+  constructor(private readonly file: PdfFile) {}
+
+  private flush(): void {
+    const current = this.current;
+    if (current && current.text.length > 0) this.items.push({ text: current.text, x: current.x, y: current.y, width: current.end - current.x, size: current.size });
+    this.current = undefined;
+  }
+
+  finish(): PositionedText[] {
+    this.flush();
+    return this.items;
+  }
+
+  private font(resources: PdfDict | undefined, name: string): Font | undefined {
+    const fonts = this.file.dict(resources?.get('Font'));
+    const fontDict = this.file.dict(fonts?.get(name));
+    if (!fontDict) return undefined;
+    let font = this.file.fonts.get(fontDict);
+    if (!font) {
+      font = loadFont(this.file, fontDict);
+      this.file.fonts.set(fontDict, font);
+    }
+    return font;
+  }
+
+  /** Places one string's glyphs; returns the text-space advance. */
+  private show(bytes: Uint8Array, state: GraphicsState, textMatrix: Matrix): number {
+    const font = state.font;
+    if (!font) throw new PdfUnsupported('text without a font');
+    const { fontSize, charSpacing, wordSpacing, scale, rise } = state;
+    let text = '';
+    let advance = 0;
+    const step = font.codeBytes;
+    const { units, widths } = font;
+    const buffer = this.buffer;
+    let filled = 0;
+    let spaces = 0;
+    // One glyph per string (justified text placed glyph by glyph) is common: its one-character string is V8's cached one.
+    if (bytes.length === step) {
+      const code = step === 2 ? ((bytes[0] as number) << 8) | (bytes[1] as number) : (bytes[0] as number);
+      const unit = units[code] as number;
+      text = unit !== 0 ? String.fromCharCode(unit) : font.text(code);
+      advance = widths[code] as number;
+      if (step === 1 && code === 32) spaces = 1;
+    } else for (let index = 0; index + step <= bytes.length; index += step) {
+      const code = step === 2 ? ((bytes[index] as number) << 8) | (bytes[index + 1] as number) : (bytes[index] as number);
+      const unit = units[code] as number;
+      if (unit !== 0 && filled < buffer.length) buffer[filled++] = unit;
+      else {
+        if (filled > 0) text += String.fromCharCode.apply(null, buffer.subarray(0, filled) as unknown as number[]);
+        filled = 0;
+        if (unit !== 0) buffer[filled++] = unit;
+        else text += font.text(code);
+      }
+      advance += widths[code] as number;
+      if (step === 1 && code === 32) spaces += 1;
+    }
+    if (filled > 0) text += String.fromCharCode.apply(null, buffer.subarray(0, filled) as unknown as number[]);
+    const count = bytes.length / step | 0;
+    advance = ((advance / 1000) * fontSize + count * charSpacing + spaces * wordSpacing) * scale;
+    // The text rendering matrix [size·scale 0 0 size 0 rise] × Tm × CTM, and the run's end after its advance.
+    const t = textMatrix;
+    const n = state.ctm;
+    const m0 = t[0] * n[0] + t[1] * n[2];
+    const m1 = t[0] * n[1] + t[1] * n[3];
+    const m2 = t[2] * n[0] + t[3] * n[2];
+    const m3 = t[2] * n[1] + t[3] * n[3];
+    const m4 = t[4] * n[0] + t[5] * n[2] + n[4];
+    const m5 = t[4] * n[1] + t[5] * n[3] + n[5];
+    const a = fontSize * scale * m0;
+    const b = fontSize * scale * m1;
+    const c = fontSize * m2;
+    const d = fontSize * m3;
+    const x = rise * m2 + m4;
+    const y = rise * m3 + m5;
+    const size = Math.max(Math.sqrt(c * c + d * d), Math.sqrt(a * a + b * b));
+    const endX = advance * m0 + x;
+    const endY = advance * m1 + y;
+    const horizontal = Math.abs(b) < 1e-6 && Math.abs(c) < 1e-6 && a > 0;
+    const width = horizontal ? endX - x : Math.hypot(endX - x, endY - y);
+    if (text.length > 0) {
+      this.characters += text.length;
+      const current = this.current;
+      const gap = current ? x - current.end : 0;
+      if (current && horizontal && current.horizontal && Math.abs(current.y - y) < 0.01 * size + 0.01 && Math.abs(current.size - size) < 0.01 * size + 0.01 && gap > -0.5 * size && gap <= size) {
+        if (gap > 0.15 * size && !current.endsInSpace && !isSpace(text.charCodeAt(0))) current.text += ' ';
+        current.text += text;
+        current.end = x + width;
+        current.endsInSpace = isSpace(text.charCodeAt(text.length - 1));
+      } else {
+        this.flush();
+        this.current = { text, x, y, end: x + width, size, horizontal, endsInSpace: isSpace(text.charCodeAt(text.length - 1)) };
+      }
+    }
+    return advance;
+  }
+
+  /** Runs a content stream (a page's, or a form XObject's within it). */
+  run(data: Uint8Array, resources: PdfDict | undefined, initial: Matrix, depth: number): void {
+    const parser = new Parser(data);
+    const operands: (PdfValue | undefined)[] = [];
+    let state: GraphicsState = { ctm: initial, font: undefined, fontSize: 0, charSpacing: 0, wordSpacing: 0, scale: 1, leading: 0, rise: 0 };
+    const stack: GraphicsState[] = [];
+    let textMatrix: Matrix = [1, 0, 0, 1, 0, 0];
+    let lineMatrix: Matrix = [1, 0, 0, 1, 0, 0];
+    const number = (index: number): number => {
+      const value = operands[index];
+      return typeof value === 'number' ? value : 0;
+    };
+    const moveLine = (tx: number, ty: number): void => {
+      const [a, b, c, d, e, f] = lineMatrix;
+      lineMatrix = [a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f];
+      textMatrix = lineMatrix;
+    };
+    for (;;) {
+      const token = parser.next();
+      if (token === undefined) break;
+      if (!(token instanceof Operator)) {
+        operands.push(token);
+        continue;
+      }
+      switch (token.op) {
+        case 'q':
+          stack.push({ ...state });
+          break;
+        case 'Q':
+          state = stack.pop() ?? state;
+          break;
+        case 'cm':
+          state.ctm = multiply([number(0), number(1), number(2), number(3), number(4), number(5)], state.ctm);
+          break;
+        case 'BT':
+          textMatrix = [1, 0, 0, 1, 0, 0];
+          lineMatrix = textMatrix;
+          break;
+        case 'Tf': {
+          const name = operands[0];
+          state.font = isName(name) ? this.font(resources, name.name) : undefined;
+          state.fontSize = number(1);
+          break;
+        }
+        case 'Tc':
+          state.charSpacing = number(0);
+          break;
+        case 'Tw':
+          state.wordSpacing = number(0);
+          break;
+        case 'Tz':
+          state.scale = number(0) / 100;
+          break;
+        case 'TL':
+          state.leading = number(0);
+          break;
+        case 'Ts':
+          state.rise = number(0);
+          break;
+        case 'Td':
+          moveLine(number(0), number(1));
+          break;
+        case 'TD':
+          state.leading = -number(1);
+          moveLine(number(0), number(1));
+          break;
+        case 'Tm':
+          lineMatrix = [number(0), number(1), number(2), number(3), number(4), number(5)];
+          textMatrix = lineMatrix;
+          break;
+        case 'T*':
+          moveLine(0, -state.leading);
+          break;
+        case 'Tj': {
+          const bytes = operands[0];
+          if (bytes instanceof Uint8Array) textMatrix = advanced(this.show(bytes, state, textMatrix), textMatrix);
+          break;
+        }
+        case "'":
+        case '"': {
+          if (token.op === '"') {
+            state.wordSpacing = number(0);
+            state.charSpacing = number(1);
+          }
+          moveLine(0, -state.leading);
+          const bytes = operands[operands.length - 1];
+          if (bytes instanceof Uint8Array) textMatrix = advanced(this.show(bytes, state, textMatrix), textMatrix);
+          break;
+        }
+        case 'TJ': {
+          const list = operands[0];
+          if (!Array.isArray(list)) break;
+          for (const entry of list) {
+            if (entry instanceof Uint8Array) textMatrix = advanced(this.show(entry, state, textMatrix), textMatrix);
+            else if (typeof entry === 'number') textMatrix = advanced((-entry / 1000) * state.fontSize * state.scale, textMatrix);
+          }
+          break;
+        }
+        case 'Do': {
+          const name = operands[0];
+          const xobjects = this.file.dict(resources?.get('XObject'));
+          const target = isName(name) ? this.file.resolve(xobjects?.get(name.name)) : undefined;
+          if (isStream(target)) {
+            const subtype = this.file.resolve(target.dict.get('Subtype'));
+            if (isName(subtype) && subtype.name === 'Form') {
+              if (depth >= 8) throw new PdfUnsupported('form XObjects nested too deep');
+              const matrix = this.file.resolve(target.dict.get('Matrix'));
+              const formMatrix: Matrix = Array.isArray(matrix) && matrix.length === 6 ? (matrix.map((value) => (typeof value === 'number' ? value : 0)) as Matrix) : [1, 0, 0, 1, 0, 0];
+              const formResources = this.file.dict(target.dict.get('Resources')) ?? resources;
+              this.run(this.file.streamData(target), formResources, multiply(formMatrix, state.ctm), depth + 1);
+            }
+          }
+          break;
+        }
+        case 'BI': {
+          // An inline image: skip its data up to EI.
+          let position = parser.position;
+          const bytes = parser.bytes;
+          while (position + 2 < parser.end && !(CHAR_CLASS[bytes[position] as number] === 1 && bytes[position + 1] === 69 && bytes[position + 2] === 73 && CHAR_CLASS[bytes[position + 3] ?? 32] !== 0)) position += 1;
+          parser.position = position + 3;
+          break;
+        }
+        default:
+          break;
+      }
+      operands.length = 0;
+    }
+  }
+}
+
+/** The pages in order, each with its inherited resources and media box. */
+function pageList(file: PdfFile): { page: PdfDict; resources: PdfDict | undefined; box: number[] }[] {
+  let catalog: PdfDict | undefined;
+  for (const value of file.objects.values()) {
+    const dict = isDict(value) ? value : undefined;
+    const type = dict?.get('Type');
+    if (dict && isName(type) && type.name === 'Catalog') catalog = dict;
+  }
+  if (!catalog) throw new PdfUnsupported('no catalog');
+  const pages: { page: PdfDict; resources: PdfDict | undefined; box: number[] }[] = [];
+  const seen = new Set<PdfDict>();
+  const walk = (node: PdfDict | undefined, resources: PdfDict | undefined, box: number[] | undefined, depth: number): void => {
+    if (!node || seen.has(node) || depth > 64) return;
+    seen.add(node);
+    const ownResources = file.dict(node.get('Resources')) ?? resources;
+    const ownBox = file.resolve(node.get('MediaBox'));
+    const mediaBox = Array.isArray(ownBox) ? ownBox.map((value) => file.resolve(value)).filter((value): value is number => typeof value === 'number') : box;
+    const kids = file.resolve(node.get('Kids'));
+    if (Array.isArray(kids)) {
+      for (const kid of kids) walk(file.dict(kid), ownResources, mediaBox, depth + 1);
+    } else {
+      pages.push({ page: node, resources: ownResources, box: mediaBox ?? [0, 0, 612, 792] });
+    }
+  };
+  walk(file.dict(catalog.get('Pages')), undefined, undefined, 0);
+  return pages;
+}
+
+/** The declared page count (the /Count of the page tree), read before any page. */
+function declaredPages(file: PdfFile): number | undefined {
+  for (const value of file.objects.values()) {
+    const type = isDict(value) ? value.get('Type') : undefined;
+    if (isDict(value) && isName(type) && type.name === 'Catalog') {
+      const count = file.resolve(file.dict(value.get('Pages'))?.get('Count'));
+      if (typeof count === 'number') return count;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The positioned text of each page, read directly; throws PdfReadError when the PDF is over a limit, and
+ * PdfUnsupported when it uses something this reader does not read (then pdfjs-dist should read it).
+ */
+export function pdfPagesDirect(bytes: Uint8Array, options: PdfDirectOptions): PageText[] {
+  const maxPages = options.maxPages ?? 1000;
+  const maxCharacters = options.maxCharacters ?? 50_000_000;
+  const file = new PdfFile(bytes, options);
+  const declared = declaredPages(file);
+  if (declared !== undefined && declared > maxPages) throw new PdfReadError(`PDF of ${declared} pages (the limit is ${maxPages})`);
+  const pages = pageList(file);
+  if (pages.length > maxPages) throw new PdfReadError(`PDF of ${pages.length} pages (the limit is ${maxPages})`);
+  if (pages.length === 0) throw new PdfUnsupported('no pages');
+  const result: PageText[] = [];
+  let characters = 0;
+  for (const { page, resources, box } of pages) {
+    const [, , width = 0, height = 0] = box;
+    const rotate = file.resolve(page.get('Rotate'));
+    if (typeof rotate === 'number' && rotate % 360 !== 0) throw new PdfUnsupported('rotated page');
+    const reader = new PageReader(file);
+    const contents = file.resolve(page.get('Contents'));
+    const streams = (Array.isArray(contents) ? contents.map((entry) => file.resolve(entry)) : [contents]).filter(isStream);
+    const parts = streams.map((stream) => file.streamData(stream));
+    // Several content streams are one stream: join them with a space between.
+    const total = parts.reduce((sum, part) => sum + part.length + 1, 0);
+    const joined = new Uint8Array(total);
+    let offset = 0;
+    for (const part of parts) {
+      joined.set(part, offset);
+      joined[offset + part.length] = 10;
+      offset += part.length + 1;
+    }
+    // In user space, as pdfjs gives text positions and takes the page's size from the box's upper corner.
+    reader.run(joined, resources, [1, 0, 0, 1, 0, 0], 0);
+    const items = reader.finish();
+    characters += reader.characters;
+    if (characters > maxCharacters) throw new PdfReadError(`PDF text longer than ${maxCharacters} characters`);
+    result.push({ width, height, items });
+  }
+  return result;
+}
