@@ -120,27 +120,34 @@ async function pan(page: Page, milliseconds: number): Promise<void> {
  * input event to the frame after the period's counts show (median); the link-weight slider timed the same way is
  * the baseline of the same run.
  */
-async function measureScrubbing(page: Page): Promise<{ timelineScrubMs: number; filterIdleMs: number }> {
+export async function measureScrubbing(page: Page): Promise<{ timelineScrubMs: number; filterIdleMs: number }> {
   const times = (await page.evaluate(`(async () => {
-    const count = document.getElementById('shown-count');
-    const moveAndWait = (slider, value) => new Promise((resolve) => {
-      const before = count.textContent;
+    // Each move is timed until the text it changes shows (the period line, or the counts), then one frame.
+    const moveAndWait = (slider, value, shown) => new Promise((resolve) => {
+      const before = shown.textContent;
       const started = performance.now();
       slider.value = String(value);
       slider.dispatchEvent(new Event('input', { bubbles: true }));
-      const check = () => (count.textContent !== before ? requestAnimationFrame(() => resolve(performance.now() - started)) : requestAnimationFrame(check));
+      const check = () => (shown.textContent !== before ? requestAnimationFrame(() => resolve(performance.now() - started)) : requestAnimationFrame(check));
       check();
     });
     const to = document.getElementById('timeline-to');
+    const period = document.getElementById('timeline-period');
     const scrub = [];
-    if (to && !to.closest('[hidden]')) {
+    if (to && period && !to.closest('[hidden]')) {
       const last = Number(to.max);
-      for (const share of [0.9, 0.7, 0.5, 0.3, 0.6, 0.8, 0.4]) scrub.push(await moveAndWait(to, Math.max(0, Math.round(last * share))));
-      await moveAndWait(to, last);
+      let at = Number(to.value);
+      for (const share of [0.9, 0.7, 0.5, 0.3, 0.6, 0.8, 0.4, 0, 1]) {
+        const value = Math.round(last * share);
+        if (value === at) continue;
+        scrub.push(await moveAndWait(to, value, period));
+        at = value;
+      }
     }
     const weight = document.getElementById('min-weight');
+    const count = document.getElementById('shown-count');
     const filter = [];
-    for (const value of [3, 1, 4, 1, 2]) filter.push(await moveAndWait(weight, value));
+    for (const value of [3, 1, 4, 1, 2]) filter.push(await moveAndWait(weight, value, count));
     return { scrub, filter };
   })()`)) as { scrub: number[]; filter: number[] };
   return { timelineScrubMs: Math.round(median(times.scrub)), filterIdleMs: Math.round(median(times.filter)) };
