@@ -22,8 +22,8 @@ function isGraphml(text: string): boolean {
 
 /**
  * Reads a GEXF or GraphML file's text; a file the reader cannot take becomes one InputError line, what it repaired
- * or left out becomes notes. Directed links are kept as `from`/`to` (the explorer draws links without arrows, and
- * says so). The strict parser is used rather than the browser's DOMParser, whose error document carries inline
+ * or left out becomes notes. Directed links are kept as `from`/`to` and drawn with an arrow; undirected ones stay
+ * lines. The strict parser is used rather than the browser's DOMParser, whose error document carries inline
  * styles that this page's CSP blocks, filling the console with violations for every bad file.
  */
 export function graphFromGexf(text: string, name: string): LoadReport {
@@ -38,15 +38,12 @@ export function graphFromGexf(text: string, name: string): LoadReport {
     throw new InputError(`${name}: could not be read as ${graphml ? 'GraphML' : 'GEXF'} (${error instanceof Error ? error.message : String(error)})`);
   }
   const { graph, warnings } = read;
-  let directed = 0;
   graph.forEachEdge((edge, attributes, source, target, _s, _t, undirected) => {
     if (undirected) return;
-    directed += 1;
     if (attributes.from === undefined && attributes.to === undefined) graph.mergeEdgeAttributes(edge, { from: source, to: target });
   });
   const report = graphFromSerialised(graph.export(), name);
   const notes = warnings.slice(0, SHOWN_WARNINGS).map((warning) => `${name}: ${warning}`);
   if (warnings.length > SHOWN_WARNINGS) notes.push(`${name}: and ${warnings.length - SHOWN_WARNINGS} more kinds of repair`);
-  if (directed > 0) notes.push(`${name}: ${directed} directed links are drawn without arrows; their direction is kept (from → to) in Details and on export`);
   return { graph: report.graph, notes: [...notes, ...report.notes] };
 }

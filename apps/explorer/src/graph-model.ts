@@ -41,6 +41,14 @@ export interface LinkAttributes extends Pick<EdgeAttributes, 'weight' | 'strengt
 
 export type ExplorerGraph = MultiUndirectedGraph<EntityAttributes, LinkAttributes>;
 
+/**
+ * Whether a link has a direction: it names its `from` and `to` (our relation links, and the directed edges of a
+ * GEXF or GraphML file). The graph itself is undirected; a directed link runs from its source to its target.
+ */
+export function isDirected(link: Pick<LinkAttributes, 'from' | 'to'>): boolean {
+  return link.from !== undefined && link.to !== undefined;
+}
+
 /** A problem with a file or input the user gave; its message is one line that names the source. */
 export class InputError extends Error {
   override name = 'InputError';
@@ -320,7 +328,9 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
       const end = optionalString(attributes[field]);
       if (end !== undefined) link[field] = end;
     }
-    graph.addEdgeWithKey(key, keyOf.get(from)!, keyOf.get(to)!, link);
+    // A directed link runs source → target, which is where its arrow points: a file that names from/to the other way round is followed.
+    const reversed = link.from === to && link.to === from;
+    graph.addEdgeWithKey(key, keyOf.get(reversed ? to : from)!, keyOf.get(reversed ? from : to)!, link);
   });
 
   fillMissingSizes(graph);

@@ -10,7 +10,10 @@ export const MAX_GRAPH_BYTES = 64 * 1024 * 1024;
 export const MAX_TRANSCRIPT_BYTES = 8 * 1024 * 1024;
 export const MAX_TRANSCRIPT_BATCH_BYTES = 64 * 1024 * 1024;
 
-const TRANSCRIPT_EXTENSIONS = new Set(['txt', 'md', 'markdown', 'vtt', 'srt']);
+/** Documents read by documents.ts (loaded when one is dropped): PDF, Word, HTML. */
+const DOCUMENT_EXTENSIONS = new Set(['pdf', 'docx', 'docm', 'dotx', 'html', 'htm', 'xhtml']);
+/** Transcripts and documents, both added to the graph. */
+const TRANSCRIPT_EXTENSIONS = new Set(['txt', 'md', 'markdown', 'vtt', 'srt', ...DOCUMENT_EXTENSIONS]);
 
 function extension(name: string): string {
   const dot = name.lastIndexOf('.');
@@ -24,6 +27,11 @@ export function classifyFile(name: string): FileKind | undefined {
   if (suffix === 'gexf' || suffix === 'xml' || suffix === 'graphml') return 'gexf';
   if (TRANSCRIPT_EXTENSIONS.has(suffix)) return 'transcript';
   return undefined;
+}
+
+/** Whether a dropped transcript is a PDF, Word or HTML document rather than text. */
+export function isDocumentFile(name: string): boolean {
+  return DOCUMENT_EXTENSIONS.has(extension(name));
 }
 
 function megabytes(bytes: number): string {

@@ -10,9 +10,9 @@ import { FiltersPanel } from './filters-panel.ts';
 import { graphFromGexf, graphToGexf } from './gexf.ts';
 import { graphFromSerialised, graphToSerialised, InputError, subgraphToSerialised, type ExplorerGraph, type LoadReport } from './graph-model.ts';
 import {
-  checkSize,
   classifyFile,
   download,
+  isDocumentFile,
   MAX_GRAPH_BYTES,
   MAX_TRANSCRIPT_BATCH_BYTES,
   MAX_TRANSCRIPT_BYTES,
@@ -82,6 +82,7 @@ class Explorer {
   private exposeInspection(): void {
     const inspection = {
       labelBoxes: () => this.renderer?.labelBoxes() ?? [],
+      edgeDrawings: () => this.renderer?.edgeDrawings() ?? [],
       camera: () => this.renderer?.cameraView() ?? null,
       labelMode: () => this.labelMode,
     };
@@ -399,7 +400,7 @@ class Explorer {
       const kind = classifyFile(file.name);
       if (kind === 'transcript') transcripts.push(file);
       else if (kind) graphs.push(file);
-      else this.messages.show(`${file.name}: not a file the explorer reads (open .json, .gexf or .graphml graphs, or .txt .md .vtt .srt transcripts)`, 'error');
+      else this.messages.show(`${file.name}: not a file the explorer reads (open .json, .gexf or .graphml graphs, or .txt .md .vtt .srt transcripts and .pdf .docx .html documents)`, 'error');
     }
     const graphFile = graphs[0];
     if (graphFile) {
@@ -426,12 +427,12 @@ class Explorer {
     let total = 0;
     for (const file of files) {
       try {
-        checkSize(file, MAX_TRANSCRIPT_BYTES);
         total += file.size;
         if (total > MAX_TRANSCRIPT_BATCH_BYTES) {
           throw new InputError(`${file.name}: left out, the transcripts dropped at once pass ${MAX_TRANSCRIPT_BATCH_BYTES / 1024 / 1024} MB`);
         }
-        const text = await readFileText(file, MAX_TRANSCRIPT_BYTES);
+        // PDF, Word and HTML readers (and pdfjs) load only when such a document is dropped.
+        const text = isDocumentFile(file.name) ? await (await import('./documents.ts')).readDocumentText(file) : await readFileText(file, MAX_TRANSCRIPT_BYTES);
         if (text.trim() === '') throw new InputError(`${file.name}: the file is empty; nothing was added`);
         documents.push({ id: file.name, text });
       } catch (error) {

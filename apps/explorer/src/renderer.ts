@@ -1,10 +1,10 @@
 // Draws the graph with sigma. Every change of appearance (color mode, filters, hover, selection) goes
 // through sigma's node and edge reducers; the graph's data is never changed for display.
 import Sigma from 'sigma';
-import { drawDiscNodeLabel } from 'sigma/rendering';
+import { createEdgeArrowProgram, drawDiscNodeLabel, EdgeRectangleProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData, PartialButFor } from 'sigma/types';
-import { colorForCommunity, type EntityAttributes, type ExplorerGraph, type LinkAttributes } from './graph-model.ts';
+import { colorForCommunity, isDirected, type EntityAttributes, type ExplorerGraph, type LinkAttributes } from './graph-model.ts';
 import type { Visibility } from './filters.ts';
 import { placeLabels, type LabelBox, type LabelCandidate } from './labels.ts';
 import { MAX_CAMERA_RATIO, MIN_CAMERA_RATIO, type CameraView, type ColorMode, type Selection } from './url-state.ts';
@@ -13,6 +13,16 @@ const DIMMED_NODE = '#e3e6ea';
 const DIMMED_EDGE = '#eef0f3';
 const RELATION_EDGE = '#c490a8';
 const SELECTED_EDGE = '#1f5fbf';
+/**
+ * Directed links are drawn with sigma's arrow program (a line and a head at the target), undirected ones with its
+ * line program. The head is larger than sigma's default (2.5 × 2 thicknesses) and a directed link at least
+ * MIN_ARROW_THICKNESS thick, so the head of a thin link still reads as an arrow.
+ */
+const EDGE_PROGRAMS = {
+  line: EdgeRectangleProgram,
+  arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 4, widenessToThicknessRatio: 3.5 }),
+};
+const MIN_ARROW_THICKNESS = 2;
 /** Above these sizes the graph counts as large (see GraphRenderer.large). */
 const LARGE_EDGES = 20_000;
 const LARGE_NODES = 5_000;
@@ -110,6 +120,8 @@ export class GraphRenderer {
       labelColor: { color: '#1f2933' },
       stagePadding: STAGE_PADDING,
       defaultEdgeColor: '#b8c0cc',
+      defaultEdgeType: 'line',
+      edgeProgramClasses: EDGE_PROGRAMS,
       minCameraRatio: MIN_CAMERA_RATIO,
       maxCameraRatio: MAX_CAMERA_RATIO,
       nodeReducer: (node, data) => this.reduceNode(node, data),
@@ -247,6 +259,24 @@ export class GraphRenderer {
     const state = { x: (minX + maxX) / 2, y: (minY + maxY) / 2, angle: 0, ratio };
     if (animate) void camera.animate(state, { duration: 350 });
     else camera.setState(state);
+  }
+
+  /** How each link is drawn (`arrow` or `line`) and where its ends are on screen, in pixels of the graph view. */
+  edgeDrawings(): { key: string; program: string; source: { x: number; y: number; radius: number }; target: { x: number; y: number; radius: number } }[] {
+    const drawings: ReturnType<GraphRenderer['edgeDrawings']> = [];
+    const end = (node: string) => {
+      const data = this.sigma.getNodeDisplayData(node);
+      if (!data) return null;
+      return { ...this.sigma.framedGraphToViewport(data), radius: this.sigma.scaleSize(data.size) };
+    };
+    this.graph.forEachEdge((key, _link, source, target) => {
+      const data = this.sigma.getEdgeDisplayData(key);
+      const from = end(source);
+      const to = end(target);
+      if (!data || data.hidden || !from || !to) return;
+      drawings.push({ key, program: data.type, source: from, target: to });
+    });
+    return drawings;
   }
 
   /** The label boxes drawn in the last frame, in pixels of the graph view. */
@@ -393,6 +423,12 @@ export class GraphRenderer {
       data.kind === 'co-mention'
         ? { size: thickness, color: `rgba(110, 122, 140, ${(0.28 + 0.5 * share).toFixed(2)})`, zIndex: 1 }
         : { size: 1, color: RELATION_EDGE, zIndex: 1 };
+    if (isDirected(data)) {
+      display.type = 'arrow';
+      display.size = Math.max(MIN_ARROW_THICKNESS, display.size ?? 1);
+    } else {
+      display.type = 'line';
+    }
     if (this.visibility && !this.visibility.edges.has(edge)) display.hidden = true;
     if (this.large && this.layoutRunning) display.hidden = true;
     if (this.selection?.kind === 'edge' && this.selection.key === edge) {

@@ -81,7 +81,8 @@ describe('files given to the explorer', () => {
     ['array.json', '[1, 2, 3]', /array\.json: not a graph JSON file/],
     ['missing-node.json', '{"nodes":[{"key":"a"}],"edges":[{"source":"a","target":"zzz"}]}', /missing-node\.json: edge 0 links to a missing node "zzz"/],
     ['duplicate.json', '{"nodes":[{"key":"a"},{"key":"a"}],"edges":[]}', /duplicate\.json: node "a" appears twice/],
-    ['report.pdf', '%PDF-1.4', /report\.pdf: not a file the explorer reads/],
+    ['report.pdf', '%PDF-1.4', /report\.pdf: not a readable PDF/],
+    ['slides.pptx', 'PK', /slides\.pptx: not a file the explorer reads/],
   ];
 
   it.each(badFiles)('refuses %s with a message naming it, and keeps the graph', async (name, content, message) => {
