@@ -82,7 +82,7 @@ export function filterChips(state: FilterState): FilterChip[] {
   }
   if (state.period !== null) {
     const { from, to, undated } = state.period;
-    chips.push({ text: `${from === to ? from : `${from} – ${to}`}${undated ? ' and undated' : ''}`, remove: (current) => ({ ...copyFilters(current), period: null }) });
+    chips.push({ text: `period: ${from === to ? from : `${from} – ${to}`}${undated ? ' and undated' : ''}`, remove: (current) => ({ ...copyFilters(current), period: null }) });
   }
   if (!state.hideIsolated && !filtersAreDefault(state)) {
     chips.push({ text: 'unlinked entities shown', remove: (current) => ({ ...copyFilters(current), hideIsolated: true }) });

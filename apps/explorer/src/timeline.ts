@@ -130,10 +130,14 @@ export class TimelinePanel {
       return null;
     }
     this.controls.hidden = false;
-    const span = dates.length === 1 ? `all on ${dates[0]}` : `from ${dates[0]} to ${dates[dates.length - 1]}`;
-    this.summary.textContent =
-      `${plural(index.datedCount, 'dated document')}, ${span}` +
-      (undated > 0 ? `; ${plural(undated, 'document')} without a date, counted only when the whole timeline is chosen or the box below is ticked.` : '.');
+    // Dates in spans that do not wrap at their hyphens.
+    const date = (text: string | undefined): HTMLElement => element('span', { className: 'date', text: text ?? '' });
+    const span = dates.length === 1 ? [document.createTextNode('all on '), date(dates[0])] : [document.createTextNode('from '), date(dates[0]), document.createTextNode(' to '), date(dates[dates.length - 1])];
+    this.summary.replaceChildren(
+      document.createTextNode(`${plural(index.datedCount, 'dated document')}, `),
+      ...span,
+      document.createTextNode(undated > 0 ? `; ${plural(undated, 'document')} without a date, counted only when the whole timeline is chosen or the box below is ticked.` : '.'),
+    );
     for (const input of [this.fromInput, this.toInput]) input.max = String(dates.length - 1);
     this.fromInput.value = '0';
     this.toInput.value = String(dates.length - 1);

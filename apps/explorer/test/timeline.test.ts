@@ -82,7 +82,7 @@ describe('timeline', () => {
       const counts = await shownCounts(page);
       expect({ nodes: counts.nodes, edges: counts.edges }).toEqual(expectedNetwork(document));
       expect(counts.nodes).toBeLessThan(whole.nodes);
-      expect(await page.getByRole('group', { name: 'Active filters' }).getByRole('button', { name: `Remove filter: ${date}` }).count()).toBe(1);
+      expect(await page.getByRole('group', { name: 'Active filters' }).getByRole('button', { name: `Remove filter: period: ${date}` }).count()).toBe(1);
       expect(new URL(page.url()).searchParams.get('from')).toBe(date);
     }
 
@@ -151,13 +151,13 @@ describe('timeline', () => {
     const both = await shownCounts(page);
     expect(both.nodes).toBeLessThanOrEqual(periodOnly.nodes);
     const chips = await page.getByRole('group', { name: 'Active filters' }).getByRole('button').allTextContents();
-    expect(chips).toEqual([`speaker: ${speaker} ×`, `${date} ×`]);
+    expect(chips).toEqual([`speaker: ${speaker} ×`, `period: ${date} ×`]);
     const details = page.getByRole('region', { name: 'Details' });
     const sources = await details.locator('.evidence .source').allTextContents();
     expect(sources.length).toBeGreaterThan(0);
     for (const source of sources) expect(source.startsWith(`${document} · ${speaker}`), source).toBe(true);
     // The speaker filter alone shows more than both together; removing the period's chip moves the sliders back.
-    await page.getByRole('button', { name: `Remove filter: ${date}` }).click();
+    await page.getByRole('button', { name: `Remove filter: period: ${date}` }).click();
     await expect.poll(() => page.locator('#timeline-period').textContent()).toBe('Whole timeline: all 2 documents.');
     expect(await page.locator('#timeline-from').inputValue()).toBe('0');
     const speakerOnly = await shownCounts(page);

@@ -89,13 +89,32 @@ export function syntheticGraphJson({ nodes, edges, seed = 7 }: SyntheticGraphOpt
       },
     });
   }
+  // Dates for the timeline: 45 of the 50 documents dated over 2013–2023, five without a date; tallies from the evidence.
+  const documentDates: Record<string, { date: string; source: string }> = {};
+  for (let index = 0; index < 45; index += 1) {
+    const day = new Date(Date.UTC(2013, 0, 1) + Math.round((index * 3650) / 44) * 86_400_000);
+    documentDates[`doc-${index}.txt`] = { date: day.toISOString().slice(0, 10), source: 'name' };
+  }
+  const tallies = new Map<string, Map<string, number>>();
+  for (const edge of edgeList as { source: string; target: string; attributes: { evidence: { document: string }[] } }[]) {
+    const document = edge.attributes.evidence[0]!.document;
+    let entities = tallies.get(document);
+    if (!entities) tallies.set(document, (entities = new Map()));
+    for (const end of [edge.source, edge.target]) entities.set(end, (entities.get(end) ?? 0) + 1);
+  }
+  const documentTallies = Object.fromEntries(
+    Array.from({ length: 50 }, (_, index) => `doc-${index}.txt`).map((document) => [
+      document,
+      { sentences: 400, entities: Object.fromEntries([...(tallies.get(document) ?? new Map<string, number>())].sort().map(([entity, named]) => [entity, [named, named]])) },
+    ]),
+  );
   nodeList.forEach((node, index) => {
     const degree = weighted[index] ?? 0;
     node.attributes.weightedDegree = degree;
     node.attributes.size = Number((2 + 1.5 * Math.sqrt(degree)).toFixed(3));
   });
   return {
-    attributes: { creator: 'missiongraph-bench', documents: 50, sentences: 20_000 },
+    attributes: { creator: 'missiongraph-bench', documents: 50, sentences: 20_000, documentDates, documentTallies },
     options: { type: 'undirected', multi: true, allowSelfLoops: false },
     nodes: nodeList,
     edges: edgeList,

@@ -3,12 +3,23 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { launchBrowser, openExplorer } from './browser.ts';
 import { dropFiles } from './downloads.ts';
 import { repositoryRoot, writeSeedGraph } from './seed-graph.ts';
 import { buildExplorer, serveBuild } from './serve.ts';
 
 const outputDirectory = path.join(repositoryRoot, 'docs/screenshots');
+
+/** The timeline: MONUSCO selected, the period narrowed to the 2025 document, the sliders and the mentions chart in view. */
+export async function timelineScreenshot(page: Page, url: string, file: string): Promise<void> {
+  await openExplorer(page, url, '?node=mission%3Amonusco&from=2025-03-11&to=2025-03-11');
+  await page.locator('#mentions-chart').waitFor({ state: 'visible' });
+  await page.locator('#timeline').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(900);
+  await page.screenshot({ path: file });
+}
 
 async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'explorer-screenshots-'));
@@ -44,6 +55,8 @@ async function main(): Promise<void> {
     await page.waitForTimeout(600);
     await page.screenshot({ path: shot('community-details') });
 
+    await timelineScreenshot(page, served.url, shot('timeline'));
+
     await openExplorer(page, served.url, '?node=mission%3Amonusco&speaker=Jean-Pierre+Lacroix');
     await page.waitForTimeout(900);
     await page.screenshot({ path: shot('filtered-details') });
@@ -69,7 +82,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`explorer screenshots: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(`explorer screenshots: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}
