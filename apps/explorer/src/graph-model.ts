@@ -279,6 +279,8 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
     for (const [name, value] of Object.entries(attributes)) {
       if (OWN_NODE_ATTRIBUTES.has(name) || FORBIDDEN_KEYS.has(name)) continue;
       if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) fileAttributes[name] = value;
+      // INF and NaN (GEXF allows them) stay readable, not JSON's "null"; lists and objects are shown as JSON.
+      else if (typeof value === 'number') fileAttributes[name] = String(value);
       else if (value !== null && value !== undefined) fileAttributes[name] = JSON.stringify(value);
     }
     if (Object.keys(fileAttributes).length > 0) node.fileAttributes = fileAttributes;

@@ -21,6 +21,7 @@ export { forceAtlas2Layout, forceAtlas2FromPrevious, type LayoutResult, type Lay
 export { coMentionNetwork, type CoMentionNetwork } from './network.ts';
 export { assignThemes, type Theme } from './themes.ts';
 export { TYPE_COLORS, UNKNOWN_TYPE_COLOR } from './palette.ts';
+export { parseColor, type Rgba } from './color.ts';
 export { toGraphJson, fromGraphJson, graphJsonChunks, EVIDENCE_TABLE } from './graph-json.ts';
 export { writeGexf, gexfChunks, DEFAULT_GEXF_VERSION, GEXF_VERSIONS, type GexfOptions, type GexfVersion } from './gexf-write.ts';
 export { readGexf, readGexfWithWarnings, GexfError, type GraphReadResult, type ReadGexfOptions, type DOMParserConstructor } from './gexf-read.ts';
