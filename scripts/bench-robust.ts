@@ -204,7 +204,7 @@ export interface LargeDocumentResult {
   xmllint: Record<string, string>;
 }
 
-/** Builds one `megabytes` MB document with the CLI (one worker) and measures it. */
+/** Builds one `megabytes` MB document with the CLI (one worker, GraphML asked for besides the default outputs) and measures it. */
 export function runLargeDocument(megabytes: number): LargeDocumentResult {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-bench-robust-'));
   try {
@@ -212,7 +212,7 @@ export function runLargeDocument(megabytes: number): LargeDocumentResult {
     fs.writeFileSync(path.join(work, 'in', 'large.txt'), largeDocument(megabytes));
     const out = path.join(work, 'out');
     const started = performance.now();
-    const result = spawnSync(process.execPath, [CLI_BIN, 'build', path.join(work, 'in'), '--out', out, '-w', '1', '--json', '-q', '--max-file-size', `${Math.ceil(megabytes * 2)}MB`], {
+    const result = spawnSync(process.execPath, [CLI_BIN, 'build', path.join(work, 'in'), '--out', out, '-w', '1', '--json', '-q', '--formats', 'json,gexf,graphml,csv,evidence', '--max-file-size', `${Math.ceil(megabytes * 2)}MB`], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
     });

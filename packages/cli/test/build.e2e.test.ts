@@ -14,8 +14,9 @@ describe('missiongraph build', () => {
     const out = path.join(tempDir(), 'graph');
     const result = runCli(['build', 'data/transcripts', '--out', out, '--workers', '1']);
     // Not a terminal (and CI=true): plain log lines instead of a bar.
-    // A slow build may also print a progress line every few seconds; nothing else goes to stderr.
-    expect(result.stderr.replace(/^missiongraph: \d+\/\d+ files, .*\n/gm, '')).toBe('missiongraph: reading 2 files (38.6 KB)\n');
+    // A slow build may also print a progress line every few seconds; then the analysis phase is announced, and nothing
+    // else goes to stderr.
+    expect(result.stderr.replace(/^missiongraph: \d+\/\d+ files, .*\n/gm, '')).toMatch(/^missiongraph: reading 2 files \(38\.6 KB\)\nmissiongraph: analysing the graph \(\d+ entities, \d+ links\)\n$/u);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/documents\s+2 /);
     expect(result.stdout).toMatch(/entities\s+\d+ \(.*mission \d+/);

@@ -158,8 +158,9 @@ describe('progress display', () => {
 
   it('writes plain lines instead when the output is not a terminal', () => {
     const result = runCli(['build', 'data/transcripts', '--out', path.join(tempDir(), 'graph'), '-w', '1']);
-    // A slow build may also print a progress line every few seconds; nothing else goes to stderr.
-    expect(result.stderr.replace(/^missiongraph: \d+\/\d+ files, .*\n/gm, '')).toBe('missiongraph: reading 2 files (38.6 KB)\n');
+    // A slow build may also print a progress line every few seconds; then the analysis phase is announced, and nothing
+    // else goes to stderr.
+    expect(result.stderr.replace(/^missiongraph: \d+\/\d+ files, .*\n/gm, '')).toMatch(/^missiongraph: reading 2 files \(38\.6 KB\)\nmissiongraph: analysing the graph \(\d+ entities, \d+ links\)\n$/u);
     expect(result.stderr).not.toMatch(/\u001b\[/);
   });
 });
