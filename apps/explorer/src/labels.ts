@@ -46,6 +46,13 @@ function boxAt(candidate: LabelCandidate, side: Side): LabelBox {
   return { key, left: textX, right: textX + width, top: textY - height / 2, bottom: textY + height / 2, textX, textY };
 }
 
+/** How many label heights a forced label may move up or down when no side of its node is free of other labels. */
+const FORCED_SHIFTS = 6;
+
+function shifted(box: LabelBox, dy: number): LabelBox {
+  return { ...box, top: box.top + dy, bottom: box.bottom + dy, textY: box.textY + dy };
+}
+
 export function boxesIntersect(a: LabelBox, b: LabelBox): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
@@ -87,7 +94,7 @@ class BoxIndex {
 }
 
 /**
- * Chooses the labels to draw (`obstacles`, e.g. the entities' discs, are kept clear by unforced labels): forced ones first (each at the first side where it fits, else on the right),
+ * Chooses the labels to draw (`obstacles`, e.g. the entities' discs, are kept clear by unforced labels): forced ones first (each at the first side where it fits, else moved up or down beside its node, else on the right),
  * then the others by priority, each at the first side that collides with nothing already kept and stays inside
  * the view; those that fit nowhere are left out. `limit` caps how many unforced labels are kept.
  */
@@ -119,6 +126,15 @@ export function placeLabels(
         }
       }
       if (chosen) break;
+    }
+    // A forced label with no free side (a crowded neighbourhood) moves up or down beside its node, a row at a time.
+    for (let step = 1; !chosen && candidate.forced && step <= FORCED_SHIFTS; step += 1) {
+      for (const side of ['right', 'left'] as const) {
+        for (const direction of [1, -1]) {
+          const box = shifted(boxAt(candidate, side), direction * step * (candidate.height + GAP));
+          if (!chosen && !free.collides(box)) chosen = box;
+        }
+      }
     }
     if (!chosen && candidate.forced) {
       const right = boxAt(candidate, 'right');
