@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LexiconEntry, compileLexicon, defaultLexicon, extractDocument, readDocument } from '../packages/extract/src/index.ts';
 import { seededRandom as random } from '../packages/graph/src/random.ts';
+import { nameDenseDocument } from './name-dense.ts';
 
 const scriptPath = fileURLToPath(import.meta.url);
 const rootDir = path.resolve(path.dirname(scriptPath), '..');
@@ -438,18 +439,6 @@ export async function runLexiconBench(documents = 12): Promise<LexiconBenchResul
   };
 }
 
-/** `sentences` sentences that each name three people nobody else names, and a surname named before (issue 16). */
-export function nameDenseDocument(sentences: number): string {
-  const surname = (index: number): string => {
-    const word = [0, 1, 2, 3].map((digit) => SYLLABLES[Math.floor(index / 16 ** digit) % 16]).join('');
-    return word.charAt(0).toUpperCase() + word.slice(1);
-  };
-  const lines: string[] = [];
-  for (let index = 0; index < sentences; index += 1) {
-    lines.push(`${FIRST[index % FIRST.length]} ${surname(index)} said the convoy reached Goma; later Mr. ${surname(Math.max(0, index - 3))} met ${FIRST[(index + 5) % FIRST.length]} ${surname(index + 7919)} in Bamako.`);
-  }
-  return lines.join('\n\n');
-}
 
 export interface DoublingResult {
   smallSeconds: number;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultLexicon, docxDocumentText, extractDocument, htmlToText, readDocument } from '../packages/extract/src/index.ts';
 import { analyzeGraph, buildGraph } from '../packages/graph/src/index.ts';
+import { nameDenseDocument } from './name-dense.ts';
 
 const scriptPath = fileURLToPath(import.meta.url);
 const rootDir = path.resolve(path.dirname(scriptPath), '..');
@@ -29,8 +30,6 @@ function median(values: readonly number[]): number {
 
 // ---- The shapes: text of about `scale` units, each a function of its size so n and 2n are the same kind of text ----
 
-const FIRST = ['Amara', 'Lucas', 'Fatima', 'Kwame', 'Ingrid', 'Mateo', 'Aisha', 'Hiroshi', 'Elena', 'Tomasz', 'Nadia', 'Samuel', 'Leila', 'Omar', 'Grace', 'Pedro'];
-const SYLLABLES = ['ka', 'lo', 'mbe', 'ri', 'sa', 'to', 'vi', 'dra', 'nu', 'el', 'gor', 'fi', 'an', 'zu', 'mar', 'ten'];
 const PROSE = 'and the mission in the east went on with the patrols near the border';
 const SENTENCE = 'MONUSCO and the African Union reviewed the patrols near Goma with the authorities of the Democratic Republic of the Congo.';
 
@@ -53,18 +52,6 @@ function captionDense(lines: number): string {
   return `WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n${payload}\n\n00:00:02.000 --> 00:00:03.000\n${payload}\n`;
 }
 
-/** Defect 2: sentences that each name people nobody else names, and a surname named before. */
-function nameDense(sentences: number): string {
-  const surname = (index: number): string => {
-    const word = [0, 1, 2, 3].map((digit) => SYLLABLES[Math.floor(index / 16 ** digit) % 16]).join('');
-    return word.charAt(0).toUpperCase() + word.slice(1);
-  };
-  const lines: string[] = [];
-  for (let index = 0; index < sentences; index += 1) {
-    lines.push(`${FIRST[index % FIRST.length]} ${surname(index)} said the convoy reached Goma; later Mr. ${surname(Math.max(0, index - 3))} met ${FIRST[(index + 5) % FIRST.length]} ${surname(index + 7919)} in Bamako.`);
-  }
-  return lines.join('\n\n');
-}
 
 /** YouTube-style rolling captions over many cues: each cue repeats the last line of the one before. */
 function rollingCues(cues: number): string {
@@ -132,11 +119,11 @@ export function doublingShapes(): DoublingShape[] {
     { name: 'reader: .docx document.xml', size: 2_000, make: docxXml, run: (text) => void docxDocumentText(text) },
     { name: 'extraction: speaker-dense (defect 1)', size: 1_000, make: speakerDense, run: extract },
     { name: 'extraction: caption-dense (defect 4)', size: 2_000, make: captionDense, run: extract },
-    { name: 'extraction: name-dense (defect 2)', size: 800, make: nameDense, run: extract },
+    { name: 'extraction: name-dense (defect 2)', size: 800, make: nameDenseDocument, run: extract },
     {
       name: 'extraction + graph + analysis: name-dense (defect 2)',
       size: 150,
-      make: nameDense,
+      make: nameDenseDocument,
       run: (text) => {
         const extraction = extractDocument({ id: 'bench.txt', text }, { lexicon });
         analyzeGraph(buildGraph([extraction], { lexicon }), { seed: 1 });

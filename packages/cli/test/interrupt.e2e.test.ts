@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { outputHashes, readManifest, readOutputs, runCli, startCli, tempDir, TOPICS, transcript, writeFiles } from './helpers.ts';
+import { nameDenseDocument } from '../../../scripts/name-dense.ts';
 
 /** Name-dense transcript text of about `megabytes` MB: seconds of extraction per MB. */
 function bigTranscript(megabytes: number): string {
@@ -19,21 +20,6 @@ function bigTranscript(megabytes: number): string {
   return parts.join('\n');
 }
 
-const FIRST = ['Amara', 'Lucas', 'Fatima', 'Kwame', 'Ingrid', 'Mateo', 'Aisha', 'Hiroshi', 'Elena', 'Tomasz', 'Nadia', 'Samuel', 'Leila', 'Omar', 'Grace', 'Pedro'];
-const SYLLABLES = ['ka', 'lo', 'mbe', 'ri', 'sa', 'to', 'vi', 'dra', 'nu', 'el', 'gor', 'fi', 'an', 'zu', 'mar', 'ten'];
-
-/** Sentences that each name people nobody else names and one named before: a graph of thousands of entities. */
-function nameDenseText(sentences: number): string {
-  const surname = (index: number): string => {
-    const word = [0, 1, 2, 3].map((digit) => SYLLABLES[Math.floor(index / 16 ** digit) % 16]).join('');
-    return word.charAt(0).toUpperCase() + word.slice(1);
-  };
-  const lines: string[] = [];
-  for (let index = 0; index < sentences; index += 1) {
-    lines.push(`${FIRST[index % FIRST.length]} ${surname(index)} said the convoy reached Goma; later Mr. ${surname(Math.max(0, index - 3))} met ${FIRST[(index + 5) % FIRST.length]} ${surname(index + 7919)} in Bamako.`);
-  }
-  return lines.join('\n\n');
-}
 
 function previousBuild(): { corpus: string; out: string; before: Map<string, Buffer> } {
   const corpus = tempDir();
@@ -78,7 +64,7 @@ describe('Ctrl-C during graph analysis (metrics, communities, layout of thousand
   let before = new Map<string, string>();
   beforeAll(() => {
     corpus = tempDir();
-    writeFiles(corpus, { 'names.txt': nameDenseText(2000) });
+    writeFiles(corpus, { 'names.txt': nameDenseDocument(2000) });
     out = path.join(tempDir(), 'graph');
     const first = runCli(['build', corpus, '--out', out, '-w', '1', '--json'], { timeout: 600_000 });
     expect(first.status, first.stderr).toBe(0);
