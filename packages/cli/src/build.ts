@@ -469,7 +469,7 @@ interface BuildContext {
   formats: OutputFormat[];
   manifestOptions: BuildIdentity['options'];
   startedAt: number;
-  /** The build thread, started early (undefined with one thread, or when it cannot start). */
+  /** The build thread (analysis, XML exports), started early by runBuild; undefined when it cannot start. */
   threadStarting: Promise<BuildThread | undefined>;
 }
 
@@ -501,7 +501,7 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
   const { previous, lastManifest, identity, upToDateSummary, formats, manifestOptions, startedAt, outputVersions, gexfOptions, threadStarting } = context;
   const stateDocuments = new Map<string, StateDocument>((state?.documents ?? []).map((document) => [document.id, document]));
   const builderOptions = { lexicon, documentOrder: compareStrings, maxTopics: MAX_TOPICS };
-  let builder: GraphBuilder | undefined;
+  let builder: GraphBuilder;
   try {
     builder = state !== undefined ? GraphBuilder.fromState(state.builder, builderOptions) : new GraphBuilder(builderOptions);
   } catch (error) {
@@ -511,7 +511,7 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
   const subtract = (document: StateDocument): void => {
     const old = store.get(document.key, document.id);
     if (old.status !== 'hit') throw new StateUnusable(`the cache entry of ${document.id} is ${old.status === 'miss' ? 'missing' : `damaged (${old.reason})`}, so the previous graph cannot be updated`);
-    builder!.remove(old.extraction);
+    builder.remove(old.extraction);
   };
   const inputs: ManifestInput[] = [];
   const stateOut: StateDocument[] = [];
@@ -561,7 +561,7 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
         subtract(known);
         counts.changed += 1;
       } else if (state !== undefined) counts.added += 1;
-      builder!.add(extraction);
+      builder.add(extraction);
     }
     const format = extraction?.document.format ?? known!.format;
     const sentenceCount = extraction?.document.sentenceCount ?? known!.sentences;
@@ -650,7 +650,7 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
   skipped.sort(compareSkipped);
   // Documents of the previous graph that are gone (or now skipped) leave it.
   let removedDocuments = 0;
-  if (state !== undefined && builder !== undefined) {
+  if (state !== undefined) {
     for (const document of state.documents) {
       if (present.has(document.id)) continue;
       subtract(document);
@@ -686,12 +686,8 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
   const thread = await threadStarting;
   const metricsThread = thread !== undefined && runner.workers > 1 ? await BuildThread.start(cacheDir) : undefined;
   const analyzeAndWrite = async (): Promise<BuildSummary> => {
-    let graph: MissionGraph;
-    let builderState: BuildState['builder'] | undefined;
-    if (builder !== undefined) {
-      builderState = builder.exportState();
-      graph = builder.finish();
-    } else throw new StateUnusable('no graph builder');
+    const builderState = builder.exportState();
+    const graph: MissionGraph = builder.finish();
     const graphDone = performance.now();
     const positions = new Map<string, readonly [number, number]>((state?.map.nodes ?? []).map(([key, x, y]) => [key, [x, y] as const]));
     const previousMap: PreviousMap | undefined =
@@ -804,22 +800,20 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
       };
     }
     saveCacheState();
-    if (builderState !== undefined) {
-      try {
-        writeBuildState(cacheDir, {
-          versions: outputVersions,
-          documents: stateOut,
-          builder: builderState,
-          map: {
-            nodes: graph.mapNodes((key, attributes): [string, number, number, number] => [key, Number(attributes['x']), Number(attributes['y']), Number(attributes['community'])]),
-            edges: graph.edges(),
-          },
-        });
-      } catch (error) {
-        removeBuildState(cacheDir);
-        options.log(`missiongraph: warning: graph state not saved (${(error as NodeJS.ErrnoException).code ?? String(error)}); the next build starts cold`);
-      }
-    } else removeBuildState(cacheDir);
+    try {
+      writeBuildState(cacheDir, {
+        versions: outputVersions,
+        documents: stateOut,
+        builder: builderState,
+        map: {
+          nodes: graph.mapNodes((key, attributes): [string, number, number, number] => [key, Number(attributes['x']), Number(attributes['y']), Number(attributes['community'])]),
+          edges: graph.edges(),
+        },
+      });
+    } catch (error) {
+      removeBuildState(cacheDir);
+      options.log(`missiongraph: warning: graph state not saved (${(error as NodeJS.ErrnoException).code ?? String(error)}); the next build starts cold`);
+    }
 
     return {
       outDir,
