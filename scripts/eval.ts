@@ -175,12 +175,18 @@ function scoreFolder(dir: string): { report: Report; warnings: string[]; crashed
 
 /**
  * The folders whose figures predict quality on unseen text (data/eval/ROUNDS.md): round 5 was tuned on only after its
- * first sight was recorded; the locked set is never tuned on, so only its totals are printed, never a document's errors.
+ * first sight was recorded (round 6 likewise); the locked sets are never tuned on, so only their totals are printed, never a
+ * document's errors.
  */
 const HELD_OUT_FOLDERS: readonly { folder: string; what: string }[] = [
   { folder: 'round5', what: 'round 5 (first sight recorded, tuned on since)' },
   { folder: 'locked', what: 'locked set (never tuned on: totals only)' },
+  { folder: 'round6', what: 'round 6 (first sight recorded)' },
+  { folder: 'locked2', what: 'second locked set (never tuned on: totals only)' },
 ];
+
+/** Folders nobody tunes on: `pnpm eval --dir` prints only their totals. */
+const LOCKED_FOLDERS = new Set(['locked', 'locked2']);
 
 function printHeldOut(baseDir: string): void {
   console.log('\nThe figures above are on texts the extractor has been tuned on: they no longer predict unseen text. These do:');
@@ -223,7 +229,7 @@ function main(): void {
       failures,
     };
     console.log(JSON.stringify(output, null, 2));
-  } else if (path.basename(options.dir) === 'locked') {
+  } else if (LOCKED_FOLDERS.has(path.basename(options.dir))) {
     // The locked set: totals only, so that nobody tunes on its documents' errors.
     const entities = rates(report.total);
     const pairs = rates(report.pairs);
