@@ -9,7 +9,7 @@ mr mrs ms mx dr prof professor sir dame lord lady madam mister miss rev reverend
 president vice prime minister secretary general secretary-general under-secretary-general under-secretary under assistant
 deputy special representative coordinator envoy adviser advisor ambassador chief head director executive chair chairman
 chairwoman chairperson commander force lieutenant colonel major captain sergeant admiral marshal governor senator
-brigadier corporal commodore superintendent inspector
+brigadier corporal commodore commandant superintendent inspector
 spokesperson spokesman spokeswoman officer officers researcher research analyst editor reporter correspondent host
 moderator founder king queen prince princess emperor pope bishop cardinal imam sheikh judge justice prosecutor registrar
 high commissioner commissioner rapporteur expert experts member members mayor premier chancellor foreign defence defense
@@ -52,7 +52,7 @@ mr mrs ms mx dr prof professor sir dame lord lady madam mister miss president mi
 under-secretary-general general colonel lieutenant captain sergeant admiral marshal governor senator judge king queen
 prince princess pope bishop cardinal imam sheikh mayor premier chancellor envoy representative coordinator spokesperson
 spokesman spokeswoman commander chairman chairwoman chairperson director chief head rapporteur commissioner
-major brigadier corporal commodore superintendent inspector
+major brigadier corporal commodore commandant superintendent inspector
 lt col gen maj capt sgt brig adm cdr gov sen amb
 `);
 

@@ -227,7 +227,9 @@ export function candidateRuns(
     const last = runs[runs.length - 1];
     const gap = last ? text.slice(last.end, start) : '';
     const names = isRoleWord(match[0]) ? 0 : 1;
-    if (last && (/^(?:\s+(?:(?:of|the|for|and|de|du|la|le|al|el|bin|bint|ibn|ben|van|von|der|den|da|dos|das|di|y|ould|mint|ag)\s+)*(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?|-)$/u.test(gap) || headBeforeOn(text, last.end, gap)) && !/\band\s+the\b/.test(gap)) {
+    // An initial and its period stay inside a name: "Lester B. Pearson", "E. L. M. Burns".
+    const afterInitial = last !== undefined && /^\.[ \t]+$/.test(gap) && /(?<![\p{L}\p{N}.])\p{Lu}$/u.test(text.slice(Math.max(0, last.end - 2), last.end));
+    if (last && (afterInitial || /^(?:\s+(?:(?:of|the|for|and|de|du|la|le|al|el|bin|bint|ibn|ben|van|von|der|den|da|dos|das|di|y|ould|mint|ag)\s+)*(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?|-)$/u.test(gap) || headBeforeOn(text, last.end, gap)) && !/\band\s+the\b/.test(gap)) {
       last.end = end;
       last.words += 1;
       last.names += names;
@@ -324,7 +326,8 @@ function tagWindow(text: string, offset: number, lexicon: CompiledLexicon): Tagg
 
 /** A capitalised name word, counting Arabic names written with a lower-case article ("al-Bashir", "el-Sisi"). */
 const isCapitalised = (word: string): boolean => /^(?:\p{Lu}|(?:al|el|ad|ash|as|an|ar|at|az)-\p{Lu})/u.test(word);
-const isAllCaps = (word: string): boolean => word.length >= 2 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
+/** A word in capitals ("UNITED", "UN"); an initial with its period ("B.") is not one. */
+const isAllCaps = (word: string): boolean => !/^\p{Lu}\.$/u.test(word) && word.length >= 2 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
 
 
 /** How many tagger windows one document may still use; bounds the time NER takes per document. */
@@ -510,7 +513,9 @@ function capitalisedRuns(terms: readonly TaggedTerm[], text: string, covered: re
       continue;
     }
     run.push({ ...term, text: word });
-    if (/[^\s'’-]/.test(term.post.trim().replace(/^['’]s?/, ''))) close();
+    // An initial's period does not end the name: "Lester B. Pearson", "E. L. M. Burns".
+    const initial = /^\p{Lu}$/u.test(word) && /^\.\s*$/.test(term.post);
+    if (!initial && /[^\s'’-]/.test(term.post.trim().replace(/^['’]s?/, ''))) close();
   }
   close();
   return runs;
@@ -641,8 +646,8 @@ function classifyRun(
   end = start + name.length;
   const words = terms.map((term) => term.text.replace(/['’]s$/, ''));
   const lowerWords = words.map((word) => word.toLowerCase().replace(/\.$/, ''));
-  // Junk: headline capitals, dates, verbs, role titles, lexicon names, demonyms.
-  if (words.some(isAllCaps)) return undefined;
+  // Junk: headline capitals, initials alone ("P. F." of a reference list), dates, verbs, role titles, lexicon names, demonyms.
+  if (words.some(isAllCaps) || words.every((word) => /^\p{Lu}\.?$/u.test(word))) return undefined;
   if (lowerWords.some((word) => NEVER_NAMES.has(word) && !NAME_CONNECTORS.has(word))) return undefined;
   if (lowerWords.every((word) => ROLE_WORDS.has(word) || NAME_CONNECTORS.has(word))) return undefined;
   // A verb, adverb, pronoun or date at either end makes a fragment ("Says Council"); adjectives may sit inside.

@@ -6,9 +6,9 @@ import { overlapsAny } from '../../recognize/mention.ts';
 
 export const RESOLUTION_YEAR = String.raw`(?:\s*\((?:19|20)\d{2}\))?`;
 
-/** One resolution: "Security Council resolution 2284 (2016)", "Resolution No. 2719", "UNSCR 1325", "S/RES/2692 (2023)". */
+/** One resolution: "Security Council resolution 2284 (2016)", "Resolution No. 2719", "UNSCR 1325", "S/RES/2692 (2023)", "SC res. 1312" (not "GA res."). */
 export const RESOLUTION = new RegExp(
-  String.raw`(?<![\p{L}\p{N}/])(?:(?:(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council|UNSC)\s+)?[Rr]esolution\s+(?:(?:[Nn]o\.|[Nn]umber)\s*)?|(?:UNSCR|SCR)\s*|S\/RES\/)(\d{3,4})${RESOLUTION_YEAR}(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}/])(?:(?:(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council|UNSC)\s+)?[Rr]esolution\s+(?:(?:[Nn]o\.|[Nn]umber)\s*)?|(?<!\b(?:GA|General Assembly)\s)(?:(?:UN|U\.N\.)\s*)?(?:SC\s+)?[Rr]es\.\s*(?:[Nn]o\.\s*)?|(?:UNSCR|SCR)\s*|S\/RES\/)(\d{3,4})${RESOLUTION_YEAR}(?![\p{L}\p{N}])`,
   'gu',
 );
 
@@ -25,7 +25,7 @@ export const RESOLUTION_LIST = new RegExp(
  */
 export function recogniseResolutions(state: DocumentState, lexicon: CompiledLexicon): void {
   for (const sentence of state.sentences) {
-    if (!/esolutions?\s+(?:(?:[Nn]o\.|[Nn]umber)\s*)?\d|SCRs?\s*\d|S\/RES\/\d/.test(sentence.text)) continue;
+    if (!/esolutions?\s+(?:(?:[Nn]o\.|[Nn]umber)\s*)?\d|[Rr]es\.\s*(?:[Nn]o\.\s*)?\d|SCRs?\s*\d|S\/RES\/\d/.test(sentence.text)) continue;
     const found: { start: number; end: number; number: string }[] = [];
     RESOLUTION_LIST.lastIndex = 0;
     for (let match = RESOLUTION_LIST.exec(sentence.text); match !== null; match = RESOLUTION_LIST.exec(sentence.text)) {

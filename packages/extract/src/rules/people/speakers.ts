@@ -10,7 +10,7 @@ import { slugify } from '../../text/slug.ts';
 
 /** A speaker label's parts: "Mr. Wood (United States of America)" → honorific or title, name "Wood", delegation ("Senator Dunne" → "Dunne"). */
 export const SPEAKER_LABEL =
-  /^(?:(Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Senator|Sen|Deputy|Representative|Rep|Ambassador|Amb|Minister|Judge|Justice|Chair|Chairman|Chairwoman|Brig\.?\s+Gen|Maj\.?\s+Gen|Lt\.?\s+Gen|Gen|General|Col|Colonel|Maj|Major|Lt|Lieutenant|Capt|Captain|Cdr|Commander|Adm|Admiral)\.?\s+)?(.+?)(?:\s+\(([^()]+)\))?$/u;
+  /^(?:(Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Sir|Dame|Senator|Sen|Deputy|Representative|Rep|Ambassador|Amb|Minister|Judge|Justice|Chair|Chairman|Chairwoman|Spokesperson|Spokesman|Spokeswoman|Moderator|Commandant|Brig\.?\s+Gen|Maj\.?\s+Gen|Lt\.?\s+Gen|Gen|General|Col|Colonel|Maj|Major|Lt|Lieutenant|Capt|Captain|Cdr|Commander|Adm|Admiral)\.?\s+)?(.+?)(?:\s+\(([^()]+)\))?$/u;
 
 /**
  * Speakers: lexicon entities when the lexicon knows the name, people when the label reads like a name (an
@@ -64,7 +64,7 @@ export function recogniseSpeakers(context: DocumentContext): void {
 
 /** Words of a title before a name ("Brigadier General", "Deputy", "Senator"), in lower case without their period. */
 const SPEAKER_TITLE_WORDS = new Set(
-  'mr mrs ms mx dr prof sir dame senator sen deputy representative rep ambassador amb minister judge justice chair chairman chairwoman brigadier brig general gen major maj lieutenant lt colonel col captain capt commander cdr admiral adm president secretary'.split(' '),
+  'mr mrs ms mx dr prof professor spokesperson spokesman spokeswoman moderator commandant sir dame senator sen deputy representative rep ambassador amb minister judge justice chair chairman chairwoman brigadier brig general gen major maj lieutenant lt colonel col captain capt commander cdr admiral adm president secretary'.split(' '),
 );
 
 /**
