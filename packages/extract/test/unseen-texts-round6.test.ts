@@ -55,3 +55,23 @@ describe('resolutions cited as "res."', () => {
     expect(ids('The Uniting for Peace procedure of GA res. 377 (V) came up again.').filter((id) => id.startsWith('agreement:resolution-'))).toEqual([]);
   });
 });
+
+describe('name captions of documentaries', () => {
+  const captions = (cue: string, speech: string, index: number): string => `${index}\n00:00:0${index},000 --> 00:00:0${index + 1},000\n${cue}\n${speech}\n`;
+
+  it('reads "[NAME, role]" in capitals as the person, in proper case and without the honorific, and finds the bare caption again', () => {
+    const srt = [
+      captions('[DR AOIFE BRENNAN, military historian]', 'It was the biggest thing the UN had ever tried in the Congo.', 1),
+      captions('[JEAN-PIERRE MUKENDI, former teacher, Lubumbashi]', 'We saw the blue helmets of ONUC arrive.', 3),
+      captions('[DR AOIFE BRENNAN]', 'The crash is still being investigated by the UN.', 5),
+    ].join('\n');
+    const extraction = run(srt, 'documentary.srt');
+    expect(people(srt, 'documentary.srt')).toEqual(['person:aoife-brennan Aoife Brennan', 'person:jean-pierre-mukendi Jean-Pierre Mukendi']);
+    expect(extraction.mentions.filter((mention) => mention.entity === 'person:aoife-brennan')).toHaveLength(2);
+  });
+
+  it('never reads a bracketed sound cue in capitals as a person', () => {
+    const srt = [captions('[MUSIC PLAYING]', 'The mission was called ONUC.', 1), captions('[CROWD CHEERING, distant]', 'ONUC arrived in July.', 3)].join('\n');
+    expect(people(srt, 'documentary.srt')).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import nlp from 'compromise/two';
 import type { CompiledLexicon } from '../lexicon/compile.ts';
 import { foldText, matchKey } from '../text/fold.ts';
 import { coverageMask, maskOverlaps } from './mention.ts';
+import { isCommonWord } from '../topics/background.ts';
 import { STOPWORDS } from '../topics/stopwords.ts';
 import { AGREEMENT_HEADS, EVENT_FIRST_WORDS, EVENT_HEADS, HONORIFICS, NAME_CONNECTORS, NEVER_NAMES, ORGANIZATION_HEADS, PERSON_APPOSITION, PERSON_CONNECTORS, PERSON_ONLY_PARTICLES, PERSON_VERB_AFTER, PLACE_FIRST_WORDS, PLACE_HEADS, ROLE_WORDS } from '../vocabulary.ts';
 
@@ -563,14 +564,34 @@ export function headTypeOf(lowerWords: readonly string[], count: number): NerTyp
 /** A credit line's name: "Photo: MINUSMA/Sylvain Liechti". */
 const PHOTO_CREDIT_BEFORE = /(?:photo|photos|credit|image|picture)\s*(?:credit\s*)?:\s*(?:[\p{L}\p{N}.\- ]{1,30}\/\s*)?$/iu;
 
-/** A name caption in capitals, as subtitles introduce people: "JOSEPH TOKPAH, former combatant:". */
+/** A word spoken this often in SUBTLEX-US is everyday English ("music", "crowd"), no surname in a caption. */
+const CAPTION_ENGLISH_WORD_COUNT = 50;
+
+/** Honorifics a caption in capitals may put before the name ("DR AOIFE BRENNAN"): not part of it. */
+const CAPTION_HONORIFICS = new Set(['DR', 'DR.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'PROF', 'PROF.', 'SIR', 'DAME']);
+
+/**
+ * A name caption in capitals, as subtitles and documentaries introduce people: "JOSEPH TOKPAH, former combatant:",
+ * "[DR AOIFE BRENNAN, military historian]", "[JEAN-PIERRE MUKENDI, former teacher, Lubumbashi]". The role in lower
+ * case after the comma is what makes it a person; a bracketed sound cue ("[MUSIC PLAYING]") has none.
+ */
 function nameCaption(run: readonly TaggedTerm[], text: string): NerCandidate | undefined {
-  const first = run[0];
+  let from = 0;
+  while (from < run.length - 1 && CAPTION_HONORIFICS.has(run[from]?.text ?? '')) from += 1;
+  const first = run[from];
   const last = run[run.length - 1];
-  if (!first || !last || run.length < 2 || run.length > 4) return undefined;
+  if (!first || !last || run.length - from < 2 || run.length - from > 4) return undefined;
   const surface = text.slice(first.start, last.end);
   if (!isAllCaps(surface) || !/^[\p{Lu}' -]+$/u.test(surface)) return undefined;
-  if (!/^,\s+\p{Ll}[\p{L}\p{M}' -]{1,60}:/u.test(text.slice(last.end, last.end + 80))) return undefined;
+  const after = text.slice(last.end, last.end + 100);
+  const bracketed = /\[\s*(?:(?:DR|MR|MRS|MS|PROF|SIR|DAME)\.?\s+)?$/u.test(text.slice(Math.max(0, first.start - 8), first.start));
+  // In brackets, where sound cues are written too ("[CROWD CHEERING, distant]"), one word must be a given name or
+  // no everyday English word.
+  const bracketedName =
+    bracketed &&
+    /^,\s+\p{Ll}[\p{L}\p{M}' ,.-]{1,80}\]/u.test(after) &&
+    run.slice(from).some((term) => isGivenName(term.text) || term.text.split('-').some((part) => !isCommonWord(part.toLowerCase(), CAPTION_ENGLISH_WORD_COUNT)));
+  if (!/^,\s+\p{Ll}[\p{L}\p{M}' -]{1,60}:/u.test(after) && !bracketedName) return undefined;
   const name = surface.toLowerCase().replace(/(^|[\s\-'])(\p{Ll})/gu, (_whole, separator: string, letter: string) => separator + letter.toUpperCase());
   return { type: 'person', start: first.start, end: last.end, name };
 }
