@@ -75,3 +75,12 @@ describe('name captions of documentaries', () => {
     expect(people(srt, 'documentary.srt')).toEqual([]);
   });
 });
+
+describe('former names of places', () => {
+  it('reads the Belgian Congo names of cities as the cities they became', () => {
+    expect(ids('ONUC flew troops from Léopoldville to Élisabethville, Stanleyville and Jadotville.')).toEqual(
+      expect.arrayContaining(['place:kinshasa', 'place:lubumbashi', 'place:kisangani', 'place:likasi']),
+    );
+    expect(ids('The garrison at Coquilhatville, Luluabourg and Bakwanga waited.')).toEqual(expect.arrayContaining(['place:mbandaka', 'place:kananga', 'place:mbuji-mayi']));
+  });
+});
