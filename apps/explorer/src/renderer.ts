@@ -1,7 +1,7 @@
 // Draws the graph with sigma. Every change of appearance (color mode, filters, hover, selection) goes
 // through sigma's node and edge reducers; the graph's data is never changed for display.
 import Sigma from 'sigma';
-import { createEdgeArrowProgram, drawDiscNodeLabel, EdgeRectangleProgram } from 'sigma/rendering';
+import { createEdgeArrowProgram, drawDiscNodeLabel, EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData, PartialButFor } from 'sigma/types';
 import { colorForCommunity, isDirected, type EntityAttributes, type ExplorerGraph, type LinkAttributes } from './graph-model.ts';
@@ -18,10 +18,13 @@ const SELECTED_EDGE = '#1f5fbf';
  * line program. The head is larger than sigma's default (2.5 × 2 thicknesses) and a directed link at least
  * MIN_ARROW_THICKNESS thick, so the head of a thin link still reads as an arrow.
  */
-const EDGE_PROGRAMS = {
-  line: EdgeRectangleProgram,
-  arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 4, widenessToThicknessRatio: 3.5 }),
-};
+const ARROW_PROGRAM = createEdgeArrowProgram({ lengthToThicknessRatio: 4, widenessToThicknessRatio: 3.5 });
+const EDGE_PROGRAMS = { line: EdgeRectangleProgram, arrow: ARROW_PROGRAM };
+/**
+ * Large graphs draw undirected links as one-pixel GL lines: a browser without a graphics card rasterises each
+ * frame in software, and 100k anti-aliased rectangles cost it seconds a frame where lines cost a fraction.
+ */
+const LARGE_EDGE_PROGRAMS = { line: EdgeLineProgram, arrow: ARROW_PROGRAM };
 const MIN_ARROW_THICKNESS = 2;
 /** Above these sizes the graph counts as large (see GraphRenderer.large). */
 const LARGE_EDGES = 20_000;
@@ -41,6 +44,24 @@ const STAGE_PADDING = 48;
  */
 export type LabelMode = 'placed' | 'grid';
 
+/**
+ * What the next frame must reprocess: everything (`full`), or only some entities and links. On large graphs
+ * sigma reprocesses only those (its partial refresh); on small ones a full refresh is cheap and keeps z-order.
+ */
+interface PendingRefresh {
+  full: boolean;
+  nodes: Set<string>;
+  edges: Set<string>;
+}
+
+/** The focus as it was before a change, to work out what the change redraws. */
+interface FocusSnapshot {
+  neighbours: ReadonlySet<string>;
+  focus: string | null;
+  selectedNode: string | null;
+  selectedEdge: string | null;
+}
+
 type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string };
 
 /** How long the camera must rest before it is reported, so panning does not rewrite the URL every frame. */
@@ -55,6 +76,23 @@ export interface RendererEvents {
   onCameraSettled: (camera: CameraView) => void;
 }
 
+/** Share of the view that the discs of a large graph may cover at the first view. */
+const LARGE_GRAPH_DISC_COVER = 0.3;
+
+/**
+ * How much to shrink the discs of a large graph so that together they cover at most LARGE_GRAPH_DISC_COVER of the
+ * view: 10k discs at their file sizes would overlap into one blob, and a browser drawing in software pays for
+ * every covered pixel in every frame.
+ */
+function discScale(graph: ExplorerGraph, container: HTMLElement): number {
+  let area = 0;
+  graph.forEachNode((_node, attributes) => {
+    area += Math.PI * attributes.size * attributes.size;
+  });
+  const view = Math.max(1, container.clientWidth * container.clientHeight);
+  return area > 0 ? Math.min(1, Math.sqrt((LARGE_GRAPH_DISC_COVER * view) / area)) : 1;
+}
+
 export class GraphRenderer {
   readonly sigma: Sigma<EntityAttributes, LinkAttributes>;
   private visibility: Visibility | null = null;
@@ -63,6 +101,11 @@ export class GraphRenderer {
   private selection: Selection = null;
   private hovered: string | null = null;
   private focusNeighbours = new Set<string>();
+  /** focusNode() as of the last updateFocus(), read by the reducers for every item. */
+  private focused: string | null = null;
+  /** Display size over file size: below 1 on large graphs whose discs would cover the view several times over. */
+  private readonly sizeScale: number;
+  private readonly looks = new Map<number, { size: number; color: string }>();
   private readonly maxWeight: number;
   /** Big graphs trade hover dimming, edge picking and edges during layout for a responsive page. */
   readonly large: boolean;
@@ -78,20 +121,34 @@ export class GraphRenderer {
   private constructed = false;
   private zoomTarget: number | null = null;
   private readonly measure: CanvasRenderingContext2D | null = document.createElement('canvas').getContext('2d');
+  /** Changes of appearance waiting for the next frame: all of them applied in one sigma refresh. */
+  private pendingRefresh: PendingRefresh | null = null;
+  private refreshFrame: number | undefined;
+  private readonly allNodes: string[];
+  private readonly allEdges: string[];
 
   constructor(
     container: HTMLElement,
     private readonly graph: ExplorerGraph,
     events: RendererEvents,
     private readonly labelMode: LabelMode = 'placed',
+    initial: { visibility?: Visibility; colorMode?: ColorMode; selection?: Selection } = {},
   ) {
+    // The first processing already draws the view's state: no refresh of 100k links right after it.
+    this.visibility = initial.visibility ?? null;
+    this.colorMode = initial.colorMode ?? 'type';
+    this.selection = initial.selection ?? null;
+    this.allNodes = graph.nodes();
+    this.allEdges = graph.edges();
     let maxWeight = 1;
     graph.forEachEdge((_edge, link) => {
       if (link.weight > maxWeight) maxWeight = link.weight;
     });
     this.maxWeight = maxWeight;
+    this.updateFocus();
     const large = graph.size > LARGE_EDGES || graph.order > LARGE_NODES;
     this.large = large;
+    this.sizeScale = large ? discScale(graph, container) : 1;
     if (this.measure) this.measure.font = `${LABEL_SIZE}px ${LABEL_FONT}`;
     const labelSettings: Partial<Settings<EntityAttributes, LinkAttributes>> =
       labelMode === 'grid'
@@ -122,7 +179,7 @@ export class GraphRenderer {
       stagePadding: STAGE_PADDING,
       defaultEdgeColor: '#b8c0cc',
       defaultEdgeType: 'line',
-      edgeProgramClasses: EDGE_PROGRAMS,
+      edgeProgramClasses: large ? LARGE_EDGE_PROGRAMS : EDGE_PROGRAMS,
       minCameraRatio: MIN_CAMERA_RATIO,
       maxCameraRatio: MAX_CAMERA_RATIO,
       nodeReducer: (node, data) => this.reduceNode(node, data),
@@ -169,35 +226,122 @@ export class GraphRenderer {
     this.sigma.getCamera().setState(view);
   }
 
+  /**
+   * New filters: on large graphs only the entities and links whose display changes (shown or hidden, another
+   * weight, in or out of the focus) are reprocessed, in the next frame.
+   */
   setVisibility(visibility: Visibility): void {
+    const previous = this.visibility;
+    const before = this.focusSnapshot();
     this.visibility = visibility;
     this.updateFocus();
-    this.sigma.refresh();
+    if (previous === null || !this.large) {
+      this.queueRefresh({ full: true });
+      return;
+    }
+    const nodes: string[] = [];
+    for (const node of this.allNodes) if (previous.nodes.has(node) !== visibility.nodes.has(node)) nodes.push(node);
+    const edges: string[] = [];
+    for (const edge of this.allEdges) {
+      const shown = visibility.edges.has(edge);
+      if (shown !== previous.edges.has(edge) || (shown && visibility.edgeWeights.get(edge) !== previous.edgeWeights.get(edge))) edges.push(edge);
+    }
+    this.queueRefresh({ nodes, edges });
+    this.queueFocusChange(before);
   }
 
   /** On large graphs edges and labels are hidden while ForceAtlas2 moves the nodes, so each frame stays cheap. */
   setLayoutRunning(running: boolean): void {
     this.layoutRunning = running;
     if (!this.large) return;
+    // Sigma reprocesses everything after a setting changes: the links are hidden or shown again then.
     this.sigma.setSetting('renderLabels', !running);
-    this.sigma.refresh({ skipIndexation: true });
   }
 
   /** A colour per node drawn over the colour mode (the theme layer), or null for the map's own colours. */
   setNodeOverlay(overlay: ((node: string) => string) | null): void {
+    if (overlay === null && this.nodeOverlay === null) return;
     this.nodeOverlay = overlay;
-    this.sigma.refresh({ skipIndexation: true });
+    this.queueRefresh({ nodes: this.allNodes });
   }
 
   setColorMode(mode: ColorMode): void {
+    if (mode === this.colorMode) return;
     this.colorMode = mode;
-    this.sigma.refresh({ skipIndexation: true });
+    this.queueRefresh({ nodes: this.allNodes });
   }
 
   setSelection(selection: Selection): void {
+    const before = this.focusSnapshot();
     this.selection = selection;
     this.updateFocus();
-    this.sigma.refresh({ skipIndexation: true });
+    this.queueFocusChange(before);
+  }
+
+  /** Applies the changes waiting for the next frame now (before reading what is drawn, e.g. for an export). */
+  flush(): void {
+    const pending = this.pendingRefresh;
+    if (this.refreshFrame !== undefined) cancelAnimationFrame(this.refreshFrame);
+    this.refreshFrame = undefined;
+    this.pendingRefresh = null;
+    if (!pending) return;
+    if (pending.full || !this.large) {
+      this.sigma.refresh();
+      return;
+    }
+    // While the layout runs on a large graph every link is hidden; they are all reprocessed when it stops.
+    const edges = this.layoutRunning ? [] : [...pending.edges];
+    this.sigma.refresh({ partialGraph: { nodes: [...pending.nodes], edges }, skipIndexation: true });
+  }
+
+  /** Collects what must be reprocessed and refreshes once, in the next frame, however many changes come before it. */
+  private queueRefresh(change: { full?: boolean; nodes?: Iterable<string>; edges?: Iterable<string> }): void {
+    const pending = (this.pendingRefresh ??= { full: false, nodes: new Set(), edges: new Set() });
+    if (change.full) pending.full = true;
+    if (!pending.full) {
+      for (const node of change.nodes ?? []) pending.nodes.add(node);
+      for (const edge of change.edges ?? []) pending.edges.add(edge);
+    }
+    this.refreshFrame ??= requestAnimationFrame(() => {
+      this.refreshFrame = undefined;
+      this.flush();
+    });
+  }
+
+  private focusSnapshot(): FocusSnapshot {
+    const selectedNode = this.selection?.kind === 'node' ? this.selection.key : null;
+    const selectedEdge = this.selection?.kind === 'edge' ? this.selection.key : null;
+    return { neighbours: this.focusNeighbours, focus: this.focusNode(), selectedNode, selectedEdge };
+  }
+
+  /**
+   * Queues what a change of focus redraws: everything when dimming starts or stops, else both neighbourhoods,
+   * the links at both focused entities and both selected links.
+   */
+  private queueFocusChange(before: FocusSnapshot): void {
+    const after = this.focusSnapshot();
+    if (
+      before.focus === after.focus &&
+      before.selectedNode === after.selectedNode &&
+      before.selectedEdge === after.selectedEdge &&
+      before.neighbours.size === after.neighbours.size &&
+      [...before.neighbours].every((node) => after.neighbours.has(node))
+    ) {
+      return;
+    }
+    const dims = (snapshot: FocusSnapshot) => snapshot.neighbours.size > 0 || snapshot.selectedEdge !== null;
+    if (dims(before) !== dims(after) || (before.focus === null) !== (after.focus === null)) {
+      this.queueRefresh({ nodes: this.allNodes, edges: this.allEdges });
+      return;
+    }
+    const nodes = new Set([...before.neighbours, ...after.neighbours]);
+    const edges = new Set<string>();
+    for (const snapshot of [before, after]) {
+      if (snapshot.selectedNode !== null && this.graph.hasNode(snapshot.selectedNode)) nodes.add(snapshot.selectedNode);
+      if (snapshot.selectedEdge !== null && this.graph.hasEdge(snapshot.selectedEdge)) edges.add(snapshot.selectedEdge);
+      if (snapshot.focus !== null && this.graph.hasNode(snapshot.focus)) this.graph.forEachEdge(snapshot.focus, (edge) => edges.add(edge));
+    }
+    this.queueRefresh({ nodes, edges });
   }
 
   /** Centres on an entity, zoomed so that its shown neighbours are in view too and can all be named. */
@@ -270,6 +414,7 @@ export class GraphRenderer {
 
   /** How each link is drawn (`arrow` or `line`) and where its ends are on screen, in pixels of the graph view. */
   edgeDrawings(): { key: string; program: string; source: { x: number; y: number; radius: number }; target: { x: number; y: number; radius: number } }[] {
+    this.flush();
     const drawings: ReturnType<GraphRenderer['edgeDrawings']> = [];
     const end = (node: string) => {
       const data = this.sigma.getNodeDisplayData(node);
@@ -364,15 +509,19 @@ export class GraphRenderer {
 
   kill(): void {
     window.clearTimeout(this.cameraTimer);
+    if (this.refreshFrame !== undefined) cancelAnimationFrame(this.refreshFrame);
+    this.refreshFrame = undefined;
+    this.pendingRefresh = null;
     this.sigma.kill();
   }
 
   private setHovered(node: string | null): void {
     // On large graphs, dimming everything on each hover would re-process every item; selection still does.
     if (this.large) return;
+    const before = this.focusSnapshot();
     this.hovered = node;
     this.updateFocus();
-    this.sigma.refresh({ skipIndexation: true });
+    this.queueFocusChange(before);
   }
 
   /** The entity whose neighbourhood is highlighted: the hovered one, else the selected one. */
@@ -384,6 +533,7 @@ export class GraphRenderer {
   private updateFocus(): void {
     this.focusNeighbours = new Set();
     const focus = this.focusNode();
+    this.focused = focus;
     if (focus) {
       this.graph.forEachEdge(focus, (edge, _link, source, target) => {
         if (this.visibility && !this.visibility.edges.has(edge)) return;
@@ -399,7 +549,7 @@ export class GraphRenderer {
     const display: Partial<NodeDisplayData> = {
       x: data.x,
       y: data.y,
-      size: data.size,
+      size: data.size * this.sizeScale,
       label: data.label,
       color: this.nodeOverlay?.(node) ?? (this.colorMode === 'community' ? colorForCommunity(data.community) : data.color),
       zIndex: 1,
@@ -412,7 +562,7 @@ export class GraphRenderer {
       display.zIndex = 0;
     } else if (focusing) {
       display.zIndex = 2;
-      const focus = this.focusNode();
+      const focus = this.focused;
       const selectedNode = this.selection?.kind === 'node' ? this.selection.key : null;
       if (node === focus || node === selectedNode || this.selection?.kind === 'edge') {
         display.highlighted = true;
@@ -422,14 +572,25 @@ export class GraphRenderer {
     return display;
   }
 
+  /** A co-mention link's thickness and colour for its weight; a graph has few distinct weights, so each is worked out once. */
+  private coMentionLook(weight: number): { size: number; color: string } {
+    let look = this.looks.get(weight);
+    if (!look) {
+      const share = Math.sqrt(Math.min(1, weight / this.maxWeight));
+      look = { size: this.large ? 0.4 + 1.2 * share : 0.6 + 3.4 * share, color: `rgba(110, 122, 140, ${(0.28 + 0.5 * share).toFixed(2)})` };
+      this.looks.set(weight, look);
+    }
+    return look;
+  }
+
   private reduceEdge(edge: string, data: LinkAttributes): Partial<EdgeDisplayData> {
-    const weight = this.visibility?.edgeWeights.get(edge) ?? data.weight;
-    const share = Math.sqrt(Math.min(1, weight / this.maxWeight));
-    const thickness = this.large ? 0.4 + 1.2 * share : 0.6 + 3.4 * share;
-    const display: Partial<EdgeDisplayData> =
-      data.kind === 'co-mention'
-        ? { size: thickness, color: `rgba(110, 122, 140, ${(0.28 + 0.5 * share).toFixed(2)})`, zIndex: 1 }
-        : { size: 1, color: RELATION_EDGE, zIndex: 1 };
+    let display: Partial<EdgeDisplayData>;
+    if (data.kind === 'co-mention') {
+      const { size, color } = this.coMentionLook(this.visibility?.edgeWeights.get(edge) ?? data.weight);
+      display = { size, color, zIndex: 1 };
+    } else {
+      display = { size: 1, color: RELATION_EDGE, zIndex: 1 };
+    }
     if (isDirected(data)) {
       display.type = 'arrow';
       display.size = Math.max(MIN_ARROW_THICKNESS, display.size ?? 1);
@@ -441,7 +602,7 @@ export class GraphRenderer {
     if (this.selection?.kind === 'edge' && this.selection.key === edge) {
       return { ...display, color: SELECTED_EDGE, size: (display.size ?? 1) + 2, zIndex: 3 };
     }
-    const focus = this.focusNode();
+    const focus = this.focused;
     if (focus) {
       const [source, target] = this.graph.extremities(edge);
       if (source !== focus && target !== focus) {

@@ -31,12 +31,14 @@ export function readTimelineAttributes(attributes: unknown): { documentDates?: R
     const tallies: [string, DocumentTally][] = [];
     for (const [document, entry] of Object.entries(attributes.documentTallies)) {
       if (FORBIDDEN_KEYS.has(document) || !isRecord(entry) || !isRecord(entry.entities)) continue;
-      const entities: [string, [number, number]][] = [];
-      for (const [entity, counts] of Object.entries(entry.entities)) {
-        if (FORBIDDEN_KEYS.has(entity) || !Array.isArray(counts)) continue;
-        entities.push([entity, [count(counts[0]), count(counts[1])]]);
+      // Keys are checked against FORBIDDEN_KEYS, so plain assignment is safe (and 10k entities a document stay cheap).
+      const entities: Record<string, [number, number]> = {};
+      for (const entity in entry.entities) {
+        const counts = entry.entities[entity];
+        if (!Object.hasOwn(entry.entities, entity) || FORBIDDEN_KEYS.has(entity) || !Array.isArray(counts)) continue;
+        entities[entity] = [count(counts[0]), count(counts[1])];
       }
-      tallies.push([document, { sentences: count(entry.sentences), entities: Object.fromEntries(entities) }]);
+      tallies.push([document, { sentences: count(entry.sentences), entities }]);
     }
     if (tallies.length > 0) read.documentTallies = Object.fromEntries(tallies);
   }
@@ -62,8 +64,12 @@ export function timelineIndexOf(graph: ExplorerGraph): TimelineIndex {
 export function periodFilterOf(index: TimelineIndex, from: string, to: string, undated: boolean): PeriodFilter {
   const network = index.network({ from, to, undated });
   const strengths = new Map<string, number>();
-  for (const [edge, entry] of network.edges) strengths.set(edge, entry.strength);
-  return { from, to, undated, documents: network.documents, strengths };
+  const weights = new Map<string, number>();
+  for (const [edge, entry] of network.edges) {
+    strengths.set(edge, entry.strength);
+    weights.set(edge, entry.weight);
+  }
+  return { from, to, undated, documents: network.documents, strengths, weights };
 }
 
 const plural = (number: number, one: string, many = `${one}s`): string => `${number.toLocaleString('en')} ${number === 1 ? one : many}`;
