@@ -12,9 +12,14 @@ export interface PeriodFilter {
   to: string;
   undated: boolean;
   documents: ReadonlySet<string>;
-  strengths: ReadonlyMap<string, number>;
+  strengths: EdgeCounts;
   /** Each co-mention link's weight over the period's documents (links without evidence there are absent). */
-  weights: ReadonlyMap<string, number>;
+  weights: EdgeCounts;
+}
+
+/** A number per link, read by the link's key (undefined for a link that has none): a Map, or a view of packed counts. */
+export interface EdgeCounts {
+  get(key: string): number | undefined;
 }
 
 export interface FilterState {

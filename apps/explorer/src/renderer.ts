@@ -45,21 +45,31 @@ const STAGE_PADDING = 48;
 export type LabelMode = 'placed' | 'grid';
 
 /**
- * What the next frame must reprocess: everything (`full`), or only some entities and links. On large graphs
- * sigma reprocesses only those (its partial refresh); on small ones a full refresh is cheap and keeps z-order.
+ * What the reducers draw from: the state of the last refresh is kept, so that the next one reprocesses (on large
+ * graphs) only what differs; small graphs are refreshed whole, which is cheap and keeps the z-order.
  */
-interface PendingRefresh {
-  full: boolean;
-  nodes: Set<string>;
-  edges: Set<string>;
-}
-
-/** The focus as it was before a change, to work out what the change redraws. */
-interface FocusSnapshot {
+interface DrawnState {
+  visibility: Visibility | null;
+  colorMode: ColorMode;
+  overlay: ((node: string) => string) | null;
   neighbours: ReadonlySet<string>;
   focus: string | null;
   selectedNode: string | null;
   selectedEdge: string | null;
+}
+
+function sameFocus(a: DrawnState, b: DrawnState): boolean {
+  return (
+    a.focus === b.focus &&
+    a.selectedNode === b.selectedNode &&
+    a.selectedEdge === b.selectedEdge &&
+    a.neighbours.size === b.neighbours.size &&
+    [...a.neighbours].every((node) => b.neighbours.has(node))
+  );
+}
+
+function sameDrawnState(a: DrawnState, b: DrawnState): boolean {
+  return a.visibility === b.visibility && a.colorMode === b.colorMode && a.overlay === b.overlay && sameFocus(a, b);
 }
 
 type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string };
@@ -121,8 +131,8 @@ export class GraphRenderer {
   private constructed = false;
   private zoomTarget: number | null = null;
   private readonly measure: CanvasRenderingContext2D | null = document.createElement('canvas').getContext('2d');
-  /** Changes of appearance waiting for the next frame: all of them applied in one sigma refresh. */
-  private pendingRefresh: PendingRefresh | null = null;
+  /** The state the last refresh drew; changes since are applied in one sigma refresh in the next frame. */
+  private drawn: DrawnState;
   private refreshFrame: number | undefined;
   private readonly allNodes: string[];
   private readonly allEdges: string[];
@@ -146,6 +156,7 @@ export class GraphRenderer {
     });
     this.maxWeight = maxWeight;
     this.updateFocus();
+    this.drawn = this.drawnState();
     const large = graph.size > LARGE_EDGES || graph.order > LARGE_NODES;
     this.large = large;
     this.sizeScale = large ? discScale(graph, container) : 1;
@@ -231,23 +242,9 @@ export class GraphRenderer {
    * weight, in or out of the focus) are reprocessed, in the next frame.
    */
   setVisibility(visibility: Visibility): void {
-    const previous = this.visibility;
-    const before = this.focusSnapshot();
     this.visibility = visibility;
     this.updateFocus();
-    if (previous === null || !this.large) {
-      this.queueRefresh({ full: true });
-      return;
-    }
-    const nodes: string[] = [];
-    for (const node of this.allNodes) if (previous.nodes.has(node) !== visibility.nodes.has(node)) nodes.push(node);
-    const edges: string[] = [];
-    for (const edge of this.allEdges) {
-      const shown = visibility.edges.has(edge);
-      if (shown !== previous.edges.has(edge) || (shown && visibility.edgeWeights.get(edge) !== previous.edgeWeights.get(edge))) edges.push(edge);
-    }
-    this.queueRefresh({ nodes, edges });
-    this.queueFocusChange(before);
+    this.scheduleFlush();
   }
 
   /** On large graphs edges and labels are hidden while ForceAtlas2 moves the nodes, so each frame stays cheap. */
@@ -260,88 +257,114 @@ export class GraphRenderer {
 
   /** A colour per node drawn over the colour mode (the theme layer), or null for the map's own colours. */
   setNodeOverlay(overlay: ((node: string) => string) | null): void {
-    if (overlay === null && this.nodeOverlay === null) return;
     this.nodeOverlay = overlay;
-    this.queueRefresh({ nodes: this.allNodes });
+    this.scheduleFlush();
   }
 
   setColorMode(mode: ColorMode): void {
-    if (mode === this.colorMode) return;
     this.colorMode = mode;
-    this.queueRefresh({ nodes: this.allNodes });
+    this.scheduleFlush();
   }
 
   setSelection(selection: Selection): void {
-    const before = this.focusSnapshot();
     this.selection = selection;
     this.updateFocus();
-    this.queueFocusChange(before);
+    this.scheduleFlush();
   }
 
-  /** Applies the changes waiting for the next frame now (before reading what is drawn, e.g. for an export). */
+  /**
+   * Applies the changes made since the last frame now (also before reading what is drawn, e.g. for an export): one
+   * sigma refresh, of everything on small graphs, of what differs from the drawn state on large ones.
+   */
   flush(): void {
-    const pending = this.pendingRefresh;
     if (this.refreshFrame !== undefined) cancelAnimationFrame(this.refreshFrame);
     this.refreshFrame = undefined;
-    this.pendingRefresh = null;
-    if (!pending) return;
-    if (pending.full || !this.large) {
+    const drawn = this.drawn;
+    const wanted = this.drawnState();
+    if (sameDrawnState(drawn, wanted)) return;
+    this.drawn = wanted;
+    if (!this.large) {
       this.sigma.refresh();
       return;
     }
-    // While the layout runs on a large graph every link is hidden; they are all reprocessed when it stops.
-    const edges = this.layoutRunning ? [] : [...pending.edges];
-    this.sigma.refresh({ partialGraph: { nodes: [...pending.nodes], edges }, skipIndexation: true });
+    const { nodes, edges } = this.changedItems(drawn, wanted);
+    if (nodes.length === 0 && edges.length === 0) return;
+    this.sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
   }
 
-  /** Collects what must be reprocessed and refreshes once, in the next frame, however many changes come before it. */
-  private queueRefresh(change: { full?: boolean; nodes?: Iterable<string>; edges?: Iterable<string> }): void {
-    const pending = (this.pendingRefresh ??= { full: false, nodes: new Set(), edges: new Set() });
-    if (change.full) pending.full = true;
-    if (!pending.full) {
-      for (const node of change.nodes ?? []) pending.nodes.add(node);
-      for (const edge of change.edges ?? []) pending.edges.add(edge);
-    }
+  /** Refreshes once, in the next frame, however many changes come before it. */
+  private scheduleFlush(): void {
     this.refreshFrame ??= requestAnimationFrame(() => {
       this.refreshFrame = undefined;
       this.flush();
     });
   }
 
-  private focusSnapshot(): FocusSnapshot {
+  private drawnState(): DrawnState {
     const selectedNode = this.selection?.kind === 'node' ? this.selection.key : null;
     const selectedEdge = this.selection?.kind === 'edge' ? this.selection.key : null;
-    return { neighbours: this.focusNeighbours, focus: this.focusNode(), selectedNode, selectedEdge };
+    return {
+      visibility: this.visibility,
+      colorMode: this.colorMode,
+      overlay: this.nodeOverlay,
+      neighbours: this.focusNeighbours,
+      focus: this.focused,
+      selectedNode,
+      selectedEdge,
+    };
   }
 
   /**
-   * Queues what a change of focus redraws: everything when dimming starts or stops, else both neighbourhoods,
-   * the links at both focused entities and both selected links.
+   * The entities and links whose display differs between two states: all entities when the colours change; all of
+   * everything when dimming starts or stops; else both neighbourhoods, the links at both focused entities and both
+   * selected links, and whatever the filters show, hide or weigh differently. While the layout runs on a large graph
+   * every link is hidden anyway: links are all reprocessed when it stops (setLayoutRunning).
    */
-  private queueFocusChange(before: FocusSnapshot): void {
-    const after = this.focusSnapshot();
-    if (
-      before.focus === after.focus &&
-      before.selectedNode === after.selectedNode &&
-      before.selectedEdge === after.selectedEdge &&
-      before.neighbours.size === after.neighbours.size &&
-      [...before.neighbours].every((node) => after.neighbours.has(node))
-    ) {
-      return;
+  private changedItems(drawn: DrawnState, wanted: DrawnState): { nodes: string[]; edges: string[] } {
+    const dims = (state: DrawnState) => state.neighbours.size > 0 || state.selectedEdge !== null;
+    if (dims(drawn) !== dims(wanted) || (drawn.focus === null) !== (wanted.focus === null)) {
+      return { nodes: this.allNodes, edges: this.layoutRunning ? [] : this.allEdges };
     }
-    const dims = (snapshot: FocusSnapshot) => snapshot.neighbours.size > 0 || snapshot.selectedEdge !== null;
-    if (dims(before) !== dims(after) || (before.focus === null) !== (after.focus === null)) {
-      this.queueRefresh({ nodes: this.allNodes, edges: this.allEdges });
-      return;
+    const focusNodes = new Set<string>();
+    const focusEdges = new Set<string>();
+    if (!sameFocus(drawn, wanted)) {
+      for (const state of [drawn, wanted]) {
+        for (const node of state.neighbours) focusNodes.add(node);
+        if (state.selectedNode !== null && this.graph.hasNode(state.selectedNode)) focusNodes.add(state.selectedNode);
+        if (state.selectedEdge !== null && this.graph.hasEdge(state.selectedEdge)) focusEdges.add(state.selectedEdge);
+        if (state.focus !== null && this.graph.hasNode(state.focus)) this.graph.forEachEdge(state.focus, (edge) => focusEdges.add(edge));
+      }
     }
-    const nodes = new Set([...before.neighbours, ...after.neighbours]);
-    const edges = new Set<string>();
-    for (const snapshot of [before, after]) {
-      if (snapshot.selectedNode !== null && this.graph.hasNode(snapshot.selectedNode)) nodes.add(snapshot.selectedNode);
-      if (snapshot.selectedEdge !== null && this.graph.hasEdge(snapshot.selectedEdge)) edges.add(snapshot.selectedEdge);
-      if (snapshot.focus !== null && this.graph.hasNode(snapshot.focus)) this.graph.forEachEdge(snapshot.focus, (edge) => edges.add(edge));
+    const recolored = drawn.colorMode !== wanted.colorMode || drawn.overlay !== wanted.overlay;
+    const before = drawn.visibility;
+    const after = wanted.visibility;
+    const refiltered = before !== after;
+    let nodes: string[];
+    if (recolored) {
+      nodes = this.allNodes;
+    } else {
+      nodes = [...focusNodes];
+      if (refiltered) {
+        for (const node of this.allNodes) {
+          const changed = before === null || after === null ? true : before.nodes.has(node) !== after.nodes.has(node);
+          if (changed && !focusNodes.has(node)) nodes.push(node);
+        }
+      }
     }
-    this.queueRefresh({ nodes, edges });
+    if (this.layoutRunning) return { nodes, edges: [] };
+    const edges = [...focusEdges];
+    if (refiltered) {
+      for (const edge of this.allEdges) {
+        if (focusEdges.has(edge)) continue;
+        if (before === null || after === null) {
+          edges.push(edge);
+          continue;
+        }
+        const shown = after.edges.has(edge);
+        if (shown !== before.edges.has(edge) || (shown && after.edgeWeights.get(edge) !== before.edgeWeights.get(edge))) edges.push(edge);
+      }
+    }
+    return { nodes, edges };
   }
 
   /** Centres on an entity, zoomed so that its shown neighbours are in view too and can all be named. */
@@ -511,17 +534,15 @@ export class GraphRenderer {
     window.clearTimeout(this.cameraTimer);
     if (this.refreshFrame !== undefined) cancelAnimationFrame(this.refreshFrame);
     this.refreshFrame = undefined;
-    this.pendingRefresh = null;
     this.sigma.kill();
   }
 
   private setHovered(node: string | null): void {
     // On large graphs, dimming everything on each hover would re-process every item; selection still does.
     if (this.large) return;
-    const before = this.focusSnapshot();
     this.hovered = node;
     this.updateFocus();
-    this.queueFocusChange(before);
+    this.scheduleFlush();
   }
 
   /** The entity whose neighbourhood is highlighted: the hovered one, else the selected one. */
