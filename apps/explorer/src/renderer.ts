@@ -35,6 +35,11 @@ const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-se
 const MIN_LABELLED_RADIUS = 3;
 /** At most this many labels that are not forced, so a zoomed-out view of a huge graph stays legible and cheap. */
 const MAX_PLACED_LABELS = 250;
+/**
+ * At most this many unforced labels, the largest on screen, are measured and tried each frame: on a 10k-node graph
+ * the 250 that fit are found among them (a label tried later would need thousands of larger ones not to fit).
+ */
+const MAX_LABEL_CANDIDATES = 8 * MAX_PLACED_LABELS;
 /** Space around the graph in the first view and after Fit, in pixels, so labels at the edge are not cut. */
 const STAGE_PADDING = 48;
 
@@ -128,6 +133,8 @@ export class GraphRenderer {
   private placementFrame = -1;
   private frame = 0;
   private readonly textWidths = new Map<string, number>();
+  /** The entities by size, largest first (ties by key): the order labels are tried in. */
+  private byPriority: string[] | null = null;
   private constructed = false;
   private zoomTarget: number | null = null;
   private readonly measure: CanvasRenderingContext2D | null = document.createElement('canvas').getContext('2d');
@@ -484,17 +491,21 @@ export class GraphRenderer {
     const discs: LabelBox[] = [];
     const { width, height } = this.sigma.getDimensions();
     const focusing = this.focusNeighbours.size > 0;
-    this.graph.forEachNode((node) => {
+    let unforced = 0;
+    // Largest first, the order placeLabels tries them in: past MAX_LABEL_CANDIDATES unforced ones, the rest are not measured.
+    this.byPriority ??= this.graph.nodes().sort((a, b) => this.graph.getNodeAttribute(b, 'size') - this.graph.getNodeAttribute(a, 'size') || (a < b ? -1 : a > b ? 1 : 0));
+    for (const node of this.byPriority) {
       const data = this.sigma.getNodeDisplayData(node);
-      if (!data || data.hidden || !data.label) return;
+      if (!data || data.hidden || !data.label) continue;
       const forced = data.forceLabel || (focusing && this.focusNeighbours.has(node));
       const radius = this.sigma.scaleSize(data.size);
       const { x, y } = this.sigma.framedGraphToViewport(data);
-      if (x < -radius || y < -radius || x > width + radius || y > height + radius) return;
+      if (x < -radius || y < -radius || x > width + radius || y > height + radius) continue;
       if (radius >= 2) discs.push({ key: '', left: x - radius, right: x + radius, top: y - radius, bottom: y + radius, textX: x, textY: y });
-      if (!forced && radius < MIN_LABELLED_RADIUS) return;
+      if (!forced && (radius < MIN_LABELLED_RADIUS || unforced >= MAX_LABEL_CANDIDATES)) continue;
+      if (!forced) unforced += 1;
       candidates.push({ key: node, x, y, radius, width: this.textWidth(data.label), height: LABEL_SIZE + 2, forced, priority: data.size });
-    });
+    }
     this.placement = new Map(placeLabels(candidates, { width, height }, MAX_PLACED_LABELS, discs).map((box) => [box.key, box]));
   }
 
