@@ -1,7 +1,7 @@
 // Explorer benchmark: in headless Chromium, time to first render and frame times while panning for the
 // seed graph and a generated 10k-node / 100k-edge graph, responsiveness while ForceAtlas2 runs, bundle size.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -50,6 +50,8 @@ export interface ExplorerBenchResult {
   cases: GraphCase[];
   bundle: { files: number; rawBytes: number; gzipBytes: number; entryGzipBytes: number };
   targets: { firstRender10kUnder3s: boolean; interactiveWhileLayout: boolean; interactionsUnder100ms: boolean; timelineScrubUnder100ms: boolean };
+  /** The machine's one-minute load average when the run started and ended: the targets are absolute times, so they read against it. */
+  load: { start: number; end: number; cores: number };
 }
 
 function median(values: number[]): number {
@@ -251,6 +253,7 @@ function bundleSize(distDirectory: string): ExplorerBenchResult['bundle'] {
 }
 
 export async function runExplorerBench(): Promise<ExplorerBenchResult> {
+  const loadAtStart = loadavg()[0] ?? 0;
   const work = mkdtempSync(path.join(tmpdir(), 'bench-explorer-'));
   try {
     const seedGraph = writeSeedGraph(path.join(work, 'seed'));
@@ -273,6 +276,7 @@ export async function runExplorerBench(): Promise<ExplorerBenchResult> {
       return {
         cases,
         bundle,
+        load: { start: Number(loadAtStart.toFixed(2)), end: Number((loadavg()[0] ?? 0).toFixed(2)), cores: availableParallelism() },
         targets: {
           firstRender10kUnder3s: (large?.firstRenderMs ?? Infinity) < 3000,
           // Interactive: while the layout runs, the median frame stays within 2× the idle frame of the same
@@ -316,6 +320,7 @@ function printResult(result: ExplorerBenchResult): void {
         `link-weight filter the same way ${graphCase.filterIdleMs} ms (baseline), ${(graphCase.timelineScrubMs / Math.max(1, graphCase.filterIdleMs)).toFixed(2)}×`,
     );
   }
+  console.log(`machine load (1-minute average) ${result.load.start} at the start, ${result.load.end} at the end, on ${result.load.cores} cores`);
   console.log(`bundle: ${result.bundle.files} files, ${kb(result.bundle.rawBytes)} raw, ${kb(result.bundle.gzipBytes)} gzip (page entry ${kb(result.bundle.entryGzipBytes)} gzip)`);
   console.log(`target first render of 10k graph < 3 s: ${result.targets.firstRender10kUnder3s ? 'met' : 'NOT met'}`);
   console.log(`target UI interactive while the layout runs: ${result.targets.interactiveWhileLayout ? 'met' : 'NOT met'}`);

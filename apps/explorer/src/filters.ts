@@ -12,7 +12,14 @@ export interface PeriodFilter {
   to: string;
   undated: boolean;
   documents: ReadonlySet<string>;
-  strengths: ReadonlyMap<string, number>;
+  strengths: EdgeCounts;
+  /** Each co-mention link's weight over the period's documents (links without evidence there are absent). */
+  weights: EdgeCounts;
+}
+
+/** A number per link, read by the link's key (undefined for a link that has none): a Map, or a view of packed counts. */
+export interface EdgeCounts {
+  get(key: string): number | undefined;
 }
 
 export interface FilterState {
@@ -147,81 +154,144 @@ function filteredWeight(link: LinkAttributes, state: FilterState): number {
 }
 
 /**
+ * The graph packed once for filtering (ends, weights and kinds of links as numbers), so that a slider moving
+ * recounts 100k links in a tight loop instead of walking graphology's objects. Built on first use per graph.
+ */
+interface FilterIndex {
+  order: number;
+  size: number;
+  nodeKeys: string[];
+  nodeTypes: string[];
+  /** Whether the entity has any link in the graph. */
+  nodeLinked: Uint8Array;
+  edgeKeys: string[];
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+  edgeLinks: LinkAttributes[];
+  edgeCoMention: Uint8Array;
+}
+
+const filterIndexes = new WeakMap<ExplorerGraph, FilterIndex>();
+
+function filterIndexOf(graph: ExplorerGraph): FilterIndex {
+  const cached = filterIndexes.get(graph);
+  if (cached && cached.order === graph.order && cached.size === graph.size) return cached;
+  const nodeKeys: string[] = [];
+  const nodeTypes: string[] = [];
+  const ordinal = new Map<string, number>();
+  graph.forEachNode((node, attributes) => {
+    ordinal.set(node, nodeKeys.length);
+    nodeKeys.push(node);
+    nodeTypes.push(attributes.type);
+  });
+  const nodeLinked = new Uint8Array(nodeKeys.length);
+  const edgeKeys: string[] = [];
+  const edgeLinks: LinkAttributes[] = [];
+  const edgeSource = new Int32Array(graph.size);
+  const edgeTarget = new Int32Array(graph.size);
+  const edgeCoMention = new Uint8Array(graph.size);
+  graph.forEachEdge((edge, link, source, target) => {
+    const at = edgeKeys.length;
+    edgeKeys.push(edge);
+    edgeLinks.push(link);
+    edgeSource[at] = ordinal.get(source)!;
+    edgeTarget[at] = ordinal.get(target)!;
+    edgeCoMention[at] = isCoMention(link) ? 1 : 0;
+    nodeLinked[edgeSource[at]!] = 1;
+    nodeLinked[edgeTarget[at]!] = 1;
+  });
+  const index = { order: graph.order, size: graph.size, nodeKeys, nodeTypes, nodeLinked, edgeKeys, edgeSource, edgeTarget, edgeLinks, edgeCoMention };
+  filterIndexes.set(graph, index);
+  return index;
+}
+
+/**
  * The entities and links the filters keep. A co-mention link stays when both ends are kept and its
  * weight (over the kept documents/speakers) reaches the minimum; lexicon relations stay when both ends
  * are kept. With a document or speaker filter, an entity stays only if it is named there. Then entities
  * with fewer kept links than the minimum go, with their links.
  */
 export function computeVisibility(graph: ExplorerGraph, state: FilterState): Visibility {
-  const narrowed = narrowsDocuments(state) || state.speakers.size > 0;
-  const candidates = new Set<string>();
-  graph.forEachNode((node, attributes) => {
-    if (state.hiddenTypes.has(attributes.type)) return;
-    if (narrowsDocuments(state) && attributes.documentList.length > 0 && state.speakers.size === 0) {
-      if (!attributes.documentList.some((document) => keepsDocument(state, document))) return;
+  const index = filterIndexOf(graph);
+  const { nodeKeys, edgeKeys, edgeSource, edgeTarget, edgeLinks, edgeCoMention } = index;
+  const narrowedDocuments = narrowsDocuments(state);
+  const narrowed = narrowedDocuments || state.speakers.size > 0;
+  const keptInDocuments = (list: readonly string[]) => list.some((document) => keepsDocument(state, document));
+  const candidate = new Uint8Array(nodeKeys.length);
+  for (let node = 0; node < nodeKeys.length; node += 1) {
+    if (state.hiddenTypes.has(index.nodeTypes[node]!)) continue;
+    if (narrowedDocuments && state.speakers.size === 0) {
+      const listed = graph.getNodeAttribute(nodeKeys[node]!, 'documentList');
+      if (listed.length > 0 && !keptInDocuments(listed)) continue;
     }
-    candidates.add(node);
-  });
-
-  const edgeWeights = new Map<string, number>();
-  const keptEdges: string[] = [];
-  const namedInSelection = new Set<string>();
-  graph.forEachEdge((edge, link, source, target) => {
-    if (!candidates.has(source) || !candidates.has(target)) return;
-    if (isCoMention(link)) {
-      const weight = filteredWeight(link, state);
+    candidate[node] = 1;
+  }
+  // The period alone narrows the documents: its recount (the TimelineIndex) already holds each link's weight there.
+  const periodWeights = state.period !== null && state.documents.size === 0 && state.speakers.size === 0 ? state.period.weights : null;
+  const weights = new Float64Array(edgeKeys.length);
+  const keptEdge = new Uint8Array(edgeKeys.length);
+  const namedInSelection = new Uint8Array(nodeKeys.length);
+  for (let edge = 0; edge < edgeKeys.length; edge += 1) {
+    const source = edgeSource[edge]!;
+    const target = edgeTarget[edge]!;
+    if (candidate[source] === 0 || candidate[target] === 0) continue;
+    if (edgeCoMention[edge] === 1) {
+      const link = edgeLinks[edge]!;
+      const weight = !narrowed ? link.weight : periodWeights !== null && link.evidence.length > 0 ? (periodWeights.get(edgeKeys[edge]!) ?? 0) : filteredWeight(link, state);
       if (narrowed && weight > 0) {
-        namedInSelection.add(source);
-        namedInSelection.add(target);
+        namedInSelection[source] = 1;
+        namedInSelection[target] = 1;
       }
       // The lowest setting (1) hides nothing: a list sentence's link weighs 0.25 (LIST_CO_MENTION_WEIGHT) and is still a link.
-      if (weight <= 0 || (state.minEdgeWeight > 1 && weight < state.minEdgeWeight)) return;
-      edgeWeights.set(edge, weight);
+      if (weight <= 0 || (state.minEdgeWeight > 1 && weight < state.minEdgeWeight)) continue;
+      weights[edge] = weight;
     }
-    keptEdges.push(edge);
-  });
+    keptEdge[edge] = 1;
+  }
 
   if (narrowed) {
-    for (const node of [...candidates]) {
-      const listed = graph.getNodeAttribute(node, 'documentList');
-      const inDocuments = state.speakers.size === 0 && listed.some((document) => keepsDocument(state, document));
-      if (!namedInSelection.has(node) && !inDocuments) candidates.delete(node);
+    for (let node = 0; node < nodeKeys.length; node += 1) {
+      if (candidate[node] === 0 || namedInSelection[node] === 1) continue;
+      const inDocuments = state.speakers.size === 0 && keptInDocuments(graph.getNodeAttribute(nodeKeys[node]!, 'documentList'));
+      if (!inDocuments) candidate[node] = 0;
     }
   }
 
-  const degree = new Map<string, number>();
-  const edges = new Set<string>();
-  for (const edge of keptEdges) {
-    const [source, target] = graph.extremities(edge);
-    if (!candidates.has(source) || !candidates.has(target)) continue;
-    edges.add(edge);
-    degree.set(source, (degree.get(source) ?? 0) + 1);
-    degree.set(target, (degree.get(target) ?? 0) + 1);
+  const degree = new Int32Array(nodeKeys.length);
+  for (let edge = 0; edge < edgeKeys.length; edge += 1) {
+    if (keptEdge[edge] === 0) continue;
+    const source = edgeSource[edge]!;
+    const target = edgeTarget[edge]!;
+    if (candidate[source] === 0 || candidate[target] === 0) {
+      keptEdge[edge] = 0;
+      continue;
+    }
+    degree[source] = degree[source]! + 1;
+    degree[target] = degree[target]! + 1;
   }
 
+  const defaults = filtersAreDefault(state);
   const nodes = new Set<string>();
-  for (const node of candidates) {
-    const kept = degree.get(node) ?? 0;
+  const keptNode = new Uint8Array(nodeKeys.length);
+  for (let node = 0; node < nodeKeys.length; node += 1) {
+    if (candidate[node] === 0) continue;
+    const kept = degree[node]!;
     if (kept < state.minDegree) continue;
-    if (state.hideIsolated && kept === 0 && graph.degree(node) > 0 && !filtersAreDefault(state)) continue;
-    nodes.add(node);
+    if (state.hideIsolated && kept === 0 && index.nodeLinked[node] === 1 && !defaults) continue;
+    keptNode[node] = 1;
+    nodes.add(nodeKeys[node]!);
   }
-  if (nodes.size < candidates.size) {
-    for (const edge of [...edges]) {
-      const [source, target] = graph.extremities(edge);
-      if (!nodes.has(source) || !nodes.has(target)) {
-        edges.delete(edge);
-        edgeWeights.delete(edge);
-      }
-    }
-  }
-  for (const edge of [...edgeWeights.keys()]) if (!edges.has(edge)) edgeWeights.delete(edge);
+  const edges = new Set<string>();
+  const edgeWeights = new Map<string, number>();
   const edgeStrengths = new Map<string, number>();
-  if (state.period !== null) {
-    for (const edge of edgeWeights.keys()) {
-      const strength = state.period.strengths.get(edge);
-      if (strength !== undefined) edgeStrengths.set(edge, strength);
-    }
+  for (let edge = 0; edge < edgeKeys.length; edge += 1) {
+    if (keptEdge[edge] === 0 || keptNode[edgeSource[edge]!] === 0 || keptNode[edgeTarget[edge]!] === 0) continue;
+    const key = edgeKeys[edge]!;
+    edges.add(key);
+    if (edgeCoMention[edge] === 0) continue;
+    edgeWeights.set(key, weights[edge]!);
+    const strength = state.period?.strengths.get(key);
+    if (strength !== undefined) edgeStrengths.set(key, strength);
   }
   return { nodes, edges, edgeWeights, edgeStrengths };
 }

@@ -301,6 +301,7 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
 
   const sentences = evidenceTable(serialised.attributes);
   let selfLoops = 0;
+  const edgeKeys = new Set<string>();
   serialised.edges.forEach((entry, index) => {
     if (!isRecord(entry)) throw new InputError(`${source}: edge ${index} is not an object`);
     const from = optionalString(entry.source);
@@ -314,7 +315,8 @@ export function graphFromSerialised(value: unknown, source: string): LoadReport 
       return;
     }
     const key = optionalString(entry.key) ?? `edge-${index}`;
-    if (graph.hasEdge(key)) throw new InputError(`${source}: edge "${key}" appears twice`);
+    if (edgeKeys.has(key)) throw new InputError(`${source}: edge "${key}" appears twice`);
+    edgeKeys.add(key);
     const attributes = isRecord(entry.attributes) ? entry.attributes : {};
     const documentList = stringList(attributes.documents).sort();
     const link: LinkAttributes = {

@@ -184,12 +184,10 @@ class Explorer {
         this.view.camera = camera;
         writeViewState(this.view);
       },
-    }, this.labelMode);
+    }, this.labelMode, { visibility: this.visibility, colorMode: view.colorMode, selection: view.selection });
     this.renderer = renderer;
     if (view.camera) renderer.setCameraView(view.camera);
-    renderer.setColorMode(view.colorMode);
     document.body.dataset.color = view.colorMode;
-    renderer.setVisibility(this.visibility);
     this.themes.show(graph, renderer);
     this.legend.show(graph, this.visibility, view.colorMode, this.communities);
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=color]')) radio.checked = radio.value === view.colorMode;
@@ -489,6 +487,8 @@ class Explorer {
   /** What the PNG and SVG pictures show: the map as filtered, its colours and the filters in words. */
   private pictureContext(): PictureContext | null {
     if (!this.graph || !this.renderer || !this.visibility) return null;
+    // The picture shows what the next frame would: changes waiting for it are applied first.
+    this.renderer.flush();
     const filters = filterChips(this.view.filters).map((chip) => chip.text);
     return { graph: this.graph, renderer: this.renderer, visibility: this.visibility, colorMode: this.view.colorMode, communities: this.communities, filters };
   }

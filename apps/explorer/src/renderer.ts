@@ -1,7 +1,7 @@
 // Draws the graph with sigma. Every change of appearance (color mode, filters, hover, selection) goes
 // through sigma's node and edge reducers; the graph's data is never changed for display.
 import Sigma from 'sigma';
-import { createEdgeArrowProgram, drawDiscNodeLabel, EdgeRectangleProgram } from 'sigma/rendering';
+import { createEdgeArrowProgram, drawDiscNodeLabel, EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData, PartialButFor } from 'sigma/types';
 import { colorForCommunity, isDirected, type EntityAttributes, type ExplorerGraph, type LinkAttributes } from './graph-model.ts';
@@ -18,10 +18,13 @@ const SELECTED_EDGE = '#1f5fbf';
  * line program. The head is larger than sigma's default (2.5 × 2 thicknesses) and a directed link at least
  * MIN_ARROW_THICKNESS thick, so the head of a thin link still reads as an arrow.
  */
-const EDGE_PROGRAMS = {
-  line: EdgeRectangleProgram,
-  arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 4, widenessToThicknessRatio: 3.5 }),
-};
+const ARROW_PROGRAM = createEdgeArrowProgram({ lengthToThicknessRatio: 4, widenessToThicknessRatio: 3.5 });
+const EDGE_PROGRAMS = { line: EdgeRectangleProgram, arrow: ARROW_PROGRAM };
+/**
+ * Large graphs draw undirected links as one-pixel GL lines: a browser without a graphics card rasterises each
+ * frame in software, and 100k anti-aliased rectangles cost it seconds a frame where lines cost a fraction.
+ */
+const LARGE_EDGE_PROGRAMS = { line: EdgeLineProgram, arrow: ARROW_PROGRAM };
 const MIN_ARROW_THICKNESS = 2;
 /** Above these sizes the graph counts as large (see GraphRenderer.large). */
 const LARGE_EDGES = 20_000;
@@ -32,6 +35,11 @@ const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-se
 const MIN_LABELLED_RADIUS = 3;
 /** At most this many labels that are not forced, so a zoomed-out view of a huge graph stays legible and cheap. */
 const MAX_PLACED_LABELS = 250;
+/**
+ * At most this many unforced labels, the largest on screen, are measured and tried each frame: on a 10k-node graph
+ * the 250 that fit are found among them (a label tried later would need thousands of larger ones not to fit).
+ */
+const MAX_LABEL_CANDIDATES = 8 * MAX_PLACED_LABELS;
 /** Space around the graph in the first view and after Fit, in pixels, so labels at the edge are not cut. */
 const STAGE_PADDING = 48;
 
@@ -40,6 +48,34 @@ const STAGE_PADDING = 48;
  * with sigma's default settings (what Gephi Lite and most sigma apps draw), kept for comparison (`?labels=grid`).
  */
 export type LabelMode = 'placed' | 'grid';
+
+/**
+ * What the reducers draw from: the state of the last refresh is kept, so that the next one reprocesses (on large
+ * graphs) only what differs; small graphs are refreshed whole, which is cheap and keeps the z-order.
+ */
+interface DrawnState {
+  visibility: Visibility | null;
+  colorMode: ColorMode;
+  overlay: ((node: string) => string) | null;
+  neighbours: ReadonlySet<string>;
+  focus: string | null;
+  selectedNode: string | null;
+  selectedEdge: string | null;
+}
+
+function sameFocus(a: DrawnState, b: DrawnState): boolean {
+  return (
+    a.focus === b.focus &&
+    a.selectedNode === b.selectedNode &&
+    a.selectedEdge === b.selectedEdge &&
+    a.neighbours.size === b.neighbours.size &&
+    [...a.neighbours].every((node) => b.neighbours.has(node))
+  );
+}
+
+function sameDrawnState(a: DrawnState, b: DrawnState): boolean {
+  return a.visibility === b.visibility && a.colorMode === b.colorMode && a.overlay === b.overlay && sameFocus(a, b);
+}
 
 type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string };
 
@@ -55,6 +91,23 @@ export interface RendererEvents {
   onCameraSettled: (camera: CameraView) => void;
 }
 
+/** Share of the view that the discs of a large graph may cover at the first view. */
+const LARGE_GRAPH_DISC_COVER = 0.3;
+
+/**
+ * How much to shrink the discs of a large graph so that together they cover at most LARGE_GRAPH_DISC_COVER of the
+ * view: 10k discs at their file sizes would overlap into one blob, and a browser drawing in software pays for
+ * every covered pixel in every frame.
+ */
+function discScale(graph: ExplorerGraph, container: HTMLElement): number {
+  let area = 0;
+  graph.forEachNode((_node, attributes) => {
+    area += Math.PI * attributes.size * attributes.size;
+  });
+  const view = Math.max(1, container.clientWidth * container.clientHeight);
+  return area > 0 ? Math.min(1, Math.sqrt((LARGE_GRAPH_DISC_COVER * view) / area)) : 1;
+}
+
 export class GraphRenderer {
   readonly sigma: Sigma<EntityAttributes, LinkAttributes>;
   private visibility: Visibility | null = null;
@@ -63,6 +116,11 @@ export class GraphRenderer {
   private selection: Selection = null;
   private hovered: string | null = null;
   private focusNeighbours = new Set<string>();
+  /** focusNode() as of the last updateFocus(), read by the reducers for every item. */
+  private focused: string | null = null;
+  /** Display size over file size: below 1 on large graphs whose discs would cover the view several times over. */
+  private readonly sizeScale: number;
+  private readonly looks = new Map<number, { size: number; color: string }>();
   private readonly maxWeight: number;
   /** Big graphs trade hover dimming, edge picking and edges during layout for a responsive page. */
   readonly large: boolean;
@@ -75,23 +133,40 @@ export class GraphRenderer {
   private placementFrame = -1;
   private frame = 0;
   private readonly textWidths = new Map<string, number>();
+  /** The entities by size, largest first (ties by key): the order labels are tried in. */
+  private byPriority: string[] | null = null;
   private constructed = false;
   private zoomTarget: number | null = null;
   private readonly measure: CanvasRenderingContext2D | null = document.createElement('canvas').getContext('2d');
+  /** The state the last refresh drew; changes since are applied in one sigma refresh in the next frame. */
+  private drawn: DrawnState;
+  private refreshFrame: number | undefined;
+  private readonly allNodes: string[];
+  private readonly allEdges: string[];
 
   constructor(
     container: HTMLElement,
     private readonly graph: ExplorerGraph,
     events: RendererEvents,
     private readonly labelMode: LabelMode = 'placed',
+    initial: { visibility?: Visibility; colorMode?: ColorMode; selection?: Selection } = {},
   ) {
+    // The first processing already draws the view's state: no refresh of 100k links right after it.
+    this.visibility = initial.visibility ?? null;
+    this.colorMode = initial.colorMode ?? 'type';
+    this.selection = initial.selection ?? null;
+    this.allNodes = graph.nodes();
+    this.allEdges = graph.edges();
     let maxWeight = 1;
     graph.forEachEdge((_edge, link) => {
       if (link.weight > maxWeight) maxWeight = link.weight;
     });
     this.maxWeight = maxWeight;
+    this.updateFocus();
+    this.drawn = this.drawnState();
     const large = graph.size > LARGE_EDGES || graph.order > LARGE_NODES;
     this.large = large;
+    this.sizeScale = large ? discScale(graph, container) : 1;
     if (this.measure) this.measure.font = `${LABEL_SIZE}px ${LABEL_FONT}`;
     const labelSettings: Partial<Settings<EntityAttributes, LinkAttributes>> =
       labelMode === 'grid'
@@ -122,7 +197,7 @@ export class GraphRenderer {
       stagePadding: STAGE_PADDING,
       defaultEdgeColor: '#b8c0cc',
       defaultEdgeType: 'line',
-      edgeProgramClasses: EDGE_PROGRAMS,
+      edgeProgramClasses: large ? LARGE_EDGE_PROGRAMS : EDGE_PROGRAMS,
       minCameraRatio: MIN_CAMERA_RATIO,
       maxCameraRatio: MAX_CAMERA_RATIO,
       nodeReducer: (node, data) => this.reduceNode(node, data),
@@ -169,35 +244,134 @@ export class GraphRenderer {
     this.sigma.getCamera().setState(view);
   }
 
+  /**
+   * New filters: on large graphs only the entities and links whose display changes (shown or hidden, another
+   * weight, in or out of the focus) are reprocessed, in the next frame.
+   */
   setVisibility(visibility: Visibility): void {
     this.visibility = visibility;
     this.updateFocus();
-    this.sigma.refresh();
+    this.scheduleFlush();
   }
 
   /** On large graphs edges and labels are hidden while ForceAtlas2 moves the nodes, so each frame stays cheap. */
   setLayoutRunning(running: boolean): void {
     this.layoutRunning = running;
     if (!this.large) return;
+    // Sigma reprocesses everything after a setting changes: the links are hidden or shown again then.
     this.sigma.setSetting('renderLabels', !running);
-    this.sigma.refresh({ skipIndexation: true });
   }
 
   /** A colour per node drawn over the colour mode (the theme layer), or null for the map's own colours. */
   setNodeOverlay(overlay: ((node: string) => string) | null): void {
     this.nodeOverlay = overlay;
-    this.sigma.refresh({ skipIndexation: true });
+    this.scheduleFlush();
   }
 
   setColorMode(mode: ColorMode): void {
     this.colorMode = mode;
-    this.sigma.refresh({ skipIndexation: true });
+    this.scheduleFlush();
   }
 
   setSelection(selection: Selection): void {
     this.selection = selection;
     this.updateFocus();
-    this.sigma.refresh({ skipIndexation: true });
+    this.scheduleFlush();
+  }
+
+  /**
+   * Applies the changes made since the last frame now (also before reading what is drawn, e.g. for an export): one
+   * sigma refresh, of everything on small graphs, of what differs from the drawn state on large ones.
+   */
+  flush(): void {
+    if (this.refreshFrame !== undefined) cancelAnimationFrame(this.refreshFrame);
+    this.refreshFrame = undefined;
+    const drawn = this.drawn;
+    const wanted = this.drawnState();
+    if (sameDrawnState(drawn, wanted)) return;
+    this.drawn = wanted;
+    if (!this.large) {
+      this.sigma.refresh();
+      return;
+    }
+    const { nodes, edges } = this.changedItems(drawn, wanted);
+    if (nodes.length === 0 && edges.length === 0) return;
+    this.sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
+  }
+
+  /** Refreshes once, in the next frame, however many changes come before it. */
+  private scheduleFlush(): void {
+    this.refreshFrame ??= requestAnimationFrame(() => {
+      this.refreshFrame = undefined;
+      this.flush();
+    });
+  }
+
+  private drawnState(): DrawnState {
+    const selectedNode = this.selection?.kind === 'node' ? this.selection.key : null;
+    const selectedEdge = this.selection?.kind === 'edge' ? this.selection.key : null;
+    return {
+      visibility: this.visibility,
+      colorMode: this.colorMode,
+      overlay: this.nodeOverlay,
+      neighbours: this.focusNeighbours,
+      focus: this.focused,
+      selectedNode,
+      selectedEdge,
+    };
+  }
+
+  /**
+   * The entities and links whose display differs between two states: all entities when the colours change; all of
+   * everything when dimming starts or stops; else both neighbourhoods, the links at both focused entities and both
+   * selected links, and whatever the filters show, hide or weigh differently. While the layout runs on a large graph
+   * every link is hidden anyway: links are all reprocessed when it stops (setLayoutRunning).
+   */
+  private changedItems(drawn: DrawnState, wanted: DrawnState): { nodes: string[]; edges: string[] } {
+    const dims = (state: DrawnState) => state.neighbours.size > 0 || state.selectedEdge !== null;
+    if (dims(drawn) !== dims(wanted) || (drawn.focus === null) !== (wanted.focus === null)) {
+      return { nodes: this.allNodes, edges: this.layoutRunning ? [] : this.allEdges };
+    }
+    const focusNodes = new Set<string>();
+    const focusEdges = new Set<string>();
+    if (!sameFocus(drawn, wanted)) {
+      for (const state of [drawn, wanted]) {
+        for (const node of state.neighbours) focusNodes.add(node);
+        if (state.selectedNode !== null && this.graph.hasNode(state.selectedNode)) focusNodes.add(state.selectedNode);
+        if (state.selectedEdge !== null && this.graph.hasEdge(state.selectedEdge)) focusEdges.add(state.selectedEdge);
+        if (state.focus !== null && this.graph.hasNode(state.focus)) this.graph.forEachEdge(state.focus, (edge) => focusEdges.add(edge));
+      }
+    }
+    const recolored = drawn.colorMode !== wanted.colorMode || drawn.overlay !== wanted.overlay;
+    const before = drawn.visibility;
+    const after = wanted.visibility;
+    const refiltered = before !== after;
+    let nodes: string[];
+    if (recolored) {
+      nodes = this.allNodes;
+    } else {
+      nodes = [...focusNodes];
+      if (refiltered) {
+        for (const node of this.allNodes) {
+          const changed = before === null || after === null ? true : before.nodes.has(node) !== after.nodes.has(node);
+          if (changed && !focusNodes.has(node)) nodes.push(node);
+        }
+      }
+    }
+    if (this.layoutRunning) return { nodes, edges: [] };
+    const edges = [...focusEdges];
+    if (refiltered) {
+      for (const edge of this.allEdges) {
+        if (focusEdges.has(edge)) continue;
+        if (before === null || after === null) {
+          edges.push(edge);
+          continue;
+        }
+        const shown = after.edges.has(edge);
+        if (shown !== before.edges.has(edge) || (shown && after.edgeWeights.get(edge) !== before.edgeWeights.get(edge))) edges.push(edge);
+      }
+    }
+    return { nodes, edges };
   }
 
   /** Centres on an entity, zoomed so that its shown neighbours are in view too and can all be named. */
@@ -270,6 +444,7 @@ export class GraphRenderer {
 
   /** How each link is drawn (`arrow` or `line`) and where its ends are on screen, in pixels of the graph view. */
   edgeDrawings(): { key: string; program: string; source: { x: number; y: number; radius: number }; target: { x: number; y: number; radius: number } }[] {
+    this.flush();
     const drawings: ReturnType<GraphRenderer['edgeDrawings']> = [];
     const end = (node: string) => {
       const data = this.sigma.getNodeDisplayData(node);
@@ -316,17 +491,21 @@ export class GraphRenderer {
     const discs: LabelBox[] = [];
     const { width, height } = this.sigma.getDimensions();
     const focusing = this.focusNeighbours.size > 0;
-    this.graph.forEachNode((node) => {
+    let unforced = 0;
+    // Largest first, the order placeLabels tries them in: past MAX_LABEL_CANDIDATES unforced ones, the rest are not measured.
+    this.byPriority ??= this.graph.nodes().sort((a, b) => this.graph.getNodeAttribute(b, 'size') - this.graph.getNodeAttribute(a, 'size') || (a < b ? -1 : a > b ? 1 : 0));
+    for (const node of this.byPriority) {
       const data = this.sigma.getNodeDisplayData(node);
-      if (!data || data.hidden || !data.label) return;
+      if (!data || data.hidden || !data.label) continue;
       const forced = data.forceLabel || (focusing && this.focusNeighbours.has(node));
       const radius = this.sigma.scaleSize(data.size);
       const { x, y } = this.sigma.framedGraphToViewport(data);
-      if (x < -radius || y < -radius || x > width + radius || y > height + radius) return;
+      if (x < -radius || y < -radius || x > width + radius || y > height + radius) continue;
       if (radius >= 2) discs.push({ key: '', left: x - radius, right: x + radius, top: y - radius, bottom: y + radius, textX: x, textY: y });
-      if (!forced && radius < MIN_LABELLED_RADIUS) return;
+      if (!forced && (radius < MIN_LABELLED_RADIUS || unforced >= MAX_LABEL_CANDIDATES)) continue;
+      if (!forced) unforced += 1;
       candidates.push({ key: node, x, y, radius, width: this.textWidth(data.label), height: LABEL_SIZE + 2, forced, priority: data.size });
-    });
+    }
     this.placement = new Map(placeLabels(candidates, { width, height }, MAX_PLACED_LABELS, discs).map((box) => [box.key, box]));
   }
 
@@ -364,6 +543,8 @@ export class GraphRenderer {
 
   kill(): void {
     window.clearTimeout(this.cameraTimer);
+    if (this.refreshFrame !== undefined) cancelAnimationFrame(this.refreshFrame);
+    this.refreshFrame = undefined;
     this.sigma.kill();
   }
 
@@ -372,7 +553,7 @@ export class GraphRenderer {
     if (this.large) return;
     this.hovered = node;
     this.updateFocus();
-    this.sigma.refresh({ skipIndexation: true });
+    this.scheduleFlush();
   }
 
   /** The entity whose neighbourhood is highlighted: the hovered one, else the selected one. */
@@ -384,6 +565,7 @@ export class GraphRenderer {
   private updateFocus(): void {
     this.focusNeighbours = new Set();
     const focus = this.focusNode();
+    this.focused = focus;
     if (focus) {
       this.graph.forEachEdge(focus, (edge, _link, source, target) => {
         if (this.visibility && !this.visibility.edges.has(edge)) return;
@@ -399,7 +581,7 @@ export class GraphRenderer {
     const display: Partial<NodeDisplayData> = {
       x: data.x,
       y: data.y,
-      size: data.size,
+      size: data.size * this.sizeScale,
       label: data.label,
       color: this.nodeOverlay?.(node) ?? (this.colorMode === 'community' ? colorForCommunity(data.community) : data.color),
       zIndex: 1,
@@ -412,7 +594,7 @@ export class GraphRenderer {
       display.zIndex = 0;
     } else if (focusing) {
       display.zIndex = 2;
-      const focus = this.focusNode();
+      const focus = this.focused;
       const selectedNode = this.selection?.kind === 'node' ? this.selection.key : null;
       if (node === focus || node === selectedNode || this.selection?.kind === 'edge') {
         display.highlighted = true;
@@ -422,14 +604,25 @@ export class GraphRenderer {
     return display;
   }
 
+  /** A co-mention link's thickness and colour for its weight; a graph has few distinct weights, so each is worked out once. */
+  private coMentionLook(weight: number): { size: number; color: string } {
+    let look = this.looks.get(weight);
+    if (!look) {
+      const share = Math.sqrt(Math.min(1, weight / this.maxWeight));
+      look = { size: this.large ? 0.4 + 1.2 * share : 0.6 + 3.4 * share, color: `rgba(110, 122, 140, ${(0.28 + 0.5 * share).toFixed(2)})` };
+      this.looks.set(weight, look);
+    }
+    return look;
+  }
+
   private reduceEdge(edge: string, data: LinkAttributes): Partial<EdgeDisplayData> {
-    const weight = this.visibility?.edgeWeights.get(edge) ?? data.weight;
-    const share = Math.sqrt(Math.min(1, weight / this.maxWeight));
-    const thickness = this.large ? 0.4 + 1.2 * share : 0.6 + 3.4 * share;
-    const display: Partial<EdgeDisplayData> =
-      data.kind === 'co-mention'
-        ? { size: thickness, color: `rgba(110, 122, 140, ${(0.28 + 0.5 * share).toFixed(2)})`, zIndex: 1 }
-        : { size: 1, color: RELATION_EDGE, zIndex: 1 };
+    let display: Partial<EdgeDisplayData>;
+    if (data.kind === 'co-mention') {
+      const { size, color } = this.coMentionLook(this.visibility?.edgeWeights.get(edge) ?? data.weight);
+      display = { size, color, zIndex: 1 };
+    } else {
+      display = { size: 1, color: RELATION_EDGE, zIndex: 1 };
+    }
     if (isDirected(data)) {
       display.type = 'arrow';
       display.size = Math.max(MIN_ARROW_THICKNESS, display.size ?? 1);
@@ -441,7 +634,7 @@ export class GraphRenderer {
     if (this.selection?.kind === 'edge' && this.selection.key === edge) {
       return { ...display, color: SELECTED_EDGE, size: (display.size ?? 1) + 2, zIndex: 3 };
     }
-    const focus = this.focusNode();
+    const focus = this.focused;
     if (focus) {
       const [source, target] = this.graph.extremities(edge);
       if (source !== focus && target !== focus) {

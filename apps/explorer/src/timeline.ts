@@ -2,7 +2,7 @@
 // (recounted by the graph package's TimelineIndex), and a chart of the selected entity's mentions over time.
 import { TimelineIndex, type DocumentDate, type DocumentTally, type MentionsOnDate, type TimelineEdge } from '@missiongraph/graph';
 import { element } from './dom.ts';
-import type { PeriodFilter } from './filters.ts';
+import type { EdgeCounts, PeriodFilter } from './filters.ts';
 import type { ExplorerGraph } from './graph-model.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,12 +31,14 @@ export function readTimelineAttributes(attributes: unknown): { documentDates?: R
     const tallies: [string, DocumentTally][] = [];
     for (const [document, entry] of Object.entries(attributes.documentTallies)) {
       if (FORBIDDEN_KEYS.has(document) || !isRecord(entry) || !isRecord(entry.entities)) continue;
-      const entities: [string, [number, number]][] = [];
-      for (const [entity, counts] of Object.entries(entry.entities)) {
-        if (FORBIDDEN_KEYS.has(entity) || !Array.isArray(counts)) continue;
-        entities.push([entity, [count(counts[0]), count(counts[1])]]);
+      // Keys are checked against FORBIDDEN_KEYS, so plain assignment is safe (and 10k entities a document stay cheap).
+      const entities: Record<string, [number, number]> = {};
+      for (const entity in entry.entities) {
+        const counts = entry.entities[entity];
+        if (!Object.hasOwn(entry.entities, entity) || FORBIDDEN_KEYS.has(entity) || !Array.isArray(counts)) continue;
+        entities[entity] = [count(counts[0]), count(counts[1])];
       }
-      tallies.push([document, { sentences: count(entry.sentences), entities: Object.fromEntries(entities) }]);
+      tallies.push([document, { sentences: count(entry.sentences), entities }]);
     }
     if (tallies.length > 0) read.documentTallies = Object.fromEntries(tallies);
   }
@@ -58,12 +60,34 @@ export function timelineIndexOf(graph: ExplorerGraph): TimelineIndex {
   return new TimelineIndex(attributes.documentDates, attributes.documentTallies, coMentionLinks(graph));
 }
 
-/** The period filter of a date range: its documents and each link's strength recounted over them. */
+/**
+ * The period filter of a date range: its documents and each link's weight and strength recounted over them (the
+ * index's packed recount, read by key; a link without evidence in the period has neither).
+ */
 export function periodFilterOf(index: TimelineIndex, from: string, to: string, undated: boolean): PeriodFilter {
-  const network = index.network({ from, to, undated });
-  const strengths = new Map<string, number>();
-  for (const [edge, entry] of network.edges) strengths.set(edge, entry.strength);
-  return { from, to, undated, documents: network.documents, strengths };
+  const counts = index.recount({ from, to, undated });
+  const byKey = (values: Float64Array): EdgeCounts => ({
+    get: (key) => {
+      const position = index.edgePosition(key);
+      return position === undefined || !(counts.edgeWeights[position]! > 0) ? undefined : values[position];
+    },
+  });
+  return { from, to, undated, documents: counts.documents, strengths: byKey(counts.edgeStrengths), weights: byKey(counts.edgeWeights) };
+}
+
+/**
+ * Where a period named elsewhere (a shared link, the graph shown before) falls on a graph's dates: from its first date
+ * on or after `from` to its last on or before `to`, recounted on this graph; null when the graph has no dates, when
+ * no date falls inside, or when that is the whole timeline (which keeps every document, undated ones included).
+ */
+export function carriedPeriod(index: TimelineIndex, previous: PeriodFilter | null): { first: number; last: number; period: PeriodFilter | null } | null {
+  const dates = index.distinctDates;
+  if (previous === null || !index.hasDates) return null;
+  const first = dates.findIndex((date) => date >= previous.from);
+  const last = dates.findLastIndex((date) => date <= previous.to);
+  if (first === -1 || last < first) return null;
+  const whole = first === 0 && last === dates.length - 1;
+  return { first, last, period: whole ? null : periodFilterOf(index, dates[first]!, dates[last]!, previous.undated) };
 }
 
 const plural = (number: number, one: string, many = `${one}s`): string => `${number.toLocaleString('en')} ${number === 1 ? one : many}`;
@@ -145,15 +169,12 @@ export class TimelinePanel {
     this.undatedLabel.hidden = undated === 0;
     const undatedText = this.undatedLabel.querySelector('span');
     if (undatedText) undatedText.textContent = `Count the ${plural(undated, 'document')} without a date in a shorter period`;
-    if (previous !== null) {
-      const first = dates.findIndex((date) => date >= previous.from);
-      const last = dates.findLastIndex((date) => date <= previous.to);
-      if (first !== -1 && last >= first) {
-        this.fromInput.value = String(first);
-        this.toInput.value = String(last);
-        this.undatedInput.checked = previous.undated;
-        this.period = this.periodFromInputs();
-      }
+    const carried = carriedPeriod(index, previous);
+    if (carried !== null && previous !== null) {
+      this.fromInput.value = String(carried.first);
+      this.toInput.value = String(carried.last);
+      this.undatedInput.checked = previous.undated;
+      this.period = carried.period;
     }
     this.showPeriod();
     this.showChart();

@@ -91,7 +91,7 @@ export function readViewState(search: string): ViewState {
   const from = params.get('from');
   const to = params.get('to');
   if (from !== null && to !== null && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to) {
-    filters.period = { from, to, undated: params.get('undated') === 'count', documents: new Set(), strengths: new Map() };
+    filters.period = { from, to, undated: params.get('undated') === 'count', documents: new Set(), strengths: new Map(), weights: new Map() };
   }
   const node = params.get('node');
   const edge = params.get('edge');

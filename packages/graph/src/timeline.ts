@@ -30,6 +30,17 @@ export interface PeriodNetwork {
   edges: Map<string, { weight: number; strength: number }>;
 }
 
+/**
+ * A period recounted in packed form (TimelineIndex.recount): per edge, in the index's edge order (edgePosition),
+ * its weight and association strength over the period's documents; an edge without evidence there weighs 0.
+ */
+export interface PeriodCounts {
+  documents: Set<string>;
+  sentences: number;
+  edgeWeights: Float64Array;
+  edgeStrengths: Float64Array;
+}
+
 /** Mentions of an entity on one date (documents of that date that name it), or in the documents without a date. */
 export interface MentionsOnDate {
   date: string | null;
@@ -52,8 +63,15 @@ export class TimelineIndex {
   readonly datedCount: number;
   readonly #sentences: Float64Array;
   readonly #tallies: readonly (readonly [string, number, number][])[];
+  /** The tallies packed: every entity named in a tally by ordinal, and per document its entities' ordinals and sentence counts. */
+  readonly #entityCount: number;
+  readonly #tallyEntities: readonly Int32Array[];
+  readonly #tallySentences: readonly Float64Array[];
   readonly #edgeKeys: string[];
-  readonly #edgeEnds: [string, string][];
+  readonly #edgePositions: Map<string, number>;
+  /** Each edge's ends by entity ordinal (-1 for an entity no tally names). */
+  readonly #edgeSourceEntity: Int32Array;
+  readonly #edgeTargetEntity: Int32Array;
   /** Per edge, the range of its entries in #entryDocument / #entryWeight. */
   readonly #edgeStart: Int32Array;
   readonly #entryDocument: Int32Array;
@@ -83,10 +101,21 @@ export class TimelineIndex {
       this.#sentences[index] = tally?.sentences ?? 0;
       return tally ? Object.entries(tally.entities).map(([entity, [mentions, sentences]]): [string, number, number] => [entity, mentions, sentences]) : [];
     });
+    const entityOrdinal = new Map<string, number>();
+    const ordinalOf = (entity: string): number => {
+      let found = entityOrdinal.get(entity);
+      if (found === undefined) entityOrdinal.set(entity, (found = entityOrdinal.size));
+      return found;
+    };
+    this.#tallyEntities = this.#tallies.map((entries) => Int32Array.from(entries, ([entity]) => ordinalOf(entity)));
+    this.#tallySentences = this.#tallies.map((entries) => Float64Array.from(entries, ([, , named]) => named));
+    this.#entityCount = entityOrdinal.size;
     let entries = 0;
     for (const edge of edgeList) entries += edge.evidence.length;
     this.#edgeKeys = edgeList.map((edge) => edge.key);
-    this.#edgeEnds = edgeList.map((edge) => [edge.source, edge.target]);
+    this.#edgePositions = new Map(this.#edgeKeys.map((key, position) => [key, position]));
+    this.#edgeSourceEntity = Int32Array.from(edgeList, (edge) => entityOrdinal.get(edge.source) ?? -1);
+    this.#edgeTargetEntity = Int32Array.from(edgeList, (edge) => entityOrdinal.get(edge.target) ?? -1);
     this.#edgeStart = new Int32Array(edgeList.length + 1);
     this.#entryDocument = new Int32Array(entries);
     this.#entryWeight = new Float64Array(entries);
@@ -114,17 +143,51 @@ export class TimelineIndex {
     return date >= period.from && date <= period.to;
   }
 
-  /** The period's network: documents, entities, co-mention weights and strengths recounted over it. */
-  network(period: Period): PeriodNetwork {
+  /** Where an edge's counts are in a PeriodCounts (undefined for an edge the index was not given). */
+  edgePosition(key: string): number | undefined {
+    return this.#edgePositions.get(key);
+  }
+
+  /**
+   * The period's documents and every edge's weight and strength there, in typed arrays: what a slider needs on
+   * every input event, without building maps of all entities and edges.
+   */
+  recount(period: Period): PeriodCounts {
     const kept = new Uint8Array(this.documents.length);
     const documents = new Set<string>();
     let sentences = 0;
-    const entities = new Map<string, { mentions: number; sentences: number }>();
+    const entitySentences = new Float64Array(this.#entityCount);
     for (let index = 0; index < this.documents.length; index += 1) {
       if (!this.#inPeriod(index, period)) continue;
       kept[index] = 1;
       documents.add(this.documents[index]!);
       sentences += this.#sentences[index]!;
+      const entities = this.#tallyEntities[index]!;
+      const named = this.#tallySentences[index]!;
+      for (let at = 0; at < entities.length; at += 1) entitySentences[entities[at]!] = entitySentences[entities[at]!]! + named[at]!;
+    }
+    const edgeCount = this.#edgeKeys.length;
+    const edgeWeights = new Float64Array(edgeCount);
+    const edgeStrengths = new Float64Array(edgeCount);
+    const sentencesOf = (entity: number): number => (entity < 0 ? 0 : entitySentences[entity]!);
+    for (let edge = 0; edge < edgeCount; edge += 1) {
+      let weight = 0;
+      for (let at = this.#edgeStart[edge]!; at < this.#edgeStart[edge + 1]!; at += 1) {
+        if (kept[this.#entryDocument[at]!] === 1) weight += this.#entryWeight[at]!;
+      }
+      if (weight <= 0) continue;
+      edgeWeights[edge] = weight;
+      edgeStrengths[edge] = associationStrength(weight, sentencesOf(this.#edgeSourceEntity[edge]!), sentencesOf(this.#edgeTargetEntity[edge]!), sentences);
+    }
+    return { documents, sentences, edgeWeights, edgeStrengths };
+  }
+
+  /** The period's network: documents, entities, co-mention weights and strengths recounted over it. */
+  network(period: Period): PeriodNetwork {
+    const counts = this.recount(period);
+    const entities = new Map<string, { mentions: number; sentences: number }>();
+    for (let index = 0; index < this.documents.length; index += 1) {
+      if (!counts.documents.has(this.documents[index]!)) continue;
       for (const [entity, mentions, named] of this.#tallies[index]!) {
         const entry = entities.get(entity);
         if (entry) {
@@ -133,22 +196,12 @@ export class TimelineIndex {
         } else entities.set(entity, { mentions, sentences: named });
       }
     }
-    return { documents, sentences, entities, edges: this.#edgesOver(kept, sentences, entities) };
-  }
-
-  #edgesOver(kept: Uint8Array, sentences: number, entities: Map<string, { sentences: number }>): Map<string, { weight: number; strength: number }> {
     const edges = new Map<string, { weight: number; strength: number }>();
     for (let edge = 0; edge < this.#edgeKeys.length; edge += 1) {
-      let weight = 0;
-      for (let at = this.#edgeStart[edge]!; at < this.#edgeStart[edge + 1]!; at += 1) {
-        if (kept[this.#entryDocument[at]!] === 1) weight += this.#entryWeight[at]!;
-      }
-      if (weight <= 0) continue;
-      const [source, target] = this.#edgeEnds[edge]!;
-      const strength = associationStrength(weight, entities.get(source)?.sentences ?? 0, entities.get(target)?.sentences ?? 0, sentences);
-      edges.set(this.#edgeKeys[edge]!, { weight, strength });
+      const weight = counts.edgeWeights[edge]!;
+      if (weight > 0) edges.set(this.#edgeKeys[edge]!, { weight, strength: counts.edgeStrengths[edge]! });
     }
-    return edges;
+    return { documents: counts.documents, sentences: counts.sentences, entities, edges };
   }
 
   /** Mentions of `entity` per date in date order, then those in undated documents (date null) when there are any. */

@@ -60,6 +60,23 @@ describe('the network of a period', () => {
     expect(network.entities.size).toBe(alone.order);
   });
 
+  it.each<[string, Period]>([
+    ['2017 only', { from: '2017-01-01', to: '2017-12-31', undated: false }],
+    ['2023 with the undated document', { from: '2023-01-01', to: '2023-12-31', undated: true }],
+    ['a year without documents', { from: '2019-01-01', to: '2019-12-31', undated: false }],
+  ])('%s: the packed recount a slider reads gives every edge the weight and strength of a build of its documents', (_name, period) => {
+    const counts = index.recount(period);
+    const alone = buildGraph(corpus.filter((extraction) => counts.documents.has(extraction.document.id)));
+    expect(counts.sentences).toBe(counts.documents.size === 0 ? 0 : alone.getAttribute('sentences'));
+    for (const edge of coMentionEdges(whole)) {
+      const position = index.edgePosition(edge.key)!;
+      const built = alone.hasEdge(edge.key) ? alone.getEdgeAttributes(edge.key) : undefined;
+      expect(counts.edgeWeights[position], edge.key).toBe(built?.weight ?? 0);
+      if (built) expect(counts.edgeStrengths[position], edge.key).toBeCloseTo(built.strength!, 12);
+    }
+    expect(index.edgePosition('co:not|an-edge')).toBeUndefined();
+  });
+
   it('orders documents by date, undated last, and counts mentions per date', () => {
     expect(index.documents).toEqual(['a.txt', 'b.md', 'c.txt']);
     expect(index.distinctDates).toEqual(['2017-05-22', '2023-08-31']);
