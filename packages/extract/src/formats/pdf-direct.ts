@@ -49,6 +49,8 @@ function hexValue(code: number): number {
   return -1;
 }
 
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, power) => 10 ** power);
+
 /** Operator tokens returned by the lexer in content streams and object bodies. */
 class Operator {
   constructor(readonly op: string) {}
@@ -155,15 +157,20 @@ class Parser {
       position += 1;
     }
     if (bytes[position] === 46) {
+      // The digits after the point as one integer over a power of ten (as pdfjs reads them): one division, not one per digit.
       position += 1;
-      let scale = 0.1;
+      let fraction = 0;
+      let places = 0;
       while (position < end) {
         const digit = (bytes[position] as number) - 48;
         if (digit < 0 || digit > 9) break;
-        value += digit * scale;
-        scale /= 10;
+        if (places < 15) {
+          fraction = fraction * 10 + digit;
+          places += 1;
+        }
         position += 1;
       }
+      if (places > 0) value = (value * (POWERS_OF_TEN[places] as number) + fraction) / (POWERS_OF_TEN[places] as number);
     }
     // Two signs or stray characters after a number ("--5", "1.2.3"): PDF readers take the number read so far.
     while (position < end && CHAR_CLASS[bytes[position] as number] === 0) position += 1;

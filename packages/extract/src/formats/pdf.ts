@@ -219,7 +219,8 @@ function joinLine(paragraph: string, line: string, vocabulary: () => ReadonlySet
 /** Lower-case words of the lines, hyphenated compounds whole, to tell a broken word from a compound. */
 function vocabularyOf(pages: readonly Line[][]): Set<string> {
   const words = new Set<string>();
-  for (const lines of pages) for (const line of lines) for (const word of line.text.toLowerCase().match(/[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*(?!-$)/gu) ?? []) words.add(word);
+  // A page's lines as one text, one line a row (`$` in multiline mode is a line's end): one lower-casing and one match per page.
+  for (const lines of pages) for (const word of lines.map((line) => line.text).join('\n').toLowerCase().match(/[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*(?!-$)/gmu) ?? []) words.add(word);
   return words;
 }
 
