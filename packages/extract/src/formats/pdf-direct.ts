@@ -1335,14 +1335,16 @@ export function pdfPagesDirect(bytes: Uint8Array, options: PdfDirectOptions): Pa
     const contents = file.resolve(page.get('Contents'));
     const streams = (Array.isArray(contents) ? contents.map((entry) => file.resolve(entry)) : [contents]).filter(isStream);
     const parts = streams.map((stream) => file.streamData(stream));
-    // Several content streams are one stream: join them with a space between.
-    const total = parts.reduce((sum, part) => sum + part.length + 1, 0);
-    const joined = new Uint8Array(total);
-    let offset = 0;
-    for (const part of parts) {
-      joined.set(part, offset);
-      joined[offset + part.length] = 10;
-      offset += part.length + 1;
+    // Several content streams are one stream: join them with a space between (one is read as it is, not copied).
+    let joined = parts.length === 1 ? (parts[0] as Uint8Array) : new Uint8Array(0);
+    if (parts.length !== 1) {
+      joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length + 1, 0));
+      let offset = 0;
+      for (const part of parts) {
+        joined.set(part, offset);
+        joined[offset + part.length] = 10;
+        offset += part.length + 1;
+      }
     }
     // In user space, as pdfjs gives text positions and takes the page's size from the box's upper corner.
     reader.run(joined, resources, [1, 0, 0, 1, 0, 0], 0);
