@@ -79,12 +79,17 @@ function buildLines(items: readonly PositionedText[]): Line[] {
   });
 }
 
+/** Text enough to tell columns on a page of few pieces: a reader that gives a line as one piece gives few. */
+const GUTTER_MIN_CHARACTERS = 200;
+
 /**
  * The x of a gutter between two columns: a place in the middle half of the page that (almost) no piece
- * crosses while both sides hold a fifth of the pieces or more; undefined for a one-column page.
+ * crosses while both sides hold a fifth of the pieces or more; undefined for a one-column page. A page needs
+ * 8 pieces, or 4 holding 200 characters (as pdfjs-dist splits a line at a ligature where the direct reader does not).
  */
 function findGutter(items: readonly PositionedText[], pageWidth: number): number | undefined {
-  if (items.length < 8 || pageWidth <= 0) return undefined;
+  if (pageWidth <= 0 || items.length < 4) return undefined;
+  if (items.length < 8 && items.reduce((sum, item) => sum + item.text.length, 0) < GUTTER_MIN_CHARACTERS) return undefined;
   const bins = Math.max(1, Math.ceil(pageWidth));
   const crossing = new Int32Array(bins + 1);
   const starts = new Int32Array(bins + 1);
