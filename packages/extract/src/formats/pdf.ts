@@ -221,11 +221,70 @@ function joinLine(paragraph: string, line: string, vocabulary: () => ReadonlySet
   return `${paragraph} ${line}`;
 }
 
+/** A vocabulary word: letters and marks, hyphenated compounds whole, not one that ends a line on a hyphen. */
+const VOCABULARY_WORD = /[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*(?!-$)/gmu;
+/** By UTF-16 unit: 1 a letter or mark, 2 anything else, 0 not looked up yet. */
+const WORD_UNITS = new Uint8Array(65536);
+
+function isWordUnit(code: number): boolean {
+  let known = WORD_UNITS[code] as number;
+  if (known === 0) {
+    known = /[\p{L}\p{M}]/u.test(String.fromCharCode(code)) ? 1 : 2;
+    WORD_UNITS[code] = known;
+  }
+  return known === 1;
+}
+
+const isLineEnd = (text: string, index: number): boolean => {
+  if (index >= text.length) return true;
+  const code = text.charCodeAt(index);
+  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+};
+
+/**
+ * The matches of VOCABULARY_WORD in `text`, found by a scan over its units (the expression's backtracking
+ * done by hand: a word that ends a line on a hyphen gives up its last letter, or its last one-letter part).
+ */
+function addVocabularyWords(text: string, words: Set<string>): void {
+  // Letters outside the Basic Multilingual Plane are pairs of units: the expression itself reads such a text.
+  if (/[\ud800-\udfff]/.test(text)) {
+    for (const word of text.match(VOCABULARY_WORD) ?? []) words.add(word);
+    return;
+  }
+  const length = text.length;
+  let index = 0;
+  while (index < length) {
+    if (!isWordUnit(text.charCodeAt(index))) {
+      index += 1;
+      continue;
+    }
+    const start = index;
+    let end = index;
+    while (end < length && isWordUnit(text.charCodeAt(end))) end += 1;
+    let lastPart = start;
+    while (end + 1 < length && text.charCodeAt(end) === 45 && isWordUnit(text.charCodeAt(end + 1))) {
+      lastPart = end + 1;
+      end += 1;
+      while (end < length && isWordUnit(text.charCodeAt(end))) end += 1;
+    }
+    if (!(text.charCodeAt(end) === 45 && isLineEnd(text, end + 1))) {
+      words.add(text.slice(start, end));
+      index = end;
+    } else if (end - lastPart >= 2) {
+      words.add(text.slice(start, end - 1));
+      index = end - 1;
+    } else if (lastPart > start) {
+      words.add(text.slice(start, lastPart - 1));
+      index = lastPart - 1;
+    } else index = start + 1;
+  }
+}
+
 /** Lower-case words of the lines, hyphenated compounds whole, to tell a broken word from a compound. */
 function vocabularyOf(pages: readonly Line[][]): Set<string> {
   const words = new Set<string>();
-  // A page's lines as one text, one line a row (`$` in multiline mode is a line's end): one lower-casing and one match per page.
-  for (const lines of pages) for (const word of lines.map((line) => line.text).join('\n').toLowerCase().match(/[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*(?!-$)/gmu) ?? []) words.add(word);
+  // A page's lines as one text, one line a row (`$` in multiline mode is a line's end): one lower-casing per page.
+  for (const lines of pages) addVocabularyWords(lines.map((line) => line.text).join('\n').toLowerCase(), words);
   return words;
 }
 
