@@ -856,6 +856,8 @@ class PageReader {
   // One string's text, and its bytes when they came as hex.
   private runUnits = new Uint16Array(1024);
   private codeBytes = new Uint8Array(1024);
+  /** The last text rendering matrix's a, b, c, d and the size they give. */
+  private readonly sizeOf = new Float64Array([Number.NaN, Number.NaN, Number.NaN, Number.NaN, 0]);
   // Operands of the operator being read.
   private operandCount = 0;
   private readonly operandKinds = new Uint8Array(MAX_OPERANDS);
@@ -986,7 +988,15 @@ class PageReader {
     const d = fontSize * m3;
     const x = rise * m2 + m4;
     const y = rise * m3 + m5;
-    const size = Math.max(Math.sqrt(c * c + d * d), Math.sqrt(a * a + b * b));
+    // Glyph after glyph in one font and matrix: the size of the one before.
+    if (a !== this.sizeOf[0] || b !== this.sizeOf[1] || c !== this.sizeOf[2] || d !== this.sizeOf[3]) {
+      this.sizeOf[0] = a;
+      this.sizeOf[1] = b;
+      this.sizeOf[2] = c;
+      this.sizeOf[3] = d;
+      this.sizeOf[4] = Math.max(Math.sqrt(c * c + d * d), Math.sqrt(a * a + b * b));
+    }
+    const size = this.sizeOf[4] as number;
     const endX = advance * m0 + x;
     const endY = advance * m1 + y;
     const horizontal = Math.abs(b) < 1e-6 && Math.abs(c) < 1e-6 && a > 0;
