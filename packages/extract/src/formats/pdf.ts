@@ -84,12 +84,14 @@ const GUTTER_MIN_CHARACTERS = 200;
 
 /**
  * The x of a gutter between two columns: a place in the middle half of the page that (almost) no piece
- * crosses while both sides hold a fifth of the pieces or more; undefined for a one-column page. A page needs
- * 8 pieces, or 4 holding 200 characters (as pdfjs-dist splits a line at a ligature where the direct reader does not).
+ * crosses while both sides hold a fifth of the text or more (characters, not pieces: pdfjs-dist gives a justified
+ * line word by word, the direct reader as one piece); undefined for a one-column page. A page needs 8 pieces, or
+ * 4 holding 200 characters (pdfjs-dist splits a line at a ligature where the direct reader does not).
  */
 function findGutter(items: readonly PositionedText[], pageWidth: number): number | undefined {
   if (pageWidth <= 0 || items.length < 4) return undefined;
-  if (items.length < 8 && items.reduce((sum, item) => sum + item.text.length, 0) < GUTTER_MIN_CHARACTERS) return undefined;
+  const characters = items.reduce((sum, item) => sum + item.text.trim().length, 0);
+  if (items.length < 8 && characters < GUTTER_MIN_CHARACTERS) return undefined;
   const bins = Math.max(1, Math.ceil(pageWidth));
   const crossing = new Int32Array(bins + 1);
   const starts = new Int32Array(bins + 1);
@@ -98,7 +100,7 @@ function findGutter(items: readonly PositionedText[], pageWidth: number): number
     const to = Math.max(0, Math.min(bins, Math.ceil(item.x + item.width)));
     crossing[from] = (crossing[from] ?? 0) + 1;
     if (to + 1 <= bins) crossing[to + 1] = (crossing[to + 1] ?? 0) - 1;
-    starts[from] = (starts[from] ?? 0) + 1;
+    starts[from] = (starts[from] ?? 0) + item.text.trim().length;
   }
   let running = 0;
   const covered = new Int32Array(bins + 1);
@@ -117,8 +119,8 @@ function findGutter(items: readonly PositionedText[], pageWidth: number): number
     if (!open && runStart >= 0) {
       const middle = Math.floor((runStart + x - 1) / 2);
       const left = before[middle + 1] ?? 0;
-      const right = items.length - left;
-      if (x - runStart >= 3 && left >= items.length * 0.2 && right >= items.length * 0.2 && (!best || x - runStart > best.run)) best = { x: middle, run: x - runStart };
+      const right = characters - left;
+      if (x - runStart >= 3 && left >= characters * 0.2 && right >= characters * 0.2 && (!best || x - runStart > best.run)) best = { x: middle, run: x - runStart };
       runStart = -1;
     }
   }
