@@ -906,20 +906,19 @@ class PageReader {
     return index < this.operandCount && this.operandKinds[index] === OPERAND_NUMBER ? (this.operandNumbers[index] as number) : 0;
   }
 
-  /** Shows the string operand at `index` of `data` (hex, literal or decoded); returns its text-space advance. */
-  private showOperand(data: Uint8Array, index: number, state: GraphicsState, textMatrix: Float64Array): number {
+  /** Shows the string operand at `index` of `data` (hex, literal or decoded); nothing when it is not a string. */
+  private showOperand(data: Uint8Array, index: number, state: GraphicsState, textMatrix: Float64Array): void {
     const kind = this.operandKinds[index];
     const start = this.operandStarts[index] as number;
     const end = this.operandEnds[index] as number;
-    if (kind === OPERAND_HEX) return this.showHex(data, start, end, state, textMatrix);
-    if (kind === OPERAND_LITERAL) return this.show(data, start, end, state, textMatrix);
+    if (kind === OPERAND_HEX) this.showHex(data, start, end, state, textMatrix);
+    else if (kind === OPERAND_LITERAL) this.show(data, start, end, state, textMatrix);
     const value = this.operandValues[index];
-    if (kind === OPERAND_BYTES && value instanceof Uint8Array) return this.show(value, 0, value.length, state, textMatrix);
-    return Number.NaN;
+    if (kind === OPERAND_BYTES && value instanceof Uint8Array) this.show(value, 0, value.length, state, textMatrix);
   }
 
   /** A hex string's bytes (an odd last digit as its high half), then shown. */
-  private showHex(data: Uint8Array, start: number, end: number, state: GraphicsState, textMatrix: Float64Array): number {
+  private showHex(data: Uint8Array, start: number, end: number, state: GraphicsState, textMatrix: Float64Array): void {
     if (this.codeBytes.length < ((end - start + 1) >> 1)) this.codeBytes = new Uint8Array(end - start + 1);
     const out = this.codeBytes;
     let length = 0;
@@ -934,11 +933,11 @@ class PageReader {
       }
     }
     if (high >= 0) out[length++] = high * 16;
-    return this.show(out, 0, length, state, textMatrix);
+    this.show(out, 0, length, state, textMatrix);
   }
 
-  /** Places the glyphs of `bytes[start, end)`; returns the text-space advance. */
-  private show(bytes: Uint8Array, start: number, end: number, state: GraphicsState, textMatrix: Float64Array): number {
+  /** Places the glyphs of `bytes[start, end)` and moves the text matrix past them (no number returned: none is boxed a glyph). */
+  private show(bytes: Uint8Array, start: number, end: number, state: GraphicsState, textMatrix: Float64Array): void {
     const font = state.font;
     if (!font) throw new PdfUnsupported('text without a font');
     const { fontSize, charSpacing, wordSpacing, scale, rise } = state;
@@ -1027,7 +1026,9 @@ class PageReader {
       this.pieceEnd = x + width;
       this.pieceEndsInSpace = isSpace(run[length - 1] as number);
     }
-    return advance;
+    // The text matrix moves by the run's advance (translate(advance, 0) × Tm).
+    t[4] = advance * t0 + t4;
+    t[5] = advance * t1 + t5;
   }
 
   /** Runs a content stream (a page's, or a form XObject's within it). */
@@ -1072,9 +1073,36 @@ class PageReader {
       }
       // Operands.
       if ((code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46) {
-        parser.position = position;
-        numbers[this.pushOperand(OPERAND_NUMBER)] = parser.readNumber();
-        position = parser.position;
+        // Parser.readNumber's reading, here in the loop: a number returned from a call would be boxed, two a glyph.
+        let sign = 1;
+        if (code === 45) {
+          sign = -1;
+          position += 1;
+        } else if (code === 43) position += 1;
+        let value = 0;
+        while (position < end) {
+          const digit = (data[position] as number) - 48;
+          if (digit < 0 || digit > 9) break;
+          value = value * 10 + digit;
+          position += 1;
+        }
+        if (data[position] === 46) {
+          position += 1;
+          let fraction = 0;
+          let places = 0;
+          while (position < end) {
+            const digit = (data[position] as number) - 48;
+            if (digit < 0 || digit > 9) break;
+            if (places < 15) {
+              fraction = fraction * 10 + digit;
+              places += 1;
+            }
+            position += 1;
+          }
+          if (places > 0) value = (value * (POWERS_OF_TEN[places] as number) + fraction) / (POWERS_OF_TEN[places] as number);
+        }
+        while (position < end && CHAR_CLASS[data[position] as number] === 0) position += 1;
+        numbers[this.pushOperand(OPERAND_NUMBER)] = sign * value;
         continue;
       }
       if (code === 60) {
@@ -1189,8 +1217,7 @@ class PageReader {
           break;
         case OP_SHOW: {
           if (this.operandCount === 0) break;
-          const advance = this.showOperand(data, 0, state, textMatrix);
-          if (!Number.isNaN(advance)) advanceBy(advance);
+          this.showOperand(data, 0, state, textMatrix);
           break;
         }
         case OP_NEXT_LINE_SHOW:
@@ -1201,8 +1228,7 @@ class PageReader {
           }
           moveLine(0, -state.leading);
           if (this.operandCount === 0) break;
-          const advance = this.showOperand(data, this.operandCount - 1, state, textMatrix);
-          if (!Number.isNaN(advance)) advanceBy(advance);
+          this.showOperand(data, this.operandCount - 1, state, textMatrix);
           break;
         }
         case OP_SHOW_ARRAY:
@@ -1259,18 +1285,18 @@ class PageReader {
       } else if (code === 60) {
         let stop = position + 1;
         while (stop < end && data[stop] !== 62) stop += 1;
-        advanceBy(this.showHex(data, position + 1, stop, state, textMatrix));
+        this.showHex(data, position + 1, stop, state, textMatrix);
         position = stop + 1;
       } else if (code === 40) {
         const { stop, plain } = literalEnd(data, position, end);
         if (plain) {
-          advanceBy(this.show(data, position + 1, stop, state, textMatrix));
+          this.show(data, position + 1, stop, state, textMatrix);
           position = stop + 1;
         } else {
           parser.position = position;
           const bytes = parser.readLiteral();
           position = parser.position;
-          advanceBy(this.show(bytes, 0, bytes.length, state, textMatrix));
+          this.show(bytes, 0, bytes.length, state, textMatrix);
         }
       } else if (code === 91) position = arrayEnd(data, position, end);
       else {
