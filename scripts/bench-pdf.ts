@@ -32,7 +32,11 @@ async function fastest<T>(runs: number, work: () => T | Promise<T>): Promise<{ s
   return { seconds, result: result as T };
 }
 
-const inflate = (data: Uint8Array, maxBytes: number): Uint8Array => new Uint8Array(inflateSync(data, { maxOutputLength: Math.max(1, maxBytes) }));
+/** Inflates as the CLI does (packages/cli/src/binary-formats.ts): a view of zlib's buffer, not a copy. */
+const inflate = (data: Uint8Array, maxBytes: number): Uint8Array => {
+  const inflated = inflateSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+  return new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.byteLength);
+};
 
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

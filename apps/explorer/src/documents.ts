@@ -1,6 +1,6 @@
 // Dropped documents to text in the page: PDF through pdfjs-dist (its parsing in pdfjs's own worker), Word
 // (.docx) through the extract package's zip and paragraph readers, HTML without navigation and scripts.
-import { docxDocumentText, htmlToText, pdfToText, PdfReadError, ZipError, zipEntries, type ZipEntry } from '@missiongraph/extract';
+import { docxCreatedDate, docxDocumentText, type DocumentDateHint, htmlToText, pdfToText, PdfReadError, ZipError, zipEntries, type ZipEntry } from '@missiongraph/extract';
 import pdfWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 import { InputError } from './graph-model.ts';
 import { checkSize, decodeText } from './io.ts';
@@ -16,6 +16,11 @@ export const DOCUMENT_LIMITS = {
 } as const;
 
 type DocumentFormat = 'pdf' | 'docx' | 'html';
+
+/** A dropped document's text, with the date (and UN symbol) its reader found beside it, as the CLI keeps them. */
+export interface DocumentRead extends DocumentDateHint {
+  text: string;
+}
 
 function formatOf(name: string): DocumentFormat | undefined {
   const suffix = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
@@ -39,7 +44,7 @@ function preparePdfjs(): Promise<void> {
   return pdfjsReady;
 }
 
-async function readPdf(bytes: Uint8Array, name: string): Promise<string> {
+async function readPdf(bytes: Uint8Array, name: string): Promise<DocumentRead> {
   if (!startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) throw new InputError(`${name}: not a PDF (no %PDF- signature)`);
   await preparePdfjs();
   let timer: number | undefined;
@@ -48,7 +53,7 @@ async function readPdf(bytes: Uint8Array, name: string): Promise<string> {
   });
   try {
     const pdf = await Promise.race([pdfToText(bytes, { maxPages: DOCUMENT_LIMITS.pdfPages }), late]);
-    return pdf.text;
+    return { text: pdf.text, ...(pdf.date !== undefined && { date: pdf.date, dateSource: 'first-page' as const }), ...(pdf.symbol !== undefined && { symbol: pdf.symbol }) };
   } catch (error) {
     if (error instanceof PdfReadError) throw new InputError(`${name}: ${error.message}`);
     throw error;
@@ -89,31 +94,35 @@ async function entryBytes(entry: ZipEntry, limit: number): Promise<Uint8Array> {
   return bytes;
 }
 
-async function readDocx(bytes: Uint8Array, name: string): Promise<string> {
+async function readDocx(bytes: Uint8Array, name: string): Promise<DocumentRead> {
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) throw new InputError(`${name}: not a Word document (a .docx is a zip archive; this file is not one)`);
   try {
-    const documentEntry = zipEntries(bytes).find((entry) => entry.name === 'word/document.xml');
+    const entries = zipEntries(bytes);
+    const documentEntry = entries.find((entry) => entry.name === 'word/document.xml');
     if (!documentEntry) throw new InputError(`${name}: zip archive without word/document.xml (not a Word document)`);
     const text = docxDocumentText(new TextDecoder('utf-8').decode(await entryBytes(documentEntry, DOCUMENT_LIMITS.docxXmlBytes)));
     if (text.trim() === '') throw new InputError(`${name}: Word document without text; nothing was added`);
-    return text;
+    const core = entries.find((entry) => entry.name === 'docProps/core.xml');
+    const created = core ? docxCreatedDate(new TextDecoder('utf-8').decode(await entryBytes(core, 1024 * 1024))) : undefined;
+    return created === undefined ? { text } : { text, date: created, dateSource: 'dateline' };
   } catch (error) {
     if (error instanceof ZipError) throw new InputError(`${name}: Word document: ${error.message}`);
     throw error;
   }
 }
 
-function readHtml(bytes: Uint8Array, name: string): string {
+function readHtml(bytes: Uint8Array, name: string): DocumentRead {
   const page = htmlToText(decodeText(bytes, name));
   if (page.text.trim() === '') throw new InputError(`${name}: HTML page without text; nothing was added`);
-  return page.title !== undefined && !page.text.startsWith(page.title) ? `${page.title}\n\n${page.text}` : page.text;
+  const text = page.title !== undefined && !page.text.startsWith(page.title) ? `${page.title}\n\n${page.text}` : page.text;
+  return page.date === undefined ? { text } : { text, date: page.date, dateSource: 'dateline' };
 }
 
 /**
  * The text of a dropped PDF, Word or HTML document, ready for extraction. Every refusal is one InputError line
  * naming the file and the reason.
  */
-export async function readDocumentText(file: File): Promise<string> {
+export async function readDocumentText(file: File): Promise<DocumentRead> {
   const format = formatOf(file.name);
   if (!format) throw new InputError(`${file.name}: not a PDF, Word or HTML document`);
   checkSize(file, DOCUMENT_LIMITS.bytes);

@@ -22,6 +22,7 @@ import { LayoutControl } from './layout.ts';
 import { MapLegend } from './legend.ts';
 import { describeError, MessageArea } from './messages.ts';
 import { DetailsPanel } from './panel.ts';
+import type { NewDocument } from './rebuild-protocol.ts';
 import { TranscriptWorker } from './rebuild.ts';
 import { GraphRenderer, type LabelMode } from './renderer.ts';
 import { SearchBox, SearchIndex } from './search.ts';
@@ -429,7 +430,7 @@ class Explorer {
   }
 
   private async addTranscripts(files: File[]): Promise<void> {
-    const documents: { id: string; text: string }[] = [];
+    const documents: NewDocument[] = [];
     let total = 0;
     for (const file of files) {
       try {
@@ -438,9 +439,10 @@ class Explorer {
           throw new InputError(`${file.name}: left out, the transcripts dropped at once pass ${MAX_TRANSCRIPT_BATCH_BYTES / 1024 / 1024} MB`);
         }
         // PDF, Word and HTML readers (and pdfjs) load only when such a document is dropped.
-        const text = isDocumentFile(file.name) ? await (await import('./documents.ts')).readDocumentText(file) : await readFileText(file, MAX_TRANSCRIPT_BYTES);
-        if (text.trim() === '') throw new InputError(`${file.name}: the file is empty; nothing was added`);
-        documents.push({ id: file.name, text });
+        const read = isDocumentFile(file.name) ? await (await import('./documents.ts')).readDocumentText(file) : { text: await readFileText(file, MAX_TRANSCRIPT_BYTES) };
+        if (read.text.trim() === '') throw new InputError(`${file.name}: the file is empty; nothing was added`);
+        // The file's time dates it (as the CLI's --date-from mtime) when neither its text nor its name does.
+        documents.push({ ...read, id: file.name, lastModified: file.lastModified });
       } catch (error) {
         this.messages.show(describeError(error), 'error');
       }

@@ -4,6 +4,12 @@
 export interface NewDocument {
   id: string;
   text: string;
+  /** The file's time (File.lastModified, ms since 1970): the date of a document whose text and name give none. */
+  lastModified?: number;
+  /** A date its reader found beside the text (a PDF's first page, a Word file's creation date), and its UN symbol. */
+  date?: string;
+  dateSource?: 'first-page' | 'dateline';
+  symbol?: string;
 }
 
 export type RebuildRequest =

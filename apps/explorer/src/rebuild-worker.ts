@@ -1,7 +1,7 @@
 // The transcript worker: runs extraction on dropped transcripts, builds their graph, merges it into the
 // current one and recomputes metrics and communities, placing only new entities, all off the page's main thread.
 import { MultiUndirectedGraph } from 'graphology';
-import { defaultLexicon, extractDocument } from '@missiongraph/extract';
+import { applyDocumentDate, defaultLexicon, extractDocument } from '@missiongraph/extract';
 import { analyzeGraph, analyzeGraphWithLayoutElsewhere, buildGraph, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from '@missiongraph/graph';
 import { documentsOf, mergeGraphInto, type BuiltGraph } from './merge.ts';
 import { placeNewNodes } from './placement.ts';
@@ -56,7 +56,10 @@ async function addDocuments(requestId: number, serialised: unknown, documents: N
   const total = fresh.length + 2;
   const extractions = fresh.map((document, position) => {
     reply({ type: 'progress', requestId, done: position, total, step: `Reading ${document.id} (${position + 1} of ${fresh.length})…` });
-    const extraction = extractDocument(document, { lexicon });
+    const extraction = extractDocument({ id: document.id, text: document.text }, { lexicon });
+    // Dated as the CLI dates it: the text (a PDF's first page first), then the file name; then the file's time.
+    applyDocumentDate(extraction, document, 'content', Number.NaN);
+    if (extraction.document.date === undefined && document.lastModified !== undefined) applyDocumentDate(extraction, {}, 'mtime', document.lastModified);
     for (const warning of extraction.warnings) warnings.push(`${document.id}: ${warning}`);
     return extraction;
   });

@@ -12,7 +12,7 @@ const baseUrl = inject('baseUrl');
 const documents = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../packages/extract/test/fixtures/documents');
 
 interface SavedGraph {
-  attributes: { evidenceSentences?: Record<string, { document: string; text: string }> };
+  attributes: { evidenceSentences?: Record<string, { document: string; text: string }>; documentDates?: Record<string, { date: string; source?: string }> };
   edges: { source: string; target: string; attributes: { evidence?: (string | { document: string; text: string })[] } }[];
 }
 
@@ -77,6 +77,9 @@ describe('documents dropped on the explorer', () => {
       expect(expected.sentences.length, source).toBeGreaterThan(0);
       expect(read, document).toEqual(expected);
     }
+    // Dated as the CLI dates them: the PDF by the date on its first page, the Word file by its dateline ("Juba, 14 February 2024").
+    expect(graph.attributes.documentDates?.['un-report-s-2023-648.pdf']).toEqual({ date: '2023-08-31', source: 'first-page' });
+    expect(graph.attributes.documentDates?.['interview-haysom-2024-02-14.docx']).toEqual({ date: '2024-02-14', source: 'dateline' });
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
   });
@@ -89,6 +92,7 @@ describe('documents dropped on the explorer', () => {
       '<main><h1>Patrols near Bunia</h1><p>MINURSO observers met MONUSCO peacekeepers near Bunia in Ituri on Monday.</p>',
       '<p>The two missions said that the patrols would continue &amp; expand.</p></main><footer>UNMISS © United Nations</footer></body></html>',
     ].join('\n');
+    const dayBefore = new Date().toISOString().slice(0, 10);
     await page.locator('#file-input').setInputFiles({ name: 'bunia.html', mimeType: 'text/html', buffer: Buffer.from(html) });
     await expect.poll(() => page.locator('.message.success').last().textContent(), { timeout: 120_000 }).toMatch(/Added bunia\.html/);
     const graph = JSON.parse(readFileSync(await downloadFrom(page, 'JSON'), 'utf8')) as SavedGraph;
@@ -96,6 +100,10 @@ describe('documents dropped on the explorer', () => {
     expect(read.entities).toEqual(expect.arrayContaining(['mission:minurso', 'mission:monusco']));
     for (const hidden of ['mission:unficyp', 'mission:unifil', 'mission:unmiss']) expect(read.entities).not.toContain(hidden);
     expect(read.sentences.join('\n')).toContain('MINURSO observers met MONUSCO peacekeepers near Bunia in Ituri on Monday.');
+    // No date in its text or name: the file's time dates it (File.lastModified, the moment the test made the file).
+    const dated = graph.attributes.documentDates?.['bunia.html'];
+    expect(dated?.source).toBe('mtime');
+    expect([dayBefore, new Date().toISOString().slice(0, 10)]).toContain(dated?.date);
     expect(problems.consoleErrors).toEqual([]);
   });
 

@@ -4,12 +4,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { constants as zlibConstants, inflateRawSync, inflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import type { DocumentExtraction } from '@missiongraph/extract';
-import { dateInName, docxCreatedDate, docxDocumentText, htmlToText, type PageText, pdfPagesDirect, PdfReadError, textOfPages, ZipError, zipEntries } from '@missiongraph/extract';
+import type { DateFrom, DocumentExtraction } from '@missiongraph/extract';
+import { applyDocumentDate as applyExtractedDocumentDate, docxCreatedDate, docxDocumentText, htmlToText, type PageText, pdfPagesDirect, PdfReadError, textOfPages, ZipError, zipEntries } from '@missiongraph/extract';
 import { decodeWindows1252 } from './decode.ts';
 
 /** Where the build takes a document's date from. */
-export type DateFrom = 'name' | 'content' | 'mtime';
+export type { DateFrom } from '@missiongraph/extract';
 
 export type BinaryRead =
   | { kind: 'not-binary' }
@@ -164,32 +164,11 @@ export function readBinaryFormat(bytes: Uint8Array, fileName: string): BinaryRea
   return { kind: 'not-binary' };
 }
 
-/** The UTC day of a file time. */
-function isoDay(milliseconds: number): string {
-  return new Date(milliseconds).toISOString().slice(0, 10);
-}
-
 /**
- * Sets the extraction's document date by --date-from: `content` (default) keeps what the text gave (a PDF's
- * first page first), then the file name; `name` prefers the file name's date; `mtime` takes the file's time.
+ * Sets the extraction's document date by --date-from (the extract package's rule, which the explorer's drop
+ * uses too): `content` keeps what the text gave (a PDF's first page first), then the file name; `name` prefers
+ * the file name's date; `mtime` takes the file's time.
  */
 export function applyDocumentDate(extraction: DocumentExtraction, read: BinaryRead, dateFrom: DateFrom, mtimeMs: number): void {
-  const document = extraction.document;
-  if (read.kind === 'text') {
-    if (read.symbol !== undefined) document.symbol = read.symbol;
-    if (read.date !== undefined && read.dateSource !== undefined && (document.dateSource === undefined || document.dateSource === 'name' || read.dateSource === 'first-page')) {
-      document.date = read.date;
-      document.dateSource = read.dateSource;
-    }
-  }
-  if (dateFrom === 'mtime' && Number.isFinite(mtimeMs)) {
-    document.date = isoDay(mtimeMs);
-    document.dateSource = 'mtime';
-  } else if (dateFrom === 'name') {
-    const named = dateInName(document.id);
-    if (named !== undefined) {
-      document.date = named;
-      document.dateSource = 'name';
-    }
-  }
+  applyExtractedDocumentDate(extraction, read.kind === 'text' ? read : {}, dateFrom, mtimeMs);
 }

@@ -8,6 +8,7 @@ export { type ParsedDocument, readDocument, detectFormat, dateInName } from './r
 export { type PageText, type PdfText, type PdfReadOptions, PDF_MESSAGES, PdfReadError, pdfPages, pdfToText, textOfPages, layoutPages, UN_SYMBOL } from './formats/pdf.ts';
 export { type PdfDirectOptions, PdfUnsupported, pdfPagesDirect } from './formats/pdf-direct.ts';
 export { docxDocumentText, docxCreatedDate } from './formats/docx.ts';
+export { applyDocumentDate, type DateFrom, type DocumentDateHint } from './formats/document-date.ts';
 export { type HtmlText, htmlToText } from './formats/html.ts';
 export { type ZipEntry, ZipError, zipEntries } from './formats/zip.ts';
 export { type ExtractOptions, extractDocument, EXTRACTOR_VERSION } from './extract.ts';

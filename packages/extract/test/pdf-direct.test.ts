@@ -90,3 +90,29 @@ describe('direct PDF reader', () => {
     expect(() => pdfPagesDirect(big, { inflate, maxContentBytes: 100_000 })).toThrow(PdfUnsupported);
   });
 });
+
+describe('PDF layout of a short two-column page', () => {
+  const lines = {
+    left: ['The mission reported new patrols in the', 'north of the province this month, and the', 'authorities welcomed the plan.'],
+    right: ['The Council asked for a report on the', 'protection of civilians in the areas where', 'the peacekeepers are deployed.'],
+  };
+  const expected = `${lines.left.join(' ')}\n\n${lines.right.join(' ')}`;
+
+  it('reads the left column, then the right, when each line is one piece (as the direct reader gives them)', () => {
+    const items = [...lines.left.map((text, row) => ({ text, x: 57, y: 770 - row * 13, width: 220, size: 10 })), ...lines.right.map((text, row) => ({ text, x: 310, y: 770 - row * 13, width: 220, size: 10 }))];
+    expect(textOfPages([{ width: 595, height: 842, items }]).text).toBe(expected);
+  });
+
+  it('reads the columns so when the left one comes word by word and the right one a line a piece (as pdfjs-dist gives justified text)', () => {
+    const words = lines.left.flatMap((text, row) => {
+      let x = 57;
+      return text.split(' ').flatMap((word) => {
+        const pieces = [{ text: word, x, y: 770 - row * 13, width: word.length * 4, size: 10 }, { text: ' ', x: x + word.length * 4, y: 770 - row * 13, width: 4, size: 10 }];
+        x += word.length * 4 + 4;
+        return pieces;
+      });
+    });
+    const items = [...words, ...lines.right.map((text, row) => ({ text, x: 310, y: 770 - row * 13, width: 220, size: 10 }))];
+    expect(textOfPages([{ width: 595, height: 842, items }]).text).toBe(expected);
+  });
+});

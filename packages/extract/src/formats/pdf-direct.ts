@@ -49,6 +49,8 @@ function hexValue(code: number): number {
   return -1;
 }
 
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, power) => 10 ** power);
+
 /** Operator tokens returned by the lexer in content streams and object bodies. */
 class Operator {
   constructor(readonly op: string) {}
@@ -155,15 +157,20 @@ class Parser {
       position += 1;
     }
     if (bytes[position] === 46) {
+      // The digits after the point as one integer over a power of ten (as pdfjs reads them): one division, not one per digit.
       position += 1;
-      let scale = 0.1;
+      let fraction = 0;
+      let places = 0;
       while (position < end) {
         const digit = (bytes[position] as number) - 48;
         if (digit < 0 || digit > 9) break;
-        value += digit * scale;
-        scale /= 10;
+        if (places < 15) {
+          fraction = fraction * 10 + digit;
+          places += 1;
+        }
         position += 1;
       }
+      if (places > 0) value = (value * (POWERS_OF_TEN[places] as number) + fraction) / (POWERS_OF_TEN[places] as number);
     }
     // Two signs or stray characters after a number ("--5", "1.2.3"): PDF readers take the number read so far.
     while (position < end && CHAR_CLASS[bytes[position] as number] === 0) position += 1;
@@ -644,7 +651,16 @@ function loadFont(file: PdfFile, fontDict: PdfDict): Font {
     const fallbackWidth = typeof defaultWidth === 'number' ? defaultWidth : 1000;
     const map = toUnicode.map;
     const text = (code: number): string => unligature(map.get(code) ?? '');
-    return { codeBytes: 2, text, ...fontTables(65536, text, (code) => widths.get(code) ?? fallbackWidth) };
+    // The tables from the CMap's and the width list's entries alone (a subset maps a few hundred of the 65,536 codes).
+    const units = new Uint16Array(65536);
+    for (const [code, mapped] of map) {
+      if (code < 0 || code >= 65536) continue;
+      const value = unligature(mapped);
+      if (value.length === 1) units[code] = value.charCodeAt(0);
+    }
+    const widthTable = new Float32Array(65536).fill(fallbackWidth);
+    for (const [cid, width] of widths) if (cid >= 0 && cid < 65536) widthTable[cid] = width;
+    return { codeBytes: 2, text, units, widths: widthTable };
   }
   if (!isName(subtype) || !['Type1', 'TrueType', 'MMType1'].includes(subtype.name)) throw new PdfUnsupported(`font type ${isName(subtype) ? subtype.name : '?'}`);
   // The encoding: ToUnicode first, then /Encoding (a name, or a base with /Differences).
@@ -709,10 +725,15 @@ function loadFont(file: PdfFile, fontDict: PdfDict): Font {
 // ---- Content streams: text operators to positioned pieces ----
 
 type Matrix = [number, number, number, number, number, number];
+const IDENTITY = new Float64Array([1, 0, 0, 1, 0, 0]);
 
-/** Tm after a run's advance: translate(advance, 0) × Tm. */
-function advanced(advance: number, m: Matrix): Matrix {
-  return [m[0], m[1], m[2], m[3], advance * m[0] + m[4], advance * m[1] + m[5]];
+function copyMatrix(from: Float64Array, to: Float64Array): void {
+  to[0] = from[0] as number;
+  to[1] = from[1] as number;
+  to[2] = from[2] as number;
+  to[3] = from[3] as number;
+  to[4] = from[4] as number;
+  to[5] = from[5] as number;
 }
 
 function multiply(m: Matrix, n: Matrix): Matrix {
@@ -732,19 +753,130 @@ interface GraphicsState {
 
 const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a);
 
-/** The positioned text of one page: glyph runs on one baseline that touch are joined into one piece, as pdfjs joins them. */
+// The content-stream operators the reader acts on, by a small number; every other operator only clears the operands.
+const OP_OTHER = 0;
+const OP_SAVE = 1;
+const OP_RESTORE = 2;
+const OP_CONCAT = 3;
+const OP_BEGIN_TEXT = 4;
+const OP_FONT = 5;
+const OP_CHAR_SPACING = 6;
+const OP_WORD_SPACING = 7;
+const OP_SCALE = 8;
+const OP_LEADING = 9;
+const OP_RISE = 10;
+const OP_MOVE = 11;
+const OP_MOVE_LEADING = 12;
+const OP_MATRIX = 13;
+const OP_NEXT_LINE = 14;
+const OP_SHOW = 15;
+const OP_NEXT_LINE_SHOW = 16;
+const OP_SPACING_SHOW = 17;
+const OP_SHOW_ARRAY = 18;
+const OP_XOBJECT = 19;
+const OP_INLINE_IMAGE = 20;
+/** Operators of one or two bytes by their bytes (first byte lowest): a table lookup, no string made. */
+const OPCODES = new Uint8Array(65536);
+const OPERATOR_CODES: [string, number][] = [
+  ['q', OP_SAVE], ['Q', OP_RESTORE], ['cm', OP_CONCAT], ['BT', OP_BEGIN_TEXT], ['Tf', OP_FONT], ['Tc', OP_CHAR_SPACING], ['Tw', OP_WORD_SPACING],
+  ['Tz', OP_SCALE], ['TL', OP_LEADING], ['Ts', OP_RISE], ['Td', OP_MOVE], ['TD', OP_MOVE_LEADING], ['Tm', OP_MATRIX], ['T*', OP_NEXT_LINE],
+  ['Tj', OP_SHOW], ["'", OP_NEXT_LINE_SHOW], ['"', OP_SPACING_SHOW], ['TJ', OP_SHOW_ARRAY], ['Do', OP_XOBJECT], ['BI', OP_INLINE_IMAGE],
+];
+for (const [op, code] of OPERATOR_CODES) OPCODES[op.charCodeAt(0) | ((op.charCodeAt(1) || 0) << 8)] = code;
+
+// What an operand is; strings are kept as a range of the stream's bytes, not copied.
+const OPERAND_NUMBER = 1;
+const OPERAND_HEX = 2;
+const OPERAND_LITERAL = 3;
+const OPERAND_BYTES = 4;
+const OPERAND_NAME = 5;
+const OPERAND_ARRAY = 6;
+const OPERAND_OTHER = 7;
+/** Operands kept per operator; a longer run of operands keeps its first ones and overwrites the last slot. */
+const MAX_OPERANDS = 64;
+
+/** Where the `)` closing a literal string that opens at `start` lies (escapes and nested parentheses followed), and whether it needs decoding. */
+function literalEnd(bytes: Uint8Array, start: number, end: number): { stop: number; plain: boolean } {
+  let depth = 1;
+  let plain = true;
+  for (let position = start + 1; position < end; position += 1) {
+    const code = bytes[position] as number;
+    if (code === 92) {
+      plain = false;
+      position += 1;
+    } else if (code === 40) {
+      plain = false;
+      depth += 1;
+    } else if (code === 41 && --depth === 0) return { stop: position, plain };
+  }
+  return { stop: end, plain: false };
+}
+
+/** The position after the `]` closing the array that opens at `start`, strings, comments and nested arrays followed. */
+function arrayEnd(bytes: Uint8Array, start: number, end: number): number {
+  let depth = 0;
+  let position = start;
+  while (position < end) {
+    const code = bytes[position] as number;
+    if (code === 91) depth += 1;
+    else if (code === 93) {
+      depth -= 1;
+      if (depth === 0) return position + 1;
+    } else if (code === 40) {
+      position = literalEnd(bytes, position, end).stop;
+    } else if (code === 60 && bytes[position + 1] !== 60) {
+      while (position < end && bytes[position] !== 62) position += 1;
+    } else if (code === 60) position += 1;
+    else if (code === 37) {
+      while (position < end && bytes[position] !== 10 && bytes[position] !== 13) position += 1;
+    }
+    position += 1;
+  }
+  return end;
+}
+
+/**
+ * The positioned text of one page: glyph runs on one baseline that touch are joined into one piece, as pdfjs joins them.
+ * The content stream is scanned over its bytes: numbers go to a typed operand stack, strings stay ranges of the
+ * stream, matrices are typed arrays, and a piece's text is gathered as UTF-16 units and made a string once.
+ */
 class PageReader {
   readonly items: PositionedText[] = [];
-  private current: { text: string; x: number; y: number; end: number; size: number; horizontal: boolean; endsInSpace: boolean } | undefined;
-  private readonly buffer = new Uint16Array(4096);
   characters = 0;
+  // The piece being built.
+  private pieceOpen = false;
+  private pieceX = 0;
+  private pieceY = 0;
+  private pieceEnd = 0;
+  private pieceSize = 0;
+  private pieceHorizontal = false;
+  private pieceEndsInSpace = false;
+  private pieceUnits = new Uint16Array(4096);
+  private pieceLength = 0;
+  // One string's text, and its bytes when they came as hex.
+  private runUnits = new Uint16Array(1024);
+  private codeBytes = new Uint8Array(1024);
+  /** The last text rendering matrix's a, b, c, d and the size they give. */
+  private readonly sizeOf = new Float64Array([Number.NaN, Number.NaN, Number.NaN, Number.NaN, 0]);
+  // Operands of the operator being read.
+  private operandCount = 0;
+  private readonly operandKinds = new Uint8Array(MAX_OPERANDS);
+  private readonly operandNumbers = new Float64Array(MAX_OPERANDS);
+  private readonly operandStarts = new Int32Array(MAX_OPERANDS);
+  private readonly operandEnds = new Int32Array(MAX_OPERANDS);
+  private readonly operandValues: (PdfValue | undefined)[] = new Array(MAX_OPERANDS).fill(undefined);
 
   constructor(private readonly file: PdfFile) {}
 
   private flush(): void {
-    const current = this.current;
-    if (current && current.text.length > 0) this.items.push({ text: current.text, x: current.x, y: current.y, width: current.end - current.x, size: current.size });
-    this.current = undefined;
+    if (this.pieceOpen && this.pieceLength > 0) {
+      const units = this.pieceUnits;
+      let text = '';
+      for (let start = 0; start < this.pieceLength; start += 8192) text += String.fromCharCode.apply(null, units.subarray(start, Math.min(this.pieceLength, start + 8192)) as unknown as number[]);
+      this.items.push({ text, x: this.pieceX, y: this.pieceY, width: this.pieceEnd - this.pieceX, size: this.pieceSize });
+    }
+    this.pieceOpen = false;
+    this.pieceLength = 0;
   }
 
   finish(): PositionedText[] {
@@ -764,178 +896,346 @@ class PageReader {
     return font;
   }
 
-  /** Places one string's glyphs; returns the text-space advance. */
-  private show(bytes: Uint8Array, state: GraphicsState, textMatrix: Matrix): number {
+  private pushOperand(kind: number): number {
+    const index = this.operandCount < MAX_OPERANDS ? this.operandCount++ : MAX_OPERANDS - 1;
+    this.operandKinds[index] = kind;
+    return index;
+  }
+
+  private number(index: number): number {
+    return index < this.operandCount && this.operandKinds[index] === OPERAND_NUMBER ? (this.operandNumbers[index] as number) : 0;
+  }
+
+  /** Shows the string operand at `index` of `data` (hex, literal or decoded); nothing when it is not a string. */
+  private showOperand(data: Uint8Array, index: number, state: GraphicsState, textMatrix: Float64Array): void {
+    const kind = this.operandKinds[index];
+    const start = this.operandStarts[index] as number;
+    const end = this.operandEnds[index] as number;
+    if (kind === OPERAND_HEX) this.showHex(data, start, end, state, textMatrix);
+    else if (kind === OPERAND_LITERAL) this.show(data, start, end, state, textMatrix);
+    const value = this.operandValues[index];
+    if (kind === OPERAND_BYTES && value instanceof Uint8Array) this.show(value, 0, value.length, state, textMatrix);
+  }
+
+  /** A hex string's bytes (an odd last digit as its high half), then shown. */
+  private showHex(data: Uint8Array, start: number, end: number, state: GraphicsState, textMatrix: Float64Array): void {
+    if (this.codeBytes.length < ((end - start + 1) >> 1)) this.codeBytes = new Uint8Array(end - start + 1);
+    const out = this.codeBytes;
+    let length = 0;
+    let high = -1;
+    for (let position = start; position < end; position += 1) {
+      const value = hexValue(data[position] as number);
+      if (value < 0) continue;
+      if (high < 0) high = value;
+      else {
+        out[length++] = high * 16 + value;
+        high = -1;
+      }
+    }
+    if (high >= 0) out[length++] = high * 16;
+    this.show(out, 0, length, state, textMatrix);
+  }
+
+  /** Places the glyphs of `bytes[start, end)` and moves the text matrix past them (no number returned: none is boxed a glyph). */
+  private show(bytes: Uint8Array, start: number, end: number, state: GraphicsState, textMatrix: Float64Array): void {
     const font = state.font;
     if (!font) throw new PdfUnsupported('text without a font');
     const { fontSize, charSpacing, wordSpacing, scale, rise } = state;
-    let text = '';
     let advance = 0;
     const step = font.codeBytes;
     const { units, widths } = font;
-    const buffer = this.buffer;
-    let filled = 0;
+    if (this.runUnits.length < (end - start) * 4 + 16) this.runUnits = new Uint16Array((end - start) * 8 + 16);
+    let run = this.runUnits;
+    let length = 0;
     let spaces = 0;
-    // One glyph per string (justified text placed glyph by glyph) is common: its one-character string is V8's cached one.
-    if (bytes.length === step) {
-      const code = step === 2 ? ((bytes[0] as number) << 8) | (bytes[1] as number) : (bytes[0] as number);
-      const unit = units[code] as number;
-      text = unit !== 0 ? String.fromCharCode(unit) : font.text(code);
-      advance = widths[code] as number;
-      if (step === 1 && code === 32) spaces = 1;
-    } else for (let index = 0; index + step <= bytes.length; index += step) {
+    for (let index = start; index + step <= end; index += step) {
       const code = step === 2 ? ((bytes[index] as number) << 8) | (bytes[index + 1] as number) : (bytes[index] as number);
       const unit = units[code] as number;
-      if (unit !== 0 && filled < buffer.length) buffer[filled++] = unit;
+      if (unit !== 0) run[length++] = unit;
       else {
-        if (filled > 0) text += String.fromCharCode.apply(null, buffer.subarray(0, filled) as unknown as number[]);
-        filled = 0;
-        if (unit !== 0) buffer[filled++] = unit;
-        else text += font.text(code);
+        const text = font.text(code);
+        if (length + text.length > run.length) {
+          const grown = new Uint16Array((length + text.length) * 2);
+          grown.set(run.subarray(0, length));
+          this.runUnits = run = grown;
+        }
+        for (let offset = 0; offset < text.length; offset += 1) run[length++] = text.charCodeAt(offset);
       }
       advance += widths[code] as number;
       if (step === 1 && code === 32) spaces += 1;
     }
-    if (filled > 0) text += String.fromCharCode.apply(null, buffer.subarray(0, filled) as unknown as number[]);
-    const count = bytes.length / step | 0;
+    const count = ((end - start) / step) | 0;
     advance = ((advance / 1000) * fontSize + count * charSpacing + spaces * wordSpacing) * scale;
     // The text rendering matrix [size·scale 0 0 size 0 rise] × Tm × CTM, and the run's end after its advance.
     const t = textMatrix;
     const n = state.ctm;
-    const m0 = t[0] * n[0] + t[1] * n[2];
-    const m1 = t[0] * n[1] + t[1] * n[3];
-    const m2 = t[2] * n[0] + t[3] * n[2];
-    const m3 = t[2] * n[1] + t[3] * n[3];
-    const m4 = t[4] * n[0] + t[5] * n[2] + n[4];
-    const m5 = t[4] * n[1] + t[5] * n[3] + n[5];
+    const t0 = t[0] as number;
+    const t1 = t[1] as number;
+    const t2 = t[2] as number;
+    const t3 = t[3] as number;
+    const t4 = t[4] as number;
+    const t5 = t[5] as number;
+    const m0 = t0 * n[0] + t1 * n[2];
+    const m1 = t0 * n[1] + t1 * n[3];
+    const m2 = t2 * n[0] + t3 * n[2];
+    const m3 = t2 * n[1] + t3 * n[3];
+    const m4 = t4 * n[0] + t5 * n[2] + n[4];
+    const m5 = t4 * n[1] + t5 * n[3] + n[5];
     const a = fontSize * scale * m0;
     const b = fontSize * scale * m1;
     const c = fontSize * m2;
     const d = fontSize * m3;
     const x = rise * m2 + m4;
     const y = rise * m3 + m5;
-    const size = Math.max(Math.sqrt(c * c + d * d), Math.sqrt(a * a + b * b));
+    // Glyph after glyph in one font and matrix: the size of the one before.
+    if (a !== this.sizeOf[0] || b !== this.sizeOf[1] || c !== this.sizeOf[2] || d !== this.sizeOf[3]) {
+      this.sizeOf[0] = a;
+      this.sizeOf[1] = b;
+      this.sizeOf[2] = c;
+      this.sizeOf[3] = d;
+      this.sizeOf[4] = Math.max(Math.sqrt(c * c + d * d), Math.sqrt(a * a + b * b));
+    }
+    const size = this.sizeOf[4] as number;
     const endX = advance * m0 + x;
     const endY = advance * m1 + y;
     const horizontal = Math.abs(b) < 1e-6 && Math.abs(c) < 1e-6 && a > 0;
     const width = horizontal ? endX - x : Math.hypot(endX - x, endY - y);
-    if (text.length > 0) {
-      this.characters += text.length;
-      const current = this.current;
-      const gap = current ? x - current.end : 0;
-      if (current && horizontal && current.horizontal && Math.abs(current.y - y) < 0.01 * size + 0.01 && Math.abs(current.size - size) < 0.01 * size + 0.01 && gap > -0.5 * size && gap <= size) {
-        if (gap > 0.15 * size && !current.endsInSpace && !isSpace(text.charCodeAt(0))) current.text += ' ';
-        current.text += text;
-        current.end = x + width;
-        current.endsInSpace = isSpace(text.charCodeAt(text.length - 1));
-      } else {
+    if (length > 0) {
+      this.characters += length;
+      const gap = this.pieceOpen ? x - this.pieceEnd : 0;
+      const joins =
+        this.pieceOpen && horizontal && this.pieceHorizontal && Math.abs(this.pieceY - y) < 0.01 * size + 0.01 && Math.abs(this.pieceSize - size) < 0.01 * size + 0.01 && gap > -0.5 * size && gap <= size;
+      if (!joins) {
         this.flush();
-        this.current = { text, x, y, end: x + width, size, horizontal, endsInSpace: isSpace(text.charCodeAt(text.length - 1)) };
+        this.pieceOpen = true;
+        this.pieceX = x;
+        this.pieceY = y;
+        this.pieceSize = size;
+        this.pieceHorizontal = horizontal;
       }
+      if (this.pieceLength + length + 1 > this.pieceUnits.length) {
+        const grown = new Uint16Array((this.pieceLength + length + 1) * 2);
+        grown.set(this.pieceUnits.subarray(0, this.pieceLength));
+        this.pieceUnits = grown;
+      }
+      const piece = this.pieceUnits;
+      if (joins && gap > 0.15 * size && !this.pieceEndsInSpace && !isSpace(run[0] as number)) piece[this.pieceLength++] = 32;
+      let filled = this.pieceLength;
+      for (let index = 0; index < length; index += 1) piece[filled++] = run[index] as number;
+      this.pieceLength = filled;
+      this.pieceEnd = x + width;
+      this.pieceEndsInSpace = isSpace(run[length - 1] as number);
     }
-    return advance;
+    // The text matrix moves by the run's advance (translate(advance, 0) × Tm).
+    t[4] = advance * t0 + t4;
+    t[5] = advance * t1 + t5;
   }
 
   /** Runs a content stream (a page's, or a form XObject's within it). */
   run(data: Uint8Array, resources: PdfDict | undefined, initial: Matrix, depth: number): void {
     const parser = new Parser(data);
-    const operands: (PdfValue | undefined)[] = [];
+    const end = data.length;
     let state: GraphicsState = { ctm: initial, font: undefined, fontSize: 0, charSpacing: 0, wordSpacing: 0, scale: 1, leading: 0, rise: 0 };
     const stack: GraphicsState[] = [];
-    let textMatrix: Matrix = [1, 0, 0, 1, 0, 0];
-    let lineMatrix: Matrix = [1, 0, 0, 1, 0, 0];
-    const number = (index: number): number => {
-      const value = operands[index];
-      return typeof value === 'number' ? value : 0;
-    };
+    const textMatrix = new Float64Array([1, 0, 0, 1, 0, 0]);
+    const lineMatrix = new Float64Array([1, 0, 0, 1, 0, 0]);
+    const kinds = this.operandKinds;
+    const numbers = this.operandNumbers;
+    const starts = this.operandStarts;
+    const ends = this.operandEnds;
+    const values = this.operandValues;
     const moveLine = (tx: number, ty: number): void => {
-      const [a, b, c, d, e, f] = lineMatrix;
-      lineMatrix = [a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f];
-      textMatrix = lineMatrix;
+      const e = lineMatrix[4] as number;
+      const f = lineMatrix[5] as number;
+      lineMatrix[4] = tx * (lineMatrix[0] as number) + ty * (lineMatrix[2] as number) + e;
+      lineMatrix[5] = tx * (lineMatrix[1] as number) + ty * (lineMatrix[3] as number) + f;
+      copyMatrix(lineMatrix, textMatrix);
     };
-    for (;;) {
-      const token = parser.next();
-      if (token === undefined) break;
-      if (!(token instanceof Operator)) {
-        operands.push(token);
+    const advanceBy = (advance: number): void => {
+      textMatrix[4] = advance * (textMatrix[0] as number) + (textMatrix[4] as number);
+      textMatrix[5] = advance * (textMatrix[1] as number) + (textMatrix[5] as number);
+    };
+    const setMatrix = (target: Float64Array): void => {
+      for (let index = 0; index < 6; index += 1) target[index] = this.number(index);
+    };
+    this.operandCount = 0;
+    let position = 0;
+    while (position < end) {
+      const code = data[position] as number;
+      const charClass = CHAR_CLASS[code];
+      if (charClass === 1) {
+        position += 1;
         continue;
       }
-      switch (token.op) {
-        case 'q':
+      if (code === 37) {
+        while (position < end && data[position] !== 10 && data[position] !== 13) position += 1;
+        continue;
+      }
+      // Operands.
+      if ((code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46) {
+        // Parser.readNumber's reading, here in the loop: a number returned from a call would be boxed, two a glyph.
+        let sign = 1;
+        if (code === 45) {
+          sign = -1;
+          position += 1;
+        } else if (code === 43) position += 1;
+        let value = 0;
+        while (position < end) {
+          const digit = (data[position] as number) - 48;
+          if (digit < 0 || digit > 9) break;
+          value = value * 10 + digit;
+          position += 1;
+        }
+        if (data[position] === 46) {
+          position += 1;
+          let fraction = 0;
+          let places = 0;
+          while (position < end) {
+            const digit = (data[position] as number) - 48;
+            if (digit < 0 || digit > 9) break;
+            if (places < 15) {
+              fraction = fraction * 10 + digit;
+              places += 1;
+            }
+            position += 1;
+          }
+          if (places > 0) value = (value * (POWERS_OF_TEN[places] as number) + fraction) / (POWERS_OF_TEN[places] as number);
+        }
+        while (position < end && CHAR_CLASS[data[position] as number] === 0) position += 1;
+        numbers[this.pushOperand(OPERAND_NUMBER)] = sign * value;
+        continue;
+      }
+      if (code === 60) {
+        if (data[position + 1] === 60) {
+          parser.position = position + 2;
+          parser.readDict();
+          position = parser.position;
+          this.pushOperand(OPERAND_OTHER);
+          continue;
+        }
+        let stop = position + 1;
+        while (stop < end && data[stop] !== 62) stop += 1;
+        const index = this.pushOperand(OPERAND_HEX);
+        starts[index] = position + 1;
+        ends[index] = stop;
+        position = stop + 1;
+        continue;
+      }
+      if (code === 40) {
+        const { stop, plain } = literalEnd(data, position, end);
+        if (plain) {
+          const index = this.pushOperand(OPERAND_LITERAL);
+          starts[index] = position + 1;
+          ends[index] = stop;
+          position = stop + 1;
+        } else {
+          parser.position = position;
+          const bytes = parser.readLiteral();
+          position = parser.position;
+          values[this.pushOperand(OPERAND_BYTES)] = bytes;
+        }
+        continue;
+      }
+      if (code === 47) {
+        parser.position = position;
+        const name = parser.readName();
+        position = parser.position;
+        values[this.pushOperand(OPERAND_NAME)] = name;
+        continue;
+      }
+      if (code === 91) {
+        const stop = arrayEnd(data, position, end);
+        const index = this.pushOperand(OPERAND_ARRAY);
+        starts[index] = position + 1;
+        ends[index] = stop - 1;
+        position = stop;
+        continue;
+      }
+      // An operator (or true, false, null).
+      let stop = position;
+      while (stop < end && CHAR_CLASS[data[stop] as number] === 0) stop += 1;
+      if (stop === position) stop += 1; // a stray delimiter ({ } ] ) or a lone >): an operator of its own
+      const length = stop - position;
+      const opcode = length <= 2 ? (OPCODES[code | (length === 2 ? (data[position + 1] as number) << 8 : 0)] as number) : OP_OTHER;
+      if (
+        (length === 4 && ((code === 116 && data[position + 1] === 114 && data[position + 2] === 117 && data[position + 3] === 101) || (code === 110 && data[position + 1] === 117 && data[position + 2] === 108 && data[position + 3] === 108))) ||
+        (length === 5 && code === 102 && data[position + 1] === 97 && data[position + 2] === 108 && data[position + 3] === 115 && data[position + 4] === 101)
+      ) {
+        this.pushOperand(OPERAND_OTHER);
+        position = stop;
+        continue;
+      }
+      position = stop;
+      switch (opcode) {
+        case OP_SAVE:
           stack.push({ ...state });
           break;
-        case 'Q':
+        case OP_RESTORE:
           state = stack.pop() ?? state;
           break;
-        case 'cm':
-          state.ctm = multiply([number(0), number(1), number(2), number(3), number(4), number(5)], state.ctm);
+        case OP_CONCAT:
+          state.ctm = multiply([this.number(0), this.number(1), this.number(2), this.number(3), this.number(4), this.number(5)], state.ctm);
           break;
-        case 'BT':
-          textMatrix = [1, 0, 0, 1, 0, 0];
-          lineMatrix = textMatrix;
+        case OP_BEGIN_TEXT:
+          copyMatrix(IDENTITY, textMatrix);
+          copyMatrix(IDENTITY, lineMatrix);
           break;
-        case 'Tf': {
-          const name = operands[0];
+        case OP_FONT: {
+          const name = this.operandCount > 0 && kinds[0] === OPERAND_NAME ? values[0] : undefined;
           state.font = isName(name) ? this.font(resources, name.name) : undefined;
-          state.fontSize = number(1);
+          state.fontSize = this.number(1);
           break;
         }
-        case 'Tc':
-          state.charSpacing = number(0);
+        case OP_CHAR_SPACING:
+          state.charSpacing = this.number(0);
           break;
-        case 'Tw':
-          state.wordSpacing = number(0);
+        case OP_WORD_SPACING:
+          state.wordSpacing = this.number(0);
           break;
-        case 'Tz':
-          state.scale = number(0) / 100;
+        case OP_SCALE:
+          state.scale = this.number(0) / 100;
           break;
-        case 'TL':
-          state.leading = number(0);
+        case OP_LEADING:
+          state.leading = this.number(0);
           break;
-        case 'Ts':
-          state.rise = number(0);
+        case OP_RISE:
+          state.rise = this.number(0);
           break;
-        case 'Td':
-          moveLine(number(0), number(1));
+        case OP_MOVE:
+          moveLine(this.number(0), this.number(1));
           break;
-        case 'TD':
-          state.leading = -number(1);
-          moveLine(number(0), number(1));
+        case OP_MOVE_LEADING:
+          state.leading = -this.number(1);
+          moveLine(this.number(0), this.number(1));
           break;
-        case 'Tm':
-          lineMatrix = [number(0), number(1), number(2), number(3), number(4), number(5)];
-          textMatrix = lineMatrix;
+        case OP_MATRIX:
+          setMatrix(lineMatrix);
+          copyMatrix(lineMatrix, textMatrix);
           break;
-        case 'T*':
+        case OP_NEXT_LINE:
           moveLine(0, -state.leading);
           break;
-        case 'Tj': {
-          const bytes = operands[0];
-          if (bytes instanceof Uint8Array) textMatrix = advanced(this.show(bytes, state, textMatrix), textMatrix);
+        case OP_SHOW: {
+          if (this.operandCount === 0) break;
+          this.showOperand(data, 0, state, textMatrix);
           break;
         }
-        case "'":
-        case '"': {
-          if (token.op === '"') {
-            state.wordSpacing = number(0);
-            state.charSpacing = number(1);
+        case OP_NEXT_LINE_SHOW:
+        case OP_SPACING_SHOW: {
+          if (opcode === OP_SPACING_SHOW) {
+            state.wordSpacing = this.number(0);
+            state.charSpacing = this.number(1);
           }
           moveLine(0, -state.leading);
-          const bytes = operands[operands.length - 1];
-          if (bytes instanceof Uint8Array) textMatrix = advanced(this.show(bytes, state, textMatrix), textMatrix);
+          if (this.operandCount === 0) break;
+          this.showOperand(data, this.operandCount - 1, state, textMatrix);
           break;
         }
-        case 'TJ': {
-          const list = operands[0];
-          if (!Array.isArray(list)) break;
-          for (const entry of list) {
-            if (entry instanceof Uint8Array) textMatrix = advanced(this.show(entry, state, textMatrix), textMatrix);
-            else if (typeof entry === 'number') textMatrix = advanced((-entry / 1000) * state.fontSize * state.scale, textMatrix);
-          }
+        case OP_SHOW_ARRAY:
+          if (this.operandCount > 0 && kinds[0] === OPERAND_ARRAY) this.showArray(data, starts[0] as number, ends[0] as number, state, textMatrix, advanceBy);
           break;
-        }
-        case 'Do': {
-          const name = operands[0];
+        case OP_XOBJECT: {
+          const name = this.operandCount > 0 && kinds[0] === OPERAND_NAME ? values[0] : undefined;
           const xobjects = this.file.dict(resources?.get('XObject'));
           const target = isName(name) ? this.file.resolve(xobjects?.get(name.name)) : undefined;
           if (isStream(target)) {
@@ -945,23 +1245,65 @@ class PageReader {
               const matrix = this.file.resolve(target.dict.get('Matrix'));
               const formMatrix: Matrix = Array.isArray(matrix) && matrix.length === 6 ? (matrix.map((value) => (typeof value === 'number' ? value : 0)) as Matrix) : [1, 0, 0, 1, 0, 0];
               const formResources = this.file.dict(target.dict.get('Resources')) ?? resources;
+              this.operandCount = 0;
               this.run(this.file.streamData(target), formResources, multiply(formMatrix, state.ctm), depth + 1);
             }
           }
           break;
         }
-        case 'BI': {
+        case OP_INLINE_IMAGE: {
           // An inline image: skip its data up to EI.
-          let position = parser.position;
-          const bytes = parser.bytes;
-          while (position + 2 < parser.end && !(CHAR_CLASS[bytes[position] as number] === 1 && bytes[position + 1] === 69 && bytes[position + 2] === 73 && CHAR_CLASS[bytes[position + 3] ?? 32] !== 0)) position += 1;
-          parser.position = position + 3;
+          while (position + 2 < end && !(CHAR_CLASS[data[position] as number] === 1 && data[position + 1] === 69 && data[position + 2] === 73 && CHAR_CLASS[data[position + 3] ?? 32] !== 0)) position += 1;
+          position += 3;
           break;
         }
         default:
           break;
       }
-      operands.length = 0;
+      this.operandCount = 0;
+    }
+  }
+
+  /** TJ: the array's strings shown and its numbers moving the text position back (in thousandths of the text size). */
+  private showArray(data: Uint8Array, start: number, end: number, state: GraphicsState, textMatrix: Float64Array, advanceBy: (advance: number) => void): void {
+    const parser = new Parser(data, start, end);
+    let position = start;
+    while (position < end) {
+      const code = data[position] as number;
+      if (CHAR_CLASS[code] === 1) position += 1;
+      else if (code === 37) {
+        while (position < end && data[position] !== 10 && data[position] !== 13) position += 1;
+      } else if ((code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46) {
+        parser.position = position;
+        const entry = parser.readNumber();
+        position = parser.position;
+        advanceBy((-entry / 1000) * state.fontSize * state.scale);
+      } else if (code === 60 && data[position + 1] === 60) {
+        parser.position = position + 2;
+        parser.readDict();
+        position = parser.position;
+      } else if (code === 60) {
+        let stop = position + 1;
+        while (stop < end && data[stop] !== 62) stop += 1;
+        this.showHex(data, position + 1, stop, state, textMatrix);
+        position = stop + 1;
+      } else if (code === 40) {
+        const { stop, plain } = literalEnd(data, position, end);
+        if (plain) {
+          this.show(data, position + 1, stop, state, textMatrix);
+          position = stop + 1;
+        } else {
+          parser.position = position;
+          const bytes = parser.readLiteral();
+          position = parser.position;
+          this.show(bytes, 0, bytes.length, state, textMatrix);
+        }
+      } else if (code === 91) position = arrayEnd(data, position, end);
+      else {
+        // A name or a word in the array: no text.
+        position += 1;
+        while (position < end && CHAR_CLASS[data[position] as number] === 0) position += 1;
+      }
     }
   }
 }
@@ -1029,14 +1371,16 @@ export function pdfPagesDirect(bytes: Uint8Array, options: PdfDirectOptions): Pa
     const contents = file.resolve(page.get('Contents'));
     const streams = (Array.isArray(contents) ? contents.map((entry) => file.resolve(entry)) : [contents]).filter(isStream);
     const parts = streams.map((stream) => file.streamData(stream));
-    // Several content streams are one stream: join them with a space between.
-    const total = parts.reduce((sum, part) => sum + part.length + 1, 0);
-    const joined = new Uint8Array(total);
-    let offset = 0;
-    for (const part of parts) {
-      joined.set(part, offset);
-      joined[offset + part.length] = 10;
-      offset += part.length + 1;
+    // Several content streams are one stream: join them with a space between (one is read as it is, not copied).
+    let joined = parts.length === 1 ? (parts[0] as Uint8Array) : new Uint8Array(0);
+    if (parts.length !== 1) {
+      joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length + 1, 0));
+      let offset = 0;
+      for (const part of parts) {
+        joined.set(part, offset);
+        joined[offset + part.length] = 10;
+        offset += part.length + 1;
+      }
     }
     // In user space, as pdfjs gives text positions and takes the page's size from the box's upper corner.
     reader.run(joined, resources, [1, 0, 0, 1, 0, 0], 0);

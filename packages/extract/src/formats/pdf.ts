@@ -79,12 +79,19 @@ function buildLines(items: readonly PositionedText[]): Line[] {
   });
 }
 
+/** Text enough to tell columns on a page of few pieces: a reader that gives a line as one piece gives few. */
+const GUTTER_MIN_CHARACTERS = 200;
+
 /**
  * The x of a gutter between two columns: a place in the middle half of the page that (almost) no piece
- * crosses while both sides hold a fifth of the pieces or more; undefined for a one-column page.
+ * crosses while both sides hold a fifth of the text or more (characters, not pieces: pdfjs-dist gives a justified
+ * line word by word, the direct reader as one piece); undefined for a one-column page. A page needs 8 pieces, or
+ * 4 holding 200 characters (pdfjs-dist splits a line at a ligature where the direct reader does not).
  */
 function findGutter(items: readonly PositionedText[], pageWidth: number): number | undefined {
-  if (items.length < 8 || pageWidth <= 0) return undefined;
+  if (pageWidth <= 0 || items.length < 4) return undefined;
+  const characters = items.reduce((sum, item) => sum + item.text.trim().length, 0);
+  if (items.length < 8 && characters < GUTTER_MIN_CHARACTERS) return undefined;
   const bins = Math.max(1, Math.ceil(pageWidth));
   const crossing = new Int32Array(bins + 1);
   const starts = new Int32Array(bins + 1);
@@ -93,7 +100,7 @@ function findGutter(items: readonly PositionedText[], pageWidth: number): number
     const to = Math.max(0, Math.min(bins, Math.ceil(item.x + item.width)));
     crossing[from] = (crossing[from] ?? 0) + 1;
     if (to + 1 <= bins) crossing[to + 1] = (crossing[to + 1] ?? 0) - 1;
-    starts[from] = (starts[from] ?? 0) + 1;
+    starts[from] = (starts[from] ?? 0) + item.text.trim().length;
   }
   let running = 0;
   const covered = new Int32Array(bins + 1);
@@ -112,8 +119,8 @@ function findGutter(items: readonly PositionedText[], pageWidth: number): number
     if (!open && runStart >= 0) {
       const middle = Math.floor((runStart + x - 1) / 2);
       const left = before[middle + 1] ?? 0;
-      const right = items.length - left;
-      if (x - runStart >= 3 && left >= items.length * 0.2 && right >= items.length * 0.2 && (!best || x - runStart > best.run)) best = { x: middle, run: x - runStart };
+      const right = characters - left;
+      if (x - runStart >= 3 && left >= characters * 0.2 && right >= characters * 0.2 && (!best || x - runStart > best.run)) best = { x: middle, run: x - runStart };
       runStart = -1;
     }
   }
@@ -216,10 +223,70 @@ function joinLine(paragraph: string, line: string, vocabulary: () => ReadonlySet
   return `${paragraph} ${line}`;
 }
 
+/** A vocabulary word: letters and marks, hyphenated compounds whole, not one that ends a line on a hyphen. */
+const VOCABULARY_WORD = /[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*(?!-$)/gmu;
+/** By UTF-16 unit: 1 a letter or mark, 2 anything else, 0 not looked up yet. */
+const WORD_UNITS = new Uint8Array(65536);
+
+function isWordUnit(code: number): boolean {
+  let known = WORD_UNITS[code] as number;
+  if (known === 0) {
+    known = /[\p{L}\p{M}]/u.test(String.fromCharCode(code)) ? 1 : 2;
+    WORD_UNITS[code] = known;
+  }
+  return known === 1;
+}
+
+const isLineEnd = (text: string, index: number): boolean => {
+  if (index >= text.length) return true;
+  const code = text.charCodeAt(index);
+  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+};
+
+/**
+ * The matches of VOCABULARY_WORD in `text`, found by a scan over its units (the expression's backtracking
+ * done by hand: a word that ends a line on a hyphen gives up its last letter, or its last one-letter part).
+ */
+function addVocabularyWords(text: string, words: Set<string>): void {
+  // Letters outside the Basic Multilingual Plane are pairs of units: the expression itself reads such a text.
+  if (/[\ud800-\udfff]/.test(text)) {
+    for (const word of text.match(VOCABULARY_WORD) ?? []) words.add(word);
+    return;
+  }
+  const length = text.length;
+  let index = 0;
+  while (index < length) {
+    if (!isWordUnit(text.charCodeAt(index))) {
+      index += 1;
+      continue;
+    }
+    const start = index;
+    let end = index;
+    while (end < length && isWordUnit(text.charCodeAt(end))) end += 1;
+    let lastPart = start;
+    while (end + 1 < length && text.charCodeAt(end) === 45 && isWordUnit(text.charCodeAt(end + 1))) {
+      lastPart = end + 1;
+      end += 1;
+      while (end < length && isWordUnit(text.charCodeAt(end))) end += 1;
+    }
+    if (!(text.charCodeAt(end) === 45 && isLineEnd(text, end + 1))) {
+      words.add(text.slice(start, end));
+      index = end;
+    } else if (end - lastPart >= 2) {
+      words.add(text.slice(start, end - 1));
+      index = end - 1;
+    } else if (lastPart > start) {
+      words.add(text.slice(start, lastPart - 1));
+      index = lastPart - 1;
+    } else index = start + 1;
+  }
+}
+
 /** Lower-case words of the lines, hyphenated compounds whole, to tell a broken word from a compound. */
 function vocabularyOf(pages: readonly Line[][]): Set<string> {
   const words = new Set<string>();
-  for (const lines of pages) for (const line of lines) for (const word of line.text.toLowerCase().match(/[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*(?!-$)/gu) ?? []) words.add(word);
+  // A page's lines as one text, one line a row (`$` in multiline mode is a line's end): one lower-casing per page.
+  for (const lines of pages) addVocabularyWords(lines.map((line) => line.text).join('\n').toLowerCase(), words);
   return words;
 }
 
