@@ -122,7 +122,7 @@ describe('the layout of big networks', () => {
     expect(warm.x.every(Number.isFinite) && warm.y.every(Number.isFinite)).toBe(true);
   });
 
-  it('does repulsion work that doubles, not quadruples, when the network doubles', () => {
+  it('does repulsion work that grows like n log n, not n², when the network doubles', () => {
     const work = (groups: number): number => {
       const big = nameDenseNetwork(groups);
       const { nodes, edges } = matrices(big);
@@ -130,9 +130,9 @@ describe('the layout of big networks', () => {
     };
     const small = work(500);
     const double = work(1_000);
-    // All pairs would be n(n-1) repulsions: 4× when n doubles.
-    expect(small).toBeLessThan(2002 * 2001 / 4);
-    expect(double / small).toBeLessThan(2.3);
+    // All pairs would be n(n-1) repulsions, 4× when n doubles; the tree does 2.3–2.6× here (one level deeper at 2n).
+    expect(small).toBeLessThan((2002 * 2001) / 4);
+    expect(double / small).toBeLessThan(3);
   });
 
   it('starts betweenness from at most BETWEENNESS_MAX_SOURCES sources, exact below, so its work is linear', () => {
