@@ -1,5 +1,5 @@
-// PageRank and betweenness on the co-mention network. Betweenness is exact (Brandes) on small
-// graphs and estimated from a seeded sample of sources on big ones, so 10k-node graphs stay fast.
+// PageRank and betweenness on the co-mention network. Betweenness is exact (Brandes) up to 512 nodes and
+// estimated from a seeded sample of at most 512 sources above, so its cost grows linearly with the graph.
 import type { CoMentionNetwork } from './network.ts';
 import { seededRandom } from './random.ts';
 
@@ -31,8 +31,13 @@ export function pagerank(network: CoMentionNetwork, damping = 0.85, tolerance = 
   return rank;
 }
 
-/** Above this many (sources × adjacency entries), betweenness samples its sources. */
+/** Above this many (sources × adjacency entries), betweenness samples its sources… */
 export const BETWEENNESS_BUDGET = 60_000_000;
+/**
+ * …and it never starts from more than this many: with n sources Brandes costs n × (n + adjacency), quadratic; with
+ * a fixed number it is linear in the graph (doubling a name-dense graph doubles the work).
+ */
+export const BETWEENNESS_MAX_SOURCES = 512;
 
 export interface BetweennessResult {
   values: Float64Array;
@@ -42,18 +47,19 @@ export interface BetweennessResult {
 
 /**
  * Unweighted shortest-path betweenness (Brandes), normalised to [0, 1] by (n-1)(n-2)/2 pairs.
- * When n × (n + adjacency) exceeds the budget, k sources are drawn with a seeded shuffle and the
- * result is scaled by n/k (Brandes & Pich 2007), an unbiased estimate.
+ * When n exceeds `maxSources` or n × (n + adjacency) exceeds the budget, k = min(maxSources, budget / (n +
+ * adjacency)) sources (at least 32) are drawn with a seeded shuffle and the result is scaled by n/k (Brandes & Pich
+ * 2007), an unbiased estimate.
  */
-export function betweenness(network: CoMentionNetwork, seed: number, budget = BETWEENNESS_BUDGET): BetweennessResult {
+export function betweenness(network: CoMentionNetwork, seed: number, budget = BETWEENNESS_BUDGET, maxSources = BETWEENNESS_MAX_SOURCES): BetweennessResult {
   const { offsets, neighbours } = network;
   const n = network.keys.length;
   const values = new Float64Array(n);
   if (n < 3) return { values, sources: n };
   const perSource = n + neighbours.length;
   let sources = Array.from({ length: n }, (_, i) => i);
-  if (n * perSource > budget) {
-    const k = Math.max(32, Math.floor(budget / perSource));
+  if (n > maxSources || n * perSource > budget) {
+    const k = Math.max(32, Math.min(maxSources, Math.floor(budget / perSource)));
     const random = seededRandom(seed);
     for (let i = n - 1; i > 0; i -= 1) {
       const j = Math.floor(random() * (i + 1));

@@ -4,6 +4,7 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import fa2Defaults from 'graphology-layout-forceatlas2/defaults.js';
 import iterateForceAtlas2 from 'graphology-layout-forceatlas2/iterate.js';
 import type { CoMentionNetwork } from './network.ts';
+import { iterateBarnesHut } from './barnes-hut.ts';
 import { hashString } from './random.ts';
 
 /** Fields per node and per edge in FA2's matrices (graphology-layout-forceatlas2/iterate.js). */
@@ -21,6 +22,26 @@ export interface LayoutResult {
 export const CONVERGENCE_THRESHOLD = 0.002;
 /** …for this many iterations in a row. */
 const CALM_ITERATIONS = 10;
+
+/**
+ * From this many nodes the repulsion is estimated with Barnes-Hut over a quadtree with buckets (barnes-hut.ts):
+ * n log n per iteration instead of all n² pairs, and smooth enough that the layout still settles (graphology's own
+ * Barnes-Hut drops a node that lands too close to another from its tree, and the map then never calms down).
+ * Below it graphology's all-pairs iteration runs, which is cheaper there, so small maps stay exactly as they were.
+ */
+export const BARNES_HUT_FROM = 250;
+
+type Iteration = (settings: ReturnType<typeof layoutSettings>, nodes: Float32Array, edges: Float32Array) => void;
+
+/** ForceAtlas2's settings for a network of `nodes` nodes: graphology's inferred ones (its own Barnes-Hut never used). */
+export function layoutSettings(nodes: number) {
+  return { ...fa2Defaults, ...forceAtlas2.inferSettings(nodes), barnesHutOptimize: false };
+}
+
+/** One ForceAtlas2 iteration for a network of `nodes` nodes: all pairs below BARNES_HUT_FROM, Barnes-Hut from it. */
+export function layoutIteration(nodes: number): Iteration {
+  return nodes >= BARNES_HUT_FROM ? (settings, matrix, edges) => void iterateBarnesHut(settings, matrix, edges) : (settings, matrix, edges) => void iterateForceAtlas2(settings, matrix, edges);
+}
 
 /** Iteration cap: generous on small graphs, bounded by work (nodes + edges) on big ones. */
 export function layoutIterationCap(nodes: number, pairs: number): number {
@@ -123,10 +144,11 @@ export function forceAtlas2FromPrevious(network: CoMentionNetwork, seed: number,
     edges[e * PPE + 1] = network.pairTarget[e]! * PPN;
     edges[e * PPE + 2] = network.pairWeight[e]!;
   }
-  const settings = { ...fa2Defaults, ...forceAtlas2.inferSettings(n) };
+  const settings = layoutSettings(n);
+  const iterate = layoutIteration(n);
   let done = 0;
   if (fresh > 0) {
-    for (let step = 0; step < SETTLE_NEW_ITERATIONS; step += 1) iterateForceAtlas2(settings, nodes, edges);
+    for (let step = 0; step < SETTLE_NEW_ITERATIONS; step += 1) iterate(settings, nodes, edges);
     done += SETTLE_NEW_ITERATIONS;
   }
   for (let i = 0; i < n; i += 1) {
@@ -136,7 +158,7 @@ export function forceAtlas2FromPrevious(network: CoMentionNetwork, seed: number,
   if (n > 0) {
     // Damped: the map adjusts to changed weights without being redrawn.
     const damped = { ...settings, slowDown: (settings.slowDown ?? 1) * SETTLE_ALL_SLOWDOWN };
-    for (let step = 0; step < SETTLE_ALL_ITERATIONS; step += 1) iterateForceAtlas2(damped, nodes, edges);
+    for (let step = 0; step < SETTLE_ALL_ITERATIONS; step += 1) iterate(damped, nodes, edges);
     done += SETTLE_ALL_ITERATIONS;
   }
   const x = new Float64Array(n);
@@ -168,7 +190,8 @@ export function forceAtlas2Layout(network: CoMentionNetwork, seed: number, itera
     edges[e * PPE + 1] = network.pairTarget[e]! * PPN;
     edges[e * PPE + 2] = network.pairWeight[e]!;
   }
-  const settings = { ...fa2Defaults, ...forceAtlas2.inferSettings(n) };
+  const settings = layoutSettings(n);
+  const iterate = layoutIteration(n);
 
   const cap = iterations ?? layoutIterationCap(n, m);
   const previous = new Float64Array(n * 2);
@@ -180,7 +203,7 @@ export function forceAtlas2Layout(network: CoMentionNetwork, seed: number, itera
       previous[i * 2] = nodes[i * PPN]!;
       previous[i * 2 + 1] = nodes[i * PPN + 1]!;
     }
-    iterateForceAtlas2(settings, nodes, edges);
+    iterate(settings, nodes, edges);
     done += 1;
     if (iterations !== undefined) continue;
     let step = 0;

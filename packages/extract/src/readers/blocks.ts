@@ -1,5 +1,6 @@
 // The intermediate shape every reader produces: blocks of text by one speaker, made of timed segments.
 // Also the helpers readers share: time parsing, colon speaker turns, dates and titles in headers.
+import { countSteps } from './work-count.ts';
 
 /** A run of text with the start time the source gave it. */
 export interface Segment {
@@ -184,5 +185,7 @@ export function isDateLine(line: string): boolean {
 
 /** Text ends a sentence (so a following block cannot continue it). */
 export function endsWithTerminal(text: string): boolean {
+  // The characters this looks at: a transcript reader that passed a whole turn here at every header was quadratic.
+  countSteps('transcript-join', text.length);
   return /[.!?\u2026:;]["'\u201d\u2019)\]]*\s*$/.test(text);
 }

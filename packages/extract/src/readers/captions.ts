@@ -2,6 +2,7 @@
 // speaker, and consecutive cues of one speaker are merged so sentences can run across cue boundaries.
 import { type Block, type ReadResult, collapseWhitespace, findDate, looksLikeSpeakerName, timedSegment } from './blocks.ts';
 import { decodeEntities } from './paragraphs.ts';
+import { countSteps } from './work-count.ts';
 
 const TIMING = /^\s*((?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})/;
 const VOICE = /<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>/g;
@@ -87,6 +88,9 @@ export function readCaptions(text: string): ReadResult {
     let first = 0;
     while (first < cueLines.length && previousLines.has(plainLines[first] ?? '')) first += 1;
     previousLines = new Set(plainLines);
+    // Lines compared with the previous cue, kept for the next and copied on (a list searched and sliced line by
+    // line, as once, made this quadratic in a cue's length).
+    countSteps('caption-repeats', first + 1 + plainLines.length + cueLines.length - first);
     for (const piece of cuePieces(cueLines.slice(first).join('\n')).map(namedInCue)) {
       const speaker = piece.speaker ?? current?.speaker;
       const words = piece.text.split(' ').length;
