@@ -7,7 +7,6 @@ import { STOPWORDS } from './stopwords.ts';
 
 /** Longest candidate, in words. */
 export const MAX_WORDS = 4;
-const WORD = /[\p{L}][\p{L}\p{M}'’-]*|[\p{N}]+|[^\p{L}\p{N}\s]/gu;
 
 /** Lower-cases a phrase the way topics are keyed (typographic apostrophes unified, last word singular). */
 export function normalizePhrase(phrase: string): string {
@@ -118,16 +117,6 @@ function roleOf(lower: string): WordRole {
   return role;
 }
 
-const contentWords = new Map<string, boolean>();
-
-function isContentWord(lower: string): boolean {
-  const known = contentWords.get(lower);
-  if (known !== undefined) return known;
-  const content = /^\p{L}/u.test(lower) && !STOPWORDS.has(lower) && !STOPWORDS.has(singularWord(lower)) && lower.length >= 3;
-  if (contentWords.size < 50_000) contentWords.set(lower, content);
-  return content;
-}
-
 const singulars = new Map<string, string>();
 
 /** A lower-case word's singular (singularLast of one word), cached. */
@@ -140,94 +129,160 @@ function singularWord(lower: string): string {
   return singular;
 }
 
-/** normalizePhrase of lower-case words without typographic apostrophes: all but the last as they are, the last singular. */
-function keyOfWords(lowers: readonly string[]): string {
-  const last = singularWord(lowers[lowers.length - 1]!);
-  return lowers.length === 1 ? last : `${lowers.slice(0, -1).join(' ')} ${last}`;
-}
-
-/** One phrase occurrence: its key, the words as written. */
+/** One phrase occurrence: its key, the words as written, and how many words the phrase has. */
 export interface PhraseSink {
-  add(key: string, surface: string, words: readonly string[]): void;
+  add(key: string, surface: string, length: number): void;
 }
 
-/** A word of the text: a content word, "of", "the", or anything else (a break). */
-interface Token {
+/** What a word of the text is, decided once per process for each way it is written. */
+interface WordInfo {
+  /** As written, without a possessive 's. */
   surface: string;
+  /** Lower-cased, typographic apostrophes unified. */
   lower: string;
+  /** `lower` singular (what a phrase ending on it is keyed by). */
+  singular: string;
+  /** A content word, "of", "the", or anything else (a break). */
   kind: 'content' | 'of' | 'the' | 'break';
+  /** Where it may stand in a phrase (content words only; filled on first use). */
+  role: WordRole | undefined;
 }
 
-function tokenize(text: string, masked: readonly { start: number; end: number }[]): Token[] {
-  const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    const surface = match[0].replace(/['’]s$/, '');
-    const lower = surface.toLowerCase().replace(/’/g, "'");
-    const kind = masked.length > 0 && overlapsAny(masked, match.index, match.index + match[0].length)
-      ? 'break'
-      : lower === 'of' || lower === 'the'
-        ? lower
-        : isContentWord(lower)
-          ? 'content'
-          : 'break';
-    tokens.push({ surface, lower, kind });
-  }
-  return tokens;
+/** Words of the text, by the letters matched: each is tokenised, case-folded and classified once per process. */
+const wordInfos = new Map<string, WordInfo>();
+
+function wordInfoOf(written: string): WordInfo {
+  const known = wordInfos.get(written);
+  if (known !== undefined) return known;
+  const surface = written.replace(/['’]s$/, '');
+  const lower = surface.toLowerCase().replace(/’/g, "'");
+  const singular = singularWord(lower);
+  const content = /^\p{L}/u.test(lower) && !STOPWORDS.has(lower) && !STOPWORDS.has(singular) && lower.length >= 3;
+  const kind = lower === 'of' || lower === 'the' ? lower : content ? 'content' : 'break';
+  const info: WordInfo = { surface, lower, singular, kind, role: undefined };
+  if (wordInfos.size < 100_000) wordInfos.set(written, info);
+  return info;
 }
+
+function roleOfWord(word: WordInfo): WordRole {
+  return (word.role ??= roleOf(word.lower));
+}
+
+/** A word: a letter, then letters, marks, apostrophes and hyphens. Anything else but white space between words is a break. */
+const LETTER_WORD = /[\p{L}][\p{L}\p{M}'’-]*/gu;
+const SPACE = /\s/;
+
+/** True when text[from, to) holds anything but white space (punctuation, digits, symbols: a break between words). */
+function breaksBetween(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 32) continue;
+    if (code < 128 ? code < 9 || code > 13 : !SPACE.test(text[index]!)) return true;
+  }
+  return false;
+}
+
+/** Longest run of content words cut into phrases at once. */
+const MAX_RUN = 12;
 
 /** The n-grams of one run of content words that open on a non-verb and end on a noun-like word. */
-function addRunPhrases(run: readonly Token[], sink: PhraseSink): void {
+function addRunPhrases(run: readonly WordInfo[], sink: PhraseSink): void {
   for (let start = 0; start < run.length; start += 1) {
-    if (!roleOf(run[start]!.lower).start) continue;
+    if (!roleOfWord(run[start]!).start) continue;
+    // The phrase so far, all words but the last as they are (the key's last word is singular).
+    let keyHead = '';
+    let surfaceHead = '';
     for (let size = 1; size <= MAX_WORDS && start + size <= run.length; size += 1) {
-      if (size > 1 && !roleOf(run[start + size - 2]!.lower).inner) break;
-      const last = roleOf(run[start + size - 1]!.lower);
-      if (!last.end || (size === 1 && !last.alone)) continue;
-      const words = run.slice(start, start + size);
-      const lowers = words.map((word) => word.lower);
-      sink.add(keyOfWords(lowers), words.map((word) => word.surface).join(' '), lowers);
+      const word = run[start + size - 1]!;
+      if (size > 1 && !roleOfWord(run[start + size - 2]!).inner) break;
+      const last = roleOfWord(word);
+      if (last.end && (size > 1 || last.alone)) {
+        sink.add(size === 1 ? word.singular : `${keyHead} ${word.singular}`, size === 1 ? word.surface : `${surfaceHead} ${word.surface}`, size);
+      }
+      keyHead = size === 1 ? word.lower : `${keyHead} ${word.lower}`;
+      surfaceHead = size === 1 ? word.surface : `${surfaceHead} ${word.surface}`;
     }
   }
 }
 
 /** "HEAD of (the) MODIFIER": the modifier is the longest opening stretch (one or two words) of the run after "of" that ends on a noun. */
-function addInvertedPhrase(head: Token, article: Token | undefined, after: readonly Token[], sink: PhraseSink): void {
-  if (!roleOf(head.lower).end) return;
+function addInvertedPhrase(head: WordInfo, article: WordInfo | undefined, after: readonly WordInfo[], sink: PhraseSink): void {
+  if (!roleOfWord(head).end) return;
   for (let size = Math.min(2, after.length); size >= 1; size -= 1) {
     const modifier = after.slice(0, size);
-    if (size > 1 && !roleOf(modifier[0]!.lower).inner) continue;
-    if (!roleOf(modifier[size - 1]!.lower).end || !roleOf(modifier[0]!.lower).start) continue;
+    if (size > 1 && !roleOfWord(modifier[0]!).inner) continue;
+    if (!roleOfWord(modifier[size - 1]!).end || !roleOfWord(modifier[0]!).start) continue;
     const written = [head.surface, 'of', ...(article ? [article.surface] : []), ...modifier.map((word) => word.surface)].join(' ');
     const key = topicKey(`${head.lower} of ${modifier.map((word) => word.lower).join(' ')}`);
-    sink.add(key, written, [...modifier.map((word) => word.lower), head.lower]);
+    sink.add(key, written, size + 1);
     return;
   }
+}
+
+/** Where the words before a run leave it: right after a run, after "RUN of", after "RUN of the", or elsewhere. */
+type Link = 'none' | 'run' | 'of' | 'of the';
+
+/** The words of one sentence being cut into runs. */
+interface RunState {
+  run: WordInfo[];
+  link: Link;
+  /** The last word of the run before, and the "the" after its "of": the head and article of an inverted phrase. */
+  previousLast: WordInfo | undefined;
+  article: WordInfo | undefined;
+  /** The current run's own head and article, when it follows "HEAD of (the)". */
+  runHead: WordInfo | undefined;
+  runArticle: WordInfo | undefined;
+}
+
+/** Offers the run's phrases (and the inverted phrase joining it to the run before) and starts a new run. */
+function endRun(state: RunState, sink: PhraseSink): void {
+  const run = state.run;
+  addRunPhrases(run, sink);
+  if (state.runHead !== undefined) addInvertedPhrase(state.runHead, state.runArticle, run, sink);
+  state.previousLast = run[run.length - 1];
+  state.run = [];
+  state.link = 'run';
+}
+
+/** Adds a word of the text to the runs: a content word extends the run, "of" and "the" may link two runs, anything else breaks. */
+function pushWord(state: RunState, word: WordInfo, kind: WordInfo['kind'], sink: PhraseSink): void {
+  if (kind === 'content') {
+    if (state.run.length === MAX_RUN) endRun(state, sink);
+    if (state.run.length === 0) {
+      state.runHead = state.link === 'of' || state.link === 'of the' ? state.previousLast : undefined;
+      state.runArticle = state.link === 'of the' ? state.article : undefined;
+    }
+    state.run.push(word);
+    return;
+  }
+  if (state.run.length > 0) endRun(state, sink);
+  if (kind === 'of') state.link = state.link === 'run' ? 'of' : 'none';
+  else if (kind === 'the' && state.link === 'of') {
+    state.link = 'of the';
+    state.article = word;
+  } else state.link = 'none';
 }
 
 /**
  * Offers `sink` every candidate phrase in `text` outside the `masked` spans (entity mentions): each 1–4 word
  * stretch of a run of content words that opens on a non-verb and ends on a noun-like word, and for
- * "HEAD of (the) MODIFIER" (the head one word, the modifier one or two) the phrase "MODIFIER HEAD".
+ * "HEAD of (the) MODIFIER" (the head one word, the modifier one or two) the phrase "MODIFIER HEAD". Runs are
+ * cut at every other word, at punctuation and digits, at masked spans, and after 12 words.
  */
 export function collectPhrases(text: string, masked: readonly { start: number; end: number }[], sink: PhraseSink): void {
-  const tokens = tokenize(text, masked);
-  let previous: Token[] = [];
-  let index = 0;
-  while (index < tokens.length) {
-    if (tokens[index]!.kind !== 'content') {
-      index += 1;
-      continue;
-    }
-    const startIndex = index;
-    while (index < tokens.length && tokens[index]!.kind === 'content' && index - startIndex < 12) index += 1;
-    const run = tokens.slice(startIndex, index);
-    addRunPhrases(run, sink);
-    // The run before joins this one through "of" or "of the" alone.
-    const between = previous.length > 0 ? tokens.slice(startIndex - (tokens[startIndex - 1]?.kind === 'the' ? 2 : 1), startIndex) : [];
-    if (between[0]?.kind === 'of' && tokens[startIndex - between.length - 1] === previous[previous.length - 1]) {
-      addInvertedPhrase(previous[previous.length - 1]!, between[1], run, sink);
-    }
-    previous = run;
+  const state: RunState = { run: [], link: 'none', previousLast: undefined, article: undefined, runHead: undefined, runArticle: undefined };
+  let previousEnd = 0;
+  LETTER_WORD.lastIndex = 0;
+  for (let match = LETTER_WORD.exec(text); match !== null; match = LETTER_WORD.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (start > previousEnd && breaksBetween(text, previousEnd, start)) pushWord(state, BREAK, 'break', sink);
+    previousEnd = end;
+    const word = wordInfoOf(match[0]);
+    pushWord(state, word, masked.length > 0 && overlapsAny(masked, start, end) ? 'break' : word.kind, sink);
   }
+  if (state.run.length > 0) endRun(state, sink);
 }
+
+/** What punctuation between two words is. */
+const BREAK: WordInfo = { surface: '', lower: '', singular: '', kind: 'break', role: undefined };

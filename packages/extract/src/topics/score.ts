@@ -6,8 +6,8 @@ import { phraseSpecificity } from './background.ts';
 export interface PhraseTally {
   key: string;
   count: number;
-  /** Lower-case content words, in key order. */
-  words: readonly string[];
+  /** How many content words the phrase has. */
+  length: number;
   /** Surface forms as written → occurrences. */
   surfaces: Map<string, number>;
 }
@@ -51,7 +51,7 @@ export function topicBudget(sentences: number): number {
 export function scorePhrases(tallies: ReadonlyMap<string, PhraseTally>, budget: number): ScoredPhrase[] {
   const containers = new Map<string, PhraseTally[]>();
   for (const outer of tallies.values()) {
-    if (outer.words.length < 2) continue;
+    if (outer.length < 2) continue;
     const seen = new Set<string>();
     for (const inner of subPhraseKeys(outer, tallies)) {
       if (seen.has(inner)) continue;
@@ -63,7 +63,7 @@ export function scorePhrases(tallies: ReadonlyMap<string, PhraseTally>, budget: 
   }
   const scored: ScoredPhrase[] = [];
   for (const tally of tallies.values()) {
-    const length = tally.words.length;
+    const length = tally.length;
     const specificity = phraseSpecificity(tally.key.split(' '));
     const nested = containers.get(tally.key) ?? [];
     const nestedCount = nested.length > 0 ? nested.reduce((sum, outer) => sum + outer.count, 0) / nested.length : 0;
