@@ -2,7 +2,8 @@
 // stopwords, punctuation and entity mentions, with "signs of early warning" read as "early warning signs".
 import { overlapsAny } from '../recognize/mention.ts';
 import { lexicalTags } from '../recognize/ner.ts';
-import { isCommonWord } from './background.ts';
+import { isCommonWord, wordSpecificity } from './background.ts';
+import { mayPassBackground } from './score.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 /** Longest candidate, in words. */
@@ -129,9 +130,13 @@ function singularWord(lower: string): string {
   return singular;
 }
 
-/** One phrase occurrence: its key, the words as written, and how many words the phrase has. */
+/**
+ * One phrase occurrence: its key, the words as written, how many words it has and its specificity (the sum of
+ * its key words', as phraseSpecificity gives it). The written form is left out (undefined) for a phrase too
+ * common ever to be a topic: only its count matters, for the longer and shorter phrases around it.
+ */
 export interface PhraseSink {
-  add(key: string, surface: string, length: number): void;
+  add(key: string, surface: string | undefined, length: number, specificity: number): void;
 }
 
 /** What a word of the text is, decided once per process for each way it is written. */
@@ -146,6 +151,9 @@ interface WordInfo {
   kind: 'content' | 'of' | 'the' | 'break';
   /** Where it may stand in a phrase (content words only; filled on first use). */
   role: WordRole | undefined;
+  /** wordSpecificity of `lower` and of `singular` (content words only). */
+  specificity: number;
+  singularSpecificity: number;
 }
 
 /** Words of the text, by the letters matched: each is tokenised, case-folded and classified once per process. */
@@ -159,7 +167,9 @@ function wordInfoOf(written: string): WordInfo {
   const singular = singularWord(lower);
   const content = /^\p{L}/u.test(lower) && !STOPWORDS.has(lower) && !STOPWORDS.has(singular) && lower.length >= 3;
   const kind = lower === 'of' || lower === 'the' ? lower : content ? 'content' : 'break';
-  const info: WordInfo = { surface, lower, singular, kind, role: undefined };
+  const specificity = kind === 'content' ? wordSpecificity(lower) : 0;
+  const singularSpecificity = kind === 'content' ? (singular === lower ? specificity : wordSpecificity(singular)) : 0;
+  const info: WordInfo = { surface, lower, singular, kind, role: undefined, specificity, singularSpecificity };
   if (wordInfos.size < 100_000) wordInfos.set(written, info);
   return info;
 }
@@ -168,18 +178,40 @@ function roleOfWord(word: WordInfo): WordRole {
   return (word.role ??= roleOf(word.lower));
 }
 
-/** A word: a letter, then letters, marks, apostrophes and hyphens. Anything else but white space between words is a break. */
-const LETTER_WORD = /[\p{L}][\p{L}\p{M}'’-]*/gu;
-const SPACE = /\s/;
+/**
+ * What a character is to the word scanner: a word starts at a letter and goes on over letters, marks,
+ * apostrophes and hyphens; white space separates words; anything else (punctuation, digits, symbols, and a
+ * mark, apostrophe or hyphen outside a word) breaks a run of words.
+ */
+const LETTER = 1;
+const JOINER = 2;
+const SPACE = 3;
+const OTHER = 4;
+/** The class of each UTF-16 code unit, filled on first sight (0: not yet known). */
+const unitClasses = new Uint8Array(0x10000);
 
-/** True when text[from, to) holds anything but white space (punctuation, digits, symbols: a break between words). */
-function breaksBetween(text: string, from: number, to: number): boolean {
-  for (let index = from; index < to; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code === 32) continue;
-    if (code < 128 ? code < 9 || code > 13 : !SPACE.test(text[index]!)) return true;
+function classOfCodePoint(character: string): number {
+  if (/^\p{L}$/u.test(character)) return LETTER;
+  if (/^[\p{M}'’-]$/u.test(character)) return JOINER;
+  return /^\s$/.test(character) ? SPACE : OTHER;
+}
+
+/** Added to the class of a character written as two code units (outside the Basic Multilingual Plane). */
+const PAIR = 4;
+
+/** The class of the character at `index`, plus PAIR when it takes two code units. */
+function classAt(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
+    const next = text.charCodeAt(index + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return classOfCodePoint(text.slice(index, index + 2)) + PAIR;
   }
-  return false;
+  let known = unitClasses[unit]!;
+  if (known === 0) {
+    known = classOfCodePoint(text[index]!);
+    unitClasses[unit] = known;
+  }
+  return known;
 }
 
 /** Longest run of content words cut into phrases at once. */
@@ -189,18 +221,22 @@ const MAX_RUN = 12;
 function addRunPhrases(run: readonly WordInfo[], sink: PhraseSink): void {
   for (let start = 0; start < run.length; start += 1) {
     if (!roleOfWord(run[start]!).start) continue;
-    // The phrase so far, all words but the last as they are (the key's last word is singular).
+    // The phrase so far, all words but the last as they are (the key's last word is singular), and their specificity.
     let keyHead = '';
     let surfaceHead = '';
+    let specificityHead = 0;
     for (let size = 1; size <= MAX_WORDS && start + size <= run.length; size += 1) {
       const word = run[start + size - 1]!;
       if (size > 1 && !roleOfWord(run[start + size - 2]!).inner) break;
       const last = roleOfWord(word);
       if (last.end && (size > 1 || last.alone)) {
-        sink.add(size === 1 ? word.singular : `${keyHead} ${word.singular}`, size === 1 ? word.surface : `${surfaceHead} ${word.surface}`, size);
+        const specificity = specificityHead + word.singularSpecificity;
+        const surface = mayPassBackground(size, specificity) ? (size === 1 ? word.surface : `${surfaceHead} ${word.surface}`) : undefined;
+        sink.add(size === 1 ? word.singular : `${keyHead} ${word.singular}`, surface, size, specificity);
       }
       keyHead = size === 1 ? word.lower : `${keyHead} ${word.lower}`;
       surfaceHead = size === 1 ? word.surface : `${surfaceHead} ${word.surface}`;
+      specificityHead += word.specificity;
     }
   }
 }
@@ -209,12 +245,19 @@ function addRunPhrases(run: readonly WordInfo[], sink: PhraseSink): void {
 function addInvertedPhrase(head: WordInfo, article: WordInfo | undefined, after: readonly WordInfo[], sink: PhraseSink): void {
   if (!roleOfWord(head).end) return;
   for (let size = Math.min(2, after.length); size >= 1; size -= 1) {
-    const modifier = after.slice(0, size);
-    if (size > 1 && !roleOfWord(modifier[0]!).inner) continue;
-    if (!roleOfWord(modifier[size - 1]!).end || !roleOfWord(modifier[0]!).start) continue;
-    const written = [head.surface, 'of', ...(article ? [article.surface] : []), ...modifier.map((word) => word.surface)].join(' ');
-    const key = topicKey(`${head.lower} of ${modifier.map((word) => word.lower).join(' ')}`);
-    sink.add(key, written, size + 1);
+    const first = after[0]!;
+    const last = after[size - 1]!;
+    if (size > 1 && !roleOfWord(first).inner) continue;
+    if (!roleOfWord(last).end || !roleOfWord(first).start) continue;
+    // topicKey of "HEAD of MODIFIER": the modifier (its last word singular), then the head singular.
+    const key = size === 1 ? `${first.singular} ${head.singular}` : `${first.lower} ${last.singular} ${head.singular}`;
+    const specificity = (size === 1 ? first.singularSpecificity : first.specificity + last.singularSpecificity) + head.singularSpecificity;
+    if (!mayPassBackground(size + 1, specificity)) {
+      sink.add(key, undefined, size + 1, specificity);
+      return;
+    }
+    const modifier = size === 1 ? first.surface : `${first.surface} ${last.surface}`;
+    sink.add(key, article === undefined ? `${head.surface} of ${modifier}` : `${head.surface} of ${article.surface} ${modifier}`, size + 1, specificity);
     return;
   }
 }
@@ -271,18 +314,37 @@ function pushWord(state: RunState, word: WordInfo, kind: WordInfo['kind'], sink:
  */
 export function collectPhrases(text: string, masked: readonly { start: number; end: number }[], sink: PhraseSink): void {
   const state: RunState = { run: [], link: 'none', previousLast: undefined, article: undefined, runHead: undefined, runArticle: undefined };
-  let previousEnd = 0;
-  LETTER_WORD.lastIndex = 0;
-  for (let match = LETTER_WORD.exec(text); match !== null; match = LETTER_WORD.exec(text)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (start > previousEnd && breaksBetween(text, previousEnd, start)) pushWord(state, BREAK, 'break', sink);
-    previousEnd = end;
-    const word = wordInfoOf(match[0]);
-    pushWord(state, word, masked.length > 0 && overlapsAny(masked, start, end) ? 'break' : word.kind, sink);
+  const length = text.length;
+  // Something other than white space since the last word.
+  let broken = false;
+  let index = 0;
+  while (index < length) {
+    let found = classAt(text, index);
+    const width = found > PAIR ? 2 : 1;
+    if (found > PAIR) found -= PAIR;
+    if (found !== LETTER) {
+      if (found !== SPACE) broken = true;
+      index += width;
+      continue;
+    }
+    const start = index;
+    index += width;
+    while (index < length) {
+      found = classAt(text, index);
+      const pair = found > PAIR;
+      if (pair) found -= PAIR;
+      if (found !== LETTER && found !== JOINER) break;
+      index += pair ? 2 : 1;
+    }
+    if (broken) {
+      pushWord(state, BREAK, 'break', sink);
+      broken = false;
+    }
+    const word = wordInfoOf(text.slice(start, index));
+    pushWord(state, word, masked.length > 0 && overlapsAny(masked, start, index) ? 'break' : word.kind, sink);
   }
   if (state.run.length > 0) endRun(state, sink);
 }
 
 /** What punctuation between two words is. */
-const BREAK: WordInfo = { surface: '', lower: '', singular: '', kind: 'break', role: undefined };
+const BREAK: WordInfo = { surface: '', lower: '', singular: '', kind: 'break', role: undefined, specificity: 0, singularSpecificity: 0 };

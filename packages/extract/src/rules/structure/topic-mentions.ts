@@ -15,6 +15,19 @@ export function topicId(key: string): string {
   return `topic:${slugify(key)}`;
 }
 
+/** topicKey and topicId of the phrases found again, once per process for each way a phrase is written. */
+const keysOfWritten = new Map<string, { key: string; id: string }>();
+
+function keyOfWritten(written: string): { key: string; id: string } {
+  let known = keysOfWritten.get(written);
+  if (known === undefined) {
+    const key = topicKey(written);
+    known = { key, id: topicId(key) };
+    if (keysOfWritten.size < 50_000) keysOfWritten.set(written, known);
+  }
+  return known;
+}
+
 /**
  * Marks the document's topics (scorePhrases) wherever one of their written forms occurs outside entity
  * mentions, so topics get sentence evidence and co-mentions. A topic whose key is a lexicon entry's form
@@ -28,10 +41,10 @@ export function addTopicMentions(state: DocumentContext, topics: readonly Scored
   const named = new Map<string, { topic: ScoredPhrase; key: string; entity: string; concept: boolean } | undefined>();
   const nameOf = (written: string) => {
     if (named.has(written)) return named.get(written);
-    const key = topicKey(written);
+    const { key, id } = keyOfWritten(written);
     const topic = byKey.get(key);
     const concept = topic === undefined ? undefined : conceptKeys.get(key);
-    const entity = concept ?? topicId(key);
+    const entity = concept ?? id;
     const name = topic === undefined || entity === 'topic:' ? undefined : { topic, key, entity, concept: concept !== undefined };
     named.set(written, name);
     return name;
@@ -83,14 +96,15 @@ const MAX_SURFACES = 8;
 export function documentTopics(sentences: readonly SentenceRecord[], state: DocumentState): ScoredPhrase[] {
   const tallies = new Map<string, PhraseTally>();
   const sink = {
-    add(key: string, surface: string, length: number): void {
+    add(key: string, surface: string | undefined, length: number, specificity: number): void {
       let tally = tallies.get(key);
       if (tally === undefined) {
         if (tallies.size >= MAX_DISTINCT_PHRASES) return;
-        tally = { key, count: 0, length, surfaces: new Map() };
+        tally = { key, count: 0, length, specificity, surfaces: new Map() };
         tallies.set(key, tally);
       }
       tally.count += 1;
+      if (surface === undefined) return;
       const seen = tally.surfaces.get(surface);
       if (seen !== undefined || tally.surfaces.size < MAX_SURFACES) tally.surfaces.set(surface, (seen ?? 0) + 1);
     },
