@@ -2,12 +2,12 @@
 // stopwords, punctuation and entity mentions, with "signs of early warning" read as "early warning signs".
 import { overlapsAny } from '../recognize/mention.ts';
 import { lexicalTags } from '../recognize/ner.ts';
-import { isCommonWord } from './background.ts';
+import { isCommonWord, wordSpecificity } from './background.ts';
+import { mayPassBackground } from './score.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 /** Longest candidate, in words. */
 export const MAX_WORDS = 4;
-const WORD = /[\p{L}][\p{L}\p{M}'’-]*|[\p{N}]+|[^\p{L}\p{N}\s]/gu;
 
 /** Lower-cases a phrase the way topics are keyed (typographic apostrophes unified, last word singular). */
 export function normalizePhrase(phrase: string): string {
@@ -118,16 +118,6 @@ function roleOf(lower: string): WordRole {
   return role;
 }
 
-const contentWords = new Map<string, boolean>();
-
-function isContentWord(lower: string): boolean {
-  const known = contentWords.get(lower);
-  if (known !== undefined) return known;
-  const content = /^\p{L}/u.test(lower) && !STOPWORDS.has(lower) && !STOPWORDS.has(singularWord(lower)) && lower.length >= 3;
-  if (contentWords.size < 50_000) contentWords.set(lower, content);
-  return content;
-}
-
 const singulars = new Map<string, string>();
 
 /** A lower-case word's singular (singularLast of one word), cached. */
@@ -140,94 +130,221 @@ function singularWord(lower: string): string {
   return singular;
 }
 
-/** normalizePhrase of lower-case words without typographic apostrophes: all but the last as they are, the last singular. */
-function keyOfWords(lowers: readonly string[]): string {
-  const last = singularWord(lowers[lowers.length - 1]!);
-  return lowers.length === 1 ? last : `${lowers.slice(0, -1).join(' ')} ${last}`;
-}
-
-/** One phrase occurrence: its key, the words as written. */
+/**
+ * One phrase occurrence: its key, the words as written, how many words it has and its specificity (the sum of
+ * its key words', as phraseSpecificity gives it). The written form is left out (undefined) for a phrase too
+ * common ever to be a topic: only its count matters, for the longer and shorter phrases around it.
+ */
 export interface PhraseSink {
-  add(key: string, surface: string, words: readonly string[]): void;
+  add(key: string, surface: string | undefined, length: number, specificity: number): void;
 }
 
-/** A word of the text: a content word, "of", "the", or anything else (a break). */
-interface Token {
+/** What a word of the text is, decided once per process for each way it is written. */
+interface WordInfo {
+  /** As written, without a possessive 's. */
   surface: string;
+  /** Lower-cased, typographic apostrophes unified. */
   lower: string;
+  /** `lower` singular (what a phrase ending on it is keyed by). */
+  singular: string;
+  /** A content word, "of", "the", or anything else (a break). */
   kind: 'content' | 'of' | 'the' | 'break';
+  /** Where it may stand in a phrase (content words only; filled on first use). */
+  role: WordRole | undefined;
+  /** wordSpecificity of `lower` and of `singular` (content words only). */
+  specificity: number;
+  singularSpecificity: number;
 }
 
-function tokenize(text: string, masked: readonly { start: number; end: number }[]): Token[] {
-  const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    const surface = match[0].replace(/['’]s$/, '');
-    const lower = surface.toLowerCase().replace(/’/g, "'");
-    const kind = masked.length > 0 && overlapsAny(masked, match.index, match.index + match[0].length)
-      ? 'break'
-      : lower === 'of' || lower === 'the'
-        ? lower
-        : isContentWord(lower)
-          ? 'content'
-          : 'break';
-    tokens.push({ surface, lower, kind });
-  }
-  return tokens;
+/** Words of the text, by the letters matched: each is tokenised, case-folded and classified once per process. */
+const wordInfos = new Map<string, WordInfo>();
+
+function wordInfoOf(written: string): WordInfo {
+  const known = wordInfos.get(written);
+  if (known !== undefined) return known;
+  const surface = written.replace(/['’]s$/, '');
+  const lower = surface.toLowerCase().replace(/’/g, "'");
+  const singular = singularWord(lower);
+  const content = /^\p{L}/u.test(lower) && !STOPWORDS.has(lower) && !STOPWORDS.has(singular) && lower.length >= 3;
+  const kind = lower === 'of' || lower === 'the' ? lower : content ? 'content' : 'break';
+  const specificity = kind === 'content' ? wordSpecificity(lower) : 0;
+  const singularSpecificity = kind === 'content' ? (singular === lower ? specificity : wordSpecificity(singular)) : 0;
+  const info: WordInfo = { surface, lower, singular, kind, role: undefined, specificity, singularSpecificity };
+  if (wordInfos.size < 100_000) wordInfos.set(written, info);
+  return info;
 }
+
+function roleOfWord(word: WordInfo): WordRole {
+  return (word.role ??= roleOf(word.lower));
+}
+
+/**
+ * What a character is to the word scanner: a word starts at a letter and goes on over letters, marks,
+ * apostrophes and hyphens; white space separates words; anything else (punctuation, digits, symbols, and a
+ * mark, apostrophe or hyphen outside a word) breaks a run of words.
+ */
+const LETTER = 1;
+const JOINER = 2;
+const SPACE = 3;
+const OTHER = 4;
+/** The class of each UTF-16 code unit, filled on first sight (0: not yet known). */
+const unitClasses = new Uint8Array(0x10000);
+
+function classOfCodePoint(character: string): number {
+  if (/^\p{L}$/u.test(character)) return LETTER;
+  if (/^[\p{M}'’-]$/u.test(character)) return JOINER;
+  return /^\s$/.test(character) ? SPACE : OTHER;
+}
+
+/** Added to the class of a character written as two code units (outside the Basic Multilingual Plane). */
+const PAIR = 4;
+
+/** The class of the character at `index`, plus PAIR when it takes two code units. */
+function classAt(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
+    const next = text.charCodeAt(index + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return classOfCodePoint(text.slice(index, index + 2)) + PAIR;
+  }
+  let known = unitClasses[unit]!;
+  if (known === 0) {
+    known = classOfCodePoint(text[index]!);
+    unitClasses[unit] = known;
+  }
+  return known;
+}
+
+/** Longest run of content words cut into phrases at once. */
+const MAX_RUN = 12;
 
 /** The n-grams of one run of content words that open on a non-verb and end on a noun-like word. */
-function addRunPhrases(run: readonly Token[], sink: PhraseSink): void {
+function addRunPhrases(run: readonly WordInfo[], sink: PhraseSink): void {
   for (let start = 0; start < run.length; start += 1) {
-    if (!roleOf(run[start]!.lower).start) continue;
+    if (!roleOfWord(run[start]!).start) continue;
+    // The phrase so far, all words but the last as they are (the key's last word is singular), and their specificity.
+    let keyHead = '';
+    let surfaceHead = '';
+    let specificityHead = 0;
     for (let size = 1; size <= MAX_WORDS && start + size <= run.length; size += 1) {
-      if (size > 1 && !roleOf(run[start + size - 2]!.lower).inner) break;
-      const last = roleOf(run[start + size - 1]!.lower);
-      if (!last.end || (size === 1 && !last.alone)) continue;
-      const words = run.slice(start, start + size);
-      const lowers = words.map((word) => word.lower);
-      sink.add(keyOfWords(lowers), words.map((word) => word.surface).join(' '), lowers);
+      const word = run[start + size - 1]!;
+      if (size > 1 && !roleOfWord(run[start + size - 2]!).inner) break;
+      const last = roleOfWord(word);
+      if (last.end && (size > 1 || last.alone)) {
+        const specificity = specificityHead + word.singularSpecificity;
+        const surface = mayPassBackground(size, specificity) ? (size === 1 ? word.surface : `${surfaceHead} ${word.surface}`) : undefined;
+        sink.add(size === 1 ? word.singular : `${keyHead} ${word.singular}`, surface, size, specificity);
+      }
+      keyHead = size === 1 ? word.lower : `${keyHead} ${word.lower}`;
+      surfaceHead = size === 1 ? word.surface : `${surfaceHead} ${word.surface}`;
+      specificityHead += word.specificity;
     }
   }
 }
 
 /** "HEAD of (the) MODIFIER": the modifier is the longest opening stretch (one or two words) of the run after "of" that ends on a noun. */
-function addInvertedPhrase(head: Token, article: Token | undefined, after: readonly Token[], sink: PhraseSink): void {
-  if (!roleOf(head.lower).end) return;
+function addInvertedPhrase(head: WordInfo, article: WordInfo | undefined, after: readonly WordInfo[], sink: PhraseSink): void {
+  if (!roleOfWord(head).end) return;
   for (let size = Math.min(2, after.length); size >= 1; size -= 1) {
-    const modifier = after.slice(0, size);
-    if (size > 1 && !roleOf(modifier[0]!.lower).inner) continue;
-    if (!roleOf(modifier[size - 1]!.lower).end || !roleOf(modifier[0]!.lower).start) continue;
-    const written = [head.surface, 'of', ...(article ? [article.surface] : []), ...modifier.map((word) => word.surface)].join(' ');
-    const key = topicKey(`${head.lower} of ${modifier.map((word) => word.lower).join(' ')}`);
-    sink.add(key, written, [...modifier.map((word) => word.lower), head.lower]);
+    const first = after[0]!;
+    const last = after[size - 1]!;
+    if (size > 1 && !roleOfWord(first).inner) continue;
+    if (!roleOfWord(last).end || !roleOfWord(first).start) continue;
+    // topicKey of "HEAD of MODIFIER": the modifier (its last word singular), then the head singular.
+    const key = size === 1 ? `${first.singular} ${head.singular}` : `${first.lower} ${last.singular} ${head.singular}`;
+    const specificity = (size === 1 ? first.singularSpecificity : first.specificity + last.singularSpecificity) + head.singularSpecificity;
+    if (!mayPassBackground(size + 1, specificity)) {
+      sink.add(key, undefined, size + 1, specificity);
+      return;
+    }
+    const modifier = size === 1 ? first.surface : `${first.surface} ${last.surface}`;
+    sink.add(key, article === undefined ? `${head.surface} of ${modifier}` : `${head.surface} of ${article.surface} ${modifier}`, size + 1, specificity);
     return;
   }
+}
+
+/** Where the words before a run leave it: right after a run, after "RUN of", after "RUN of the", or elsewhere. */
+type Link = 'none' | 'run' | 'of' | 'of the';
+
+/** The words of one sentence being cut into runs. */
+interface RunState {
+  run: WordInfo[];
+  link: Link;
+  /** The last word of the run before, and the "the" after its "of": the head and article of an inverted phrase. */
+  previousLast: WordInfo | undefined;
+  article: WordInfo | undefined;
+  /** The current run's own head and article, when it follows "HEAD of (the)". */
+  runHead: WordInfo | undefined;
+  runArticle: WordInfo | undefined;
+}
+
+/** Offers the run's phrases (and the inverted phrase joining it to the run before) and starts a new run. */
+function endRun(state: RunState, sink: PhraseSink): void {
+  const run = state.run;
+  addRunPhrases(run, sink);
+  if (state.runHead !== undefined) addInvertedPhrase(state.runHead, state.runArticle, run, sink);
+  state.previousLast = run[run.length - 1];
+  state.run = [];
+  state.link = 'run';
+}
+
+/** Adds a word of the text to the runs: a content word extends the run, "of" and "the" may link two runs, anything else breaks. */
+function pushWord(state: RunState, word: WordInfo, kind: WordInfo['kind'], sink: PhraseSink): void {
+  if (kind === 'content') {
+    if (state.run.length === MAX_RUN) endRun(state, sink);
+    if (state.run.length === 0) {
+      state.runHead = state.link === 'of' || state.link === 'of the' ? state.previousLast : undefined;
+      state.runArticle = state.link === 'of the' ? state.article : undefined;
+    }
+    state.run.push(word);
+    return;
+  }
+  if (state.run.length > 0) endRun(state, sink);
+  if (kind === 'of') state.link = state.link === 'run' ? 'of' : 'none';
+  else if (kind === 'the' && state.link === 'of') {
+    state.link = 'of the';
+    state.article = word;
+  } else state.link = 'none';
 }
 
 /**
  * Offers `sink` every candidate phrase in `text` outside the `masked` spans (entity mentions): each 1–4 word
  * stretch of a run of content words that opens on a non-verb and ends on a noun-like word, and for
- * "HEAD of (the) MODIFIER" (the head one word, the modifier one or two) the phrase "MODIFIER HEAD".
+ * "HEAD of (the) MODIFIER" (the head one word, the modifier one or two) the phrase "MODIFIER HEAD". Runs are
+ * cut at every other word, at punctuation and digits, at masked spans, and after 12 words.
  */
 export function collectPhrases(text: string, masked: readonly { start: number; end: number }[], sink: PhraseSink): void {
-  const tokens = tokenize(text, masked);
-  let previous: Token[] = [];
+  const state: RunState = { run: [], link: 'none', previousLast: undefined, article: undefined, runHead: undefined, runArticle: undefined };
+  const length = text.length;
+  // Something other than white space since the last word.
+  let broken = false;
   let index = 0;
-  while (index < tokens.length) {
-    if (tokens[index]!.kind !== 'content') {
-      index += 1;
+  while (index < length) {
+    let found = classAt(text, index);
+    const width = found > PAIR ? 2 : 1;
+    if (found > PAIR) found -= PAIR;
+    if (found !== LETTER) {
+      if (found !== SPACE) broken = true;
+      index += width;
       continue;
     }
-    const startIndex = index;
-    while (index < tokens.length && tokens[index]!.kind === 'content' && index - startIndex < 12) index += 1;
-    const run = tokens.slice(startIndex, index);
-    addRunPhrases(run, sink);
-    // The run before joins this one through "of" or "of the" alone.
-    const between = previous.length > 0 ? tokens.slice(startIndex - (tokens[startIndex - 1]?.kind === 'the' ? 2 : 1), startIndex) : [];
-    if (between[0]?.kind === 'of' && tokens[startIndex - between.length - 1] === previous[previous.length - 1]) {
-      addInvertedPhrase(previous[previous.length - 1]!, between[1], run, sink);
+    const start = index;
+    index += width;
+    while (index < length) {
+      found = classAt(text, index);
+      const pair = found > PAIR;
+      if (pair) found -= PAIR;
+      if (found !== LETTER && found !== JOINER) break;
+      index += pair ? 2 : 1;
     }
-    previous = run;
+    if (broken) {
+      pushWord(state, BREAK, 'break', sink);
+      broken = false;
+    }
+    const word = wordInfoOf(text.slice(start, index));
+    pushWord(state, word, masked.length > 0 && overlapsAny(masked, start, index) ? 'break' : word.kind, sink);
   }
+  if (state.run.length > 0) endRun(state, sink);
 }
+
+/** What punctuation between two words is. */
+const BREAK: WordInfo = { surface: '', lower: '', singular: '', kind: 'break', role: undefined, specificity: 0, singularSpecificity: 0 };

@@ -15,6 +15,19 @@ export function topicId(key: string): string {
   return `topic:${slugify(key)}`;
 }
 
+/** topicKey and topicId of the phrases found again, once per process for each way a phrase is written. */
+const keysOfWritten = new Map<string, { key: string; id: string }>();
+
+function keyOfWritten(written: string): { key: string; id: string } {
+  let known = keysOfWritten.get(written);
+  if (known === undefined) {
+    const key = topicKey(written);
+    known = { key, id: topicId(key) };
+    if (keysOfWritten.size < 50_000) keysOfWritten.set(written, known);
+  }
+  return known;
+}
+
 /**
  * Marks the document's topics (scorePhrases) wherever one of their written forms occurs outside entity
  * mentions, so topics get sentence evidence and co-mentions. A topic whose key is a lexicon entry's form
@@ -24,25 +37,52 @@ export function addTopicMentions(state: DocumentContext, topics: readonly Scored
   if (topics.length === 0) return;
   const conceptKeys = lexiconTopicKeys(state.lexicon);
   const byKey = new Map(topics.map((topic) => [topic.key, topic]));
-  const forms = [...new Set(topics.flatMap((topic) => topic.surfaces.map((surface) => surface.toLowerCase())))];
-  forms.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const pattern = new RegExp(`${NOT_AFTER_WORD}(?:${forms.map(phrasePattern).join('|')})${NOT_BEFORE_WORD}`, 'giu');
-  findAgain(state, 'topic-mentions', pattern, (match, sentence) => {
-    const key = topicKey(match[0]);
+  // What each written form found names, decided once per form: its topic, and the entity it is a mention of.
+  const named = new Map<string, { topic: ScoredPhrase; key: string; entity: string; concept: boolean } | undefined>();
+  const nameOf = (written: string) => {
+    if (named.has(written)) return named.get(written);
+    const { key, id } = keyOfWritten(written);
     const topic = byKey.get(key);
-    if (topic === undefined) return undefined;
+    const concept = topic === undefined ? undefined : conceptKeys.get(key);
+    const entity = concept ?? id;
+    const name = topic === undefined || entity === 'topic:' ? undefined : { topic, key, entity, concept: concept !== undefined };
+    named.set(written, name);
+    return name;
+  };
+  findAgain(state, 'topic-mentions', topicFormsPattern(topics), (match, sentence) => {
+    const name = nameOf(match[0]);
+    if (name === undefined) return undefined;
+    const { topic, key, entity } = name;
     const start = match.index;
     const end = start + match[0].length;
-    const concept = conceptKeys.get(key);
-    if (concept !== undefined) {
-      return { entity: concept, sentence, start, end, surface: match[0], how: 'lexicon', rule: 'topic-concept', reason: `the phrase "${key}" is the lexicon's ${concept}` };
+    if (name.concept) {
+      return { entity, sentence, start, end, surface: match[0], how: 'lexicon', rule: 'topic-concept', reason: `the phrase "${key}" is the lexicon's ${entity}` };
     }
-    const id = topicId(key);
-    if (id === 'topic:') return undefined;
-    state.labels.set(id, topic.label);
-    state.types.set(id, 'topic');
-    return { entity: id, sentence, start, end, surface: match[0], how: 'lexicon', rule: 'topic', reason: `one of the document's topics (score ${topic.score})` };
+    state.labels.set(entity, topic.label);
+    state.types.set(entity, 'topic');
+    return { entity, sentence, start, end, surface: match[0], how: 'lexicon', rule: 'topic', reason: `one of the document's topics (score ${topic.score})` };
   });
+}
+
+/**
+ * One global, case-insensitive regex for every written form of the topics, longest form first. The forms are
+ * grouped by their first letter ("a(?:rmed groups?|tax)|c(?:…)"): at each position of a sentence only the forms
+ * that can start there are tried, in the same order, so the matches are those of the flat alternation. No `u`
+ * flag, which makes V8 run the alternation several times slower.
+ */
+function topicFormsPattern(topics: readonly ScoredPhrase[]): RegExp {
+  const forms = [...new Set(topics.flatMap((topic) => topic.surfaces.map((surface) => surface.toLowerCase())))];
+  forms.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const groups = new Map<string, string[]>();
+  const ungrouped: string[] = [];
+  // "protection of civilian mandate" and "… mandates" are one pattern.
+  for (const body of new Set(forms.map(phrasePattern))) {
+    const first = body[0]!;
+    if (/^\p{L}/u.test(body)) groups.set(first, [...(groups.get(first) ?? []), body.slice(1)]);
+    else ungrouped.push(body);
+  }
+  const alternatives = [...[...groups].map(([first, rests]) => `${first}(?:${rests.join('|')})`), ...ungrouped];
+  return new RegExp(`${NOT_AFTER_WORD}(?:${alternatives.join('|')})${NOT_BEFORE_WORD}`, 'gi');
 }
 
 /** Distinct phrases a document's tally holds at most (a huge file's later new phrases are not counted; memory stays bounded). */
@@ -56,14 +96,15 @@ const MAX_SURFACES = 8;
 export function documentTopics(sentences: readonly SentenceRecord[], state: DocumentState): ScoredPhrase[] {
   const tallies = new Map<string, PhraseTally>();
   const sink = {
-    add(key: string, surface: string, words: readonly string[]): void {
+    add(key: string, surface: string | undefined, length: number, specificity: number): void {
       let tally = tallies.get(key);
       if (tally === undefined) {
         if (tallies.size >= MAX_DISTINCT_PHRASES) return;
-        tally = { key, count: 0, words: [...words], surfaces: new Map() };
+        tally = { key, count: 0, length, specificity, surfaces: new Map() };
         tallies.set(key, tally);
       }
       tally.count += 1;
+      if (surface === undefined) return;
       const seen = tally.surfaces.get(surface);
       if (seen !== undefined || tally.surfaces.size < MAX_SURFACES) tally.surfaces.set(surface, (seen ?? 0) + 1);
     },
