@@ -544,9 +544,10 @@ async function buildGraphAndWrite(context: BuildContext): Promise<BuildSummary> 
       deferredLines.push(`missiongraph: warning: ${displayPath(file.path, cwd)}: ${note}`);
     }
     if (outcome.source !== 'extracted') cacheHits += 1;
-    if (outcome.extractionJson !== undefined) {
+    if (outcome.record !== undefined || outcome.extractionJson !== undefined) {
       try {
-        store.put(outcome.key, outcome.stamp.contentSha, settings, file.id, outcome.extractionJson);
+        if (outcome.record !== undefined) store.putRecord(outcome.key, file.id, outcome.record);
+        else store.put(outcome.key, outcome.stamp.contentSha, settings, file.id, outcome.extractionJson!);
       } catch (error) {
         deferredLines.push(`missiongraph: warning: ${displayPath(file.path, cwd)}: cache not written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
       }

@@ -104,8 +104,11 @@ function checkRecord(raw: Buffer, key: string, documentId: string): CacheRead {
   return { status: 'hit', extraction: validated, json };
 }
 
-/** One record of the store: the header line and the payload, then a newline. */
-function encodeRecord(key: string, contentSha: string, settings: ExtractionSettings, documentId: string, json: string): Buffer {
+/**
+ * One record of the store: the header line and the payload, then a newline. Extraction threads encode the records of
+ * the documents they extract, so the main thread only appends them (ExtractionStore.putRecord).
+ */
+export function encodeRecord(key: string, contentSha: string, settings: ExtractionSettings, documentId: string, json: string): Buffer {
   const payload = Buffer.from(json, 'utf8');
   const header: EntryHeader = {
     format: CACHE_FORMAT,
@@ -310,7 +313,11 @@ export class ExtractionStore {
 
   /** Appends an entry (the extraction as JSON) and indexes it. */
   put(key: string, contentSha: string, settings: ExtractionSettings, documentId: string, json: string): void {
-    const record = encodeRecord(key, contentSha, settings, documentId, json);
+    this.putRecord(key, documentId, encodeRecord(key, contentSha, settings, documentId, json));
+  }
+
+  /** Appends a record encodeRecord made (for `key` and `documentId`) and indexes it. */
+  putRecord(key: string, documentId: string, record: Uint8Array): void {
     if (this.#appendDescriptor === undefined) {
       fs.mkdirSync(this.cacheDir, { recursive: true });
       this.#appendDescriptor = fs.openSync(this.#packPath, 'a');

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import type { CompiledLexicon, DocumentExtraction } from '@missiongraph/extract';
 import { extractDocument } from '@missiongraph/extract';
-import { cacheKey, readEntryAt, sha256, type EntryLocation, type ExtractionSettings, type FileStamp } from './cache.ts';
+import { cacheKey, encodeRecord, readEntryAt, sha256, type EntryLocation, type ExtractionSettings, type FileStamp } from './cache.ts';
 import { decodeText, type DecodeResult, type TextEncodingName } from './decode.ts';
 import { applyDocumentDate, readBinaryFormat } from './binary-formats.ts';
 import { describeFileKind, systemFileArea } from './file-kind.ts';
@@ -53,30 +53,36 @@ export interface SkippedDocument {
   reason: string;
 }
 
-/** A document read: its extraction (with the JSON when just extracted, for the store), none when unchanged. */
-export type ReadDocument = DocumentRead & { extraction?: DocumentExtraction; extractionJson?: string };
+/**
+ * A document read: its extraction, none when unchanged; when just extracted, what the store appends: the record an
+ * extraction thread encoded, or (extracted in this thread) the JSON.
+ */
+export type ReadDocument = DocumentRead & { extraction?: DocumentExtraction; extractionJson?: string; record?: Uint8Array };
 export type DocumentOutcome = ReadDocument | SkippedDocument;
 
 /**
- * What a worker thread sends back: the extraction as JSON text (the cache payload it has anyway). Passing one string
- * between threads is a copy; passing the object graph costs the main thread a structured-clone decode per document.
+ * What a worker thread sends back: the extraction as JSON text (the cache payload it has anyway), and when it is new,
+ * the store record the worker encoded (hashed) from it. Passing a string and a byte array between threads is a copy;
+ * passing the object graph costs the main thread a structured-clone decode per document.
  */
-export type WireOutcome = (DocumentRead & { extractionJson?: string }) | SkippedDocument;
+export type WireOutcome = (DocumentRead & { extractionJson?: string; record?: Uint8Array }) | SkippedDocument;
 
 /** Turns a worker's answer back into an outcome, parsing the extraction. */
 export function fromWire(wire: WireOutcome): DocumentOutcome {
   if (wire.status === 'skipped' || wire.extractionJson === undefined) return wire;
-  const { extractionJson, ...read } = wire;
+  const { extractionJson, record, ...read } = wire;
   const extraction = JSON.parse(extractionJson) as DocumentExtraction;
-  // The JSON goes to the store only when it is new.
-  return read.source === 'extracted' ? { ...read, extraction, extractionJson } : { ...read, extraction };
+  // The record (or the JSON) goes to the store only when it is new.
+  if (read.source !== 'extracted') return { ...read, extraction };
+  return record !== undefined ? { ...read, extraction, record } : { ...read, extraction, extractionJson };
 }
 
-/** For a worker: the outcome with the extraction as JSON text only. */
-export function toWire(outcome: ProcessedDocument): WireOutcome {
+/** For a worker: the outcome with the extraction as JSON text only, and a new extraction's store record. */
+export function toWire(outcome: ProcessedDocument, settings: ExtractionSettings): WireOutcome {
   if (outcome.status === 'skipped') return outcome;
   const { extraction: _extraction, ...wire } = outcome;
-  return wire;
+  if (wire.source !== 'extracted' || wire.extractionJson === undefined) return wire;
+  return { ...wire, record: encodeRecord(wire.key, wire.stamp.contentSha, settings, wire.id, wire.extractionJson) };
 }
 
 /** Both forms of the extraction: the object (in-process use) and its JSON (cache payload, wire format); none when unchanged. */

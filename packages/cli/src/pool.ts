@@ -2,7 +2,7 @@
 // A task that crashes or overruns its time limit becomes a skipped document; the rest of the corpus goes on.
 import { Piscina } from 'piscina';
 import { workerBundleUrl } from './worker-bundle.ts';
-import type { DocumentOutcome, DocumentTask, WireOutcome } from './document-task.ts';
+import { fromWire, type DocumentOutcome, type DocumentTask, type WireOutcome } from './document-task.ts';
 import { runTaskBounded } from './run-bounded.ts';
 
 export interface PlannedTask {
@@ -28,12 +28,21 @@ export class ExtractionRunner {
     // Even one document goes to a thread: in the main thread it would hold off Ctrl-C and escape the time limit.
     const pool = await this.#ensurePool(planned[0]!.task.cacheDir);
     // At most one task per thread is handed over at a time, so a deadline counts a document's own run, never its
-    // wait in the queue behind the others (1,000 files on 2 threads would otherwise time out by queueing).
+    // wait in the queue behind the others (1,000 files on 2 threads would otherwise time out by queueing). A lane
+    // hands its thread the next task as soon as an answer arrives, and only then parses and consumes that answer: the
+    // thread extracts meanwhile instead of waiting for this one (which, with two workers, shares their two cores).
     let next = 0;
+    const start = (): { running: Promise<WireOutcome>; bytes: number } | undefined => {
+      if (next >= planned.length) return undefined;
+      const { task, bytes } = planned[next++]!;
+      return { running: runTaskBounded(pool, task, bytes), bytes };
+    };
     const lane = async (): Promise<void> => {
-      while (next < planned.length) {
-        const { task, bytes } = planned[next++]!;
-        onOutcome(await runTaskBounded(pool, task, bytes), bytes);
+      for (let current = start(); current !== undefined; ) {
+        const answer = await current.running;
+        const { bytes } = current;
+        current = start();
+        onOutcome(fromWire(answer), bytes);
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.workers, planned.length) }, lane));

@@ -1,7 +1,7 @@
 // The one time-limit mechanism of a build: every document's extraction runs in a worker thread under a deadline,
 // even with --workers 1 or a single file, so the main thread stays free for Ctrl-C/SIGTERM and an overrun is stopped.
 import type { Piscina } from 'piscina';
-import { fromWire, type DocumentOutcome, type DocumentTask, type WireOutcome } from './document-task.ts';
+import type { DocumentTask, WireOutcome } from './document-task.ts';
 
 /**
  * Test-only: a fixed time limit in ms for documents of 1 MB or more, to make a big document overrun quickly while
@@ -23,14 +23,15 @@ function describeLimit(limitMs: number): string {
 }
 
 /**
- * Runs one document task on the pool with its deadline. Never throws: a crash or an overrun becomes a skipped
- * document. The calling thread only awaits, so signals and timers keep running while the worker extracts.
+ * Runs one document task on the pool with its deadline and gives the worker's answer as it came (the extraction still
+ * JSON text: the caller parses it with fromWire once it has handed that worker its next task). Never throws: a crash
+ * or an overrun becomes a skipped document. The calling thread only awaits, so signals and timers keep running.
  */
-export async function runTaskBounded(pool: Piscina<DocumentTask, WireOutcome>, task: DocumentTask, bytes: number): Promise<DocumentOutcome> {
+export async function runTaskBounded(pool: Piscina<DocumentTask, WireOutcome>, task: DocumentTask, bytes: number): Promise<WireOutcome> {
   const limitMs = taskTimeLimitMs(bytes);
   const signal = AbortSignal.timeout(limitMs);
   try {
-    return fromWire(await pool.run(task, { signal }));
+    return await pool.run(task, { signal });
   } catch (error) {
     const reason = signal.aborted
       ? `extraction took longer than ${describeLimit(limitMs)} and was stopped`

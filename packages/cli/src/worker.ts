@@ -6,5 +6,5 @@ import { processDocumentFully, toWire, type DocumentTask, type WireOutcome } fro
 const lexicon = defaultLexicon();
 
 export default function runDocumentTask(task: DocumentTask): WireOutcome {
-  return toWire(processDocumentFully(task, lexicon));
+  return toWire(processDocumentFully(task, lexicon), task.settings);
 }

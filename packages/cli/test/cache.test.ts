@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentExtraction } from '@missiongraph/extract';
 import { cacheKey, ExtractionStore, PACK_INDEX_NAME, PACK_NAME, readFileIndex, sha256, writeFileIndex } from '../src/cache.ts';
+import { fromWire, toWire } from '../src/document-task.ts';
 import { REPO_ROOT, tempDir } from './helpers.ts';
 
 const settings = { extractorVersion: 'x1', lexiconVersion: 'l1', topics: false };
@@ -50,6 +51,23 @@ describe('extraction cache', () => {
     expect(store.get(keyOf('a.txt'), 'a.txt')).toEqual({ status: 'hit', extraction: extractionFor('a.txt'), json: JSON.stringify(extractionFor('a.txt')) });
     expect(store.get(keyOf('b.txt'), 'b.txt').status).toBe('hit');
     expect(store.get(keyOf('c.txt'), 'c.txt')).toEqual({ status: 'miss' });
+  });
+
+  it('stores the record an extraction thread encodes byte for byte as put() would, and reads it back', () => {
+    const id = 'a.txt';
+    const json = JSON.stringify(extractionFor(id));
+    const stamp = { size: 40, mtimeMs: 1, ctimeMs: 1, ino: 1, contentSha: sha256(id), encoding: 'utf-8' as const };
+    const read = { status: 'ok' as const, id, source: 'extracted' as const, bytes: 40, encoding: 'utf-8' as const, key: keyOf(id), stamp, notes: [] };
+    // What crosses the thread boundary is a structured clone (the record arrives as a plain Uint8Array).
+    const outcome = fromWire(structuredClone(toWire({ ...read, extraction: extractionFor(id), extractionJson: json }, settings)));
+    if (outcome.status !== 'ok' || outcome.record === undefined) throw new Error('no record came with a new extraction');
+    expect(outcome.extraction).toEqual(extractionFor(id));
+    const dir = tempDir();
+    const store = ExtractionStore.open(dir);
+    store.putRecord(outcome.key, id, outcome.record);
+    store.commit();
+    expect(fs.readFileSync(path.join(dir, PACK_NAME))).toEqual(fs.readFileSync(path.join(storeWith(id), PACK_NAME)));
+    expect(ExtractionStore.open(dir).get(keyOf(id), id)).toEqual({ status: 'hit', extraction: extractionFor(id), json });
   });
 
   const corruptions: [string, (pack: string) => string, RegExp][] = [
