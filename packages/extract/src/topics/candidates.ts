@@ -156,7 +156,7 @@ interface WordInfo {
   singularSpecificity: number;
 }
 
-/** Words of the text, by the letters matched: each is tokenised, case-folded and classified once per process. */
+/** Words of the text, by the letters matched: each is tokenised, case-folded and classified once, for every document after. */
 const wordInfos = new Map<string, WordInfo>();
 
 function wordInfoOf(written: string): WordInfo {
