@@ -51,6 +51,48 @@ function hexValue(code: number): number {
 
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, power) => 10 ** power);
 
+/** The number read by the last scanNumber call: kept in a typed array so that reading one glyph's operands allocates nothing. */
+const scannedNumber = new Float64Array(1);
+
+/**
+ * Reads a PDF number at `position` ("12", "-3.5", ".25"; the digits after the point as one integer over a power of ten,
+ * as pdfjs reads them: one division, not one per digit), stores it in scannedNumber[0] and returns the position after
+ * it. Two signs or stray characters after a number ("--5", "1.2.3"): PDF readers take the number read so far.
+ */
+function scanNumber(bytes: Uint8Array, start: number, end: number): number {
+  let position = start;
+  let sign = 1;
+  if (bytes[position] === 45) {
+    sign = -1;
+    position += 1;
+  } else if (bytes[position] === 43) position += 1;
+  let value = 0;
+  while (position < end) {
+    const digit = (bytes[position] as number) - 48;
+    if (digit < 0 || digit > 9) break;
+    value = value * 10 + digit;
+    position += 1;
+  }
+  if (bytes[position] === 46) {
+    position += 1;
+    let fraction = 0;
+    let places = 0;
+    while (position < end) {
+      const digit = (bytes[position] as number) - 48;
+      if (digit < 0 || digit > 9) break;
+      if (places < 15) {
+        fraction = fraction * 10 + digit;
+        places += 1;
+      }
+      position += 1;
+    }
+    if (places > 0) value = (value * (POWERS_OF_TEN[places] as number) + fraction) / (POWERS_OF_TEN[places] as number);
+  }
+  while (position < end && CHAR_CLASS[bytes[position] as number] === 0) position += 1;
+  scannedNumber[0] = sign * value;
+  return position;
+}
+
 /** Operator tokens returned by the lexer in content streams and object bodies. */
 class Operator {
   constructor(readonly op: string) {}
@@ -142,40 +184,8 @@ class Parser {
   }
 
   readNumber(): number {
-    const { bytes, end } = this;
-    let position = this.position;
-    let sign = 1;
-    if (bytes[position] === 45) {
-      sign = -1;
-      position += 1;
-    } else if (bytes[position] === 43) position += 1;
-    let value = 0;
-    while (position < end) {
-      const digit = (bytes[position] as number) - 48;
-      if (digit < 0 || digit > 9) break;
-      value = value * 10 + digit;
-      position += 1;
-    }
-    if (bytes[position] === 46) {
-      // The digits after the point as one integer over a power of ten (as pdfjs reads them): one division, not one per digit.
-      position += 1;
-      let fraction = 0;
-      let places = 0;
-      while (position < end) {
-        const digit = (bytes[position] as number) - 48;
-        if (digit < 0 || digit > 9) break;
-        if (places < 15) {
-          fraction = fraction * 10 + digit;
-          places += 1;
-        }
-        position += 1;
-      }
-      if (places > 0) value = (value * (POWERS_OF_TEN[places] as number) + fraction) / (POWERS_OF_TEN[places] as number);
-    }
-    // Two signs or stray characters after a number ("--5", "1.2.3"): PDF readers take the number read so far.
-    while (position < end && CHAR_CLASS[bytes[position] as number] === 0) position += 1;
-    this.position = position;
-    return sign * value;
+    this.position = scanNumber(this.bytes, this.position, this.end);
+    return scannedNumber[0] as number;
   }
 
   readName(): Name {
@@ -1073,36 +1083,8 @@ class PageReader {
       }
       // Operands.
       if ((code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46) {
-        // Parser.readNumber's reading, here in the loop: a number returned from a call would be boxed, two a glyph.
-        let sign = 1;
-        if (code === 45) {
-          sign = -1;
-          position += 1;
-        } else if (code === 43) position += 1;
-        let value = 0;
-        while (position < end) {
-          const digit = (data[position] as number) - 48;
-          if (digit < 0 || digit > 9) break;
-          value = value * 10 + digit;
-          position += 1;
-        }
-        if (data[position] === 46) {
-          position += 1;
-          let fraction = 0;
-          let places = 0;
-          while (position < end) {
-            const digit = (data[position] as number) - 48;
-            if (digit < 0 || digit > 9) break;
-            if (places < 15) {
-              fraction = fraction * 10 + digit;
-              places += 1;
-            }
-            position += 1;
-          }
-          if (places > 0) value = (value * (POWERS_OF_TEN[places] as number) + fraction) / (POWERS_OF_TEN[places] as number);
-        }
-        while (position < end && CHAR_CLASS[data[position] as number] === 0) position += 1;
-        numbers[this.pushOperand(OPERAND_NUMBER)] = sign * value;
+        position = scanNumber(data, position, end);
+        numbers[this.pushOperand(OPERAND_NUMBER)] = scannedNumber[0] as number;
         continue;
       }
       if (code === 60) {
