@@ -14,6 +14,10 @@ const rootDir = path.resolve(path.dirname(scriptPath), '..');
 const CLI_BIN = path.join(rootDir, 'packages', 'cli', 'bin', 'missiongraph.js');
 /** The audit's bar: doubling the input may cost at most this much. */
 export const DOUBLING_TARGET = 2.3;
+/** Rounds per row (each times n and 2n once); the row's median is taken. */
+const DOUBLING_RUNS = 7;
+/** A row whose run at n takes less CPU than this is flagged: its ratio is mostly noise. */
+const SHORTEST_MEASURABLE_SECONDS = 0.25;
 
 function cpuSecondsOf(work: () => void): number {
   const since = process.cpuUsage();
@@ -95,7 +99,8 @@ export interface DoublingShape {
   name: string;
   /** Units of the smaller input (turns, lines, sentences…). */
   size: number;
-  make: (size: number) => string;
+  /** The text at a size; another `variant` may give another text of the same shape and size (name-dense does). */
+  make: (size: number, variant: number) => string;
   /** What is timed on the text. */
   run: (text: string) => void;
 }
@@ -111,22 +116,22 @@ export function doublingShapes(): DoublingShape[] {
     analyzeGraph(buildGraph([extraction], { lexicon }), { seed: 1 });
   };
   return [
-    { name: 'reader: plain text paragraphs', size: 1_000, make: plainText, run: read },
-    { name: 'reader: Markdown', size: 500, make: markdown, run: read },
-    { name: 'reader: transcript, header before each turn (defect 1)', size: 4_000, make: speakerDense, run: read },
-    { name: 'reader: transcript, [time] Name: lines', size: 2_000, make: timedLines, run: read },
-    { name: 'reader: transcript, Q:/A: turns', size: 2_000, make: questionAnswer, run: read },
-    { name: 'reader: WebVTT, two cues of repeated lines (defect 4)', size: 20_000, make: captionDense, run: read },
-    { name: 'reader: WebVTT, rolling cues', size: 2_000, make: rollingCues, run: read },
-    { name: 'reader: SRT cues', size: 2_000, make: srtCues, run: read },
-    { name: 'reader: HTML', size: 2_000, make: html, run: (text) => void htmlToText(text) },
-    { name: 'reader: .docx document.xml', size: 2_000, make: docxXml, run: (text) => void docxDocumentText(text) },
-    { name: 'extraction: speaker-dense (defect 1)', size: 1_000, make: speakerDense, run: extract },
-    { name: 'extraction: caption-dense (defect 4)', size: 2_000, make: captionDense, run: extract },
-    { name: 'extraction: name-dense (defect 2)', size: 800, make: nameDenseDocument, run: extract },
-    // At 150 → 300 sentences (274 → 546 entities) an all-pairs repulsion would show; at 1,500 → 3,000 (2,721 →
-    // 5,440) the betweenness of every source would, and any log factor of the Barnes-Hut tree.
-    { name: 'extraction + graph + analysis: name-dense, 150 sentences', size: 150, make: nameDenseDocument, run: extractAndAnalyse },
+    { name: 'reader: plain text paragraphs', size: 20_000, make: plainText, run: read },
+    { name: 'reader: Markdown', size: 10_000, make: markdown, run: read },
+    { name: 'reader: transcript, header before each turn (defect 1)', size: 60_000, make: speakerDense, run: read },
+    { name: 'reader: transcript, [time] Name: lines', size: 36_000, make: timedLines, run: read },
+    { name: 'reader: transcript, Q:/A: turns', size: 28_000, make: questionAnswer, run: read },
+    { name: 'reader: WebVTT, two cues of repeated lines (defect 4)', size: 50_000, make: captionDense, run: read },
+    { name: 'reader: WebVTT, rolling cues', size: 40_000, make: rollingCues, run: read },
+    { name: 'reader: SRT cues', size: 48_000, make: srtCues, run: read },
+    { name: 'reader: HTML', size: 48_000, make: html, run: (text) => void htmlToText(text) },
+    { name: 'reader: .docx document.xml', size: 100_000, make: docxXml, run: (text) => void docxDocumentText(text) },
+    { name: 'extraction: speaker-dense (defect 1)', size: 20_000, make: speakerDense, run: extract },
+    { name: 'extraction: caption-dense (defect 4)', size: 32_000, make: captionDense, run: extract },
+    { name: 'extraction: name-dense (defect 2)', size: 1_600, make: nameDenseDocument, run: extract },
+    // At 250 → 500 sentences (456 → 910 entities) an all-pairs repulsion would show; at 1,500 → 3,000 (2,721 →
+    // 5,440) the betweenness of every source would, noverlap on a fixed grid, and any log factor of the Barnes-Hut tree.
+    { name: 'extraction + graph + analysis: name-dense, 250 sentences', size: 250, make: nameDenseDocument, run: extractAndAnalyse },
     { name: 'extraction + graph + analysis: name-dense, 1,500 sentences', size: 1_500, make: nameDenseDocument, run: extractAndAnalyse },
   ];
 }
@@ -141,24 +146,60 @@ export interface DoublingRow {
   ratio: number;
 }
 
+/** V8's collector when the process runs with --expose-gc (as the bench starts each row), else nothing. */
+const collectGarbage: () => void = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
+
+/** Warm-up before the timed runs: at least this many rounds at n and 2n… */
+const WARM_UP_ROUNDS = 2;
+/** …and until this much CPU time is spent (V8 keeps optimising extraction over its first several runs). */
+const WARM_UP_SECONDS = 4;
+
 /**
- * Times each shape at n and 2n, `runs` times each, interleaved (n, 2n, n, 2n…) after a warm-up, on the process's CPU
- * time: load on the machine then hits both sizes alike, and the median drops the runs a burst of it disturbed.
+ * Times one shape at n and 2n in this process: warm-up rounds at both sizes, then `runs` rounds, each timing both
+ * sizes on the process's CPU time, small first in even rounds and double first in odd ones (so a drift in speed hits
+ * both alike); the median drops the runs a burst of load disturbed. Each run reads a text of its own (a fresh
+ * variant where the shape has them), and garbage is collected before it, so one run's garbage is not billed to the
+ * next (each run still pays for its own collections).
  */
-export function runDoubling(shapes: readonly DoublingShape[] = doublingShapes(), runs = 5): DoublingRow[] {
-  return shapes.map((shape) => {
-    const small = shape.make(shape.size);
-    const double = shape.make(shape.size * 2);
-    shape.run(small);
-    const smallTimes: number[] = [];
-    const doubleTimes: number[] = [];
-    for (let run = 0; run < runs; run += 1) {
-      smallTimes.push(cpuSecondsOf(() => shape.run(small)));
-      doubleTimes.push(cpuSecondsOf(() => shape.run(double)));
+export function measureDoubling(shape: DoublingShape, runs: number): DoublingRow {
+  let variant = 0;
+  const timed = (size: number): number => {
+    const text = shape.make(size, variant);
+    variant += 1;
+    collectGarbage();
+    return cpuSecondsOf(() => shape.run(text));
+  };
+  let warmUp = 0;
+  for (let round = 0; round < WARM_UP_ROUNDS || warmUp < WARM_UP_SECONDS; round += 1) warmUp += timed(shape.size) + timed(shape.size * 2);
+  const smallTimes: number[] = [];
+  const doubleTimes: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    if (run % 2 === 0) {
+      smallTimes.push(timed(shape.size));
+      doubleTimes.push(timed(shape.size * 2));
+    } else {
+      doubleTimes.push(timed(shape.size * 2));
+      smallTimes.push(timed(shape.size));
     }
-    const smallSeconds = median(smallTimes);
-    const doubleSeconds = median(doubleTimes);
-    return { name: shape.name, smallMb: Buffer.byteLength(small) / 1e6, smallSeconds, doubleSeconds, ratio: doubleSeconds / smallSeconds };
+  }
+  const smallSeconds = median(smallTimes);
+  const doubleSeconds = median(doubleTimes);
+  return { name: shape.name, smallMb: Buffer.byteLength(shape.make(shape.size, 0)) / 1e6, smallSeconds, doubleSeconds, ratio: doubleSeconds / smallSeconds };
+}
+
+/**
+ * Measures each shape in a child process of its own, started with --expose-gc: no row inherits the heap, the
+ * compiled code or the garbage of the rows before it.
+ */
+export function runDoubling(shapes: readonly DoublingShape[] = doublingShapes(), runs = DOUBLING_RUNS): DoublingRow[] {
+  return shapes.map((shape) => {
+    const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', scriptPath, '--measure-row', shape.name, '--runs', String(runs)], {
+      cwd: rootDir,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
+    if (child.status !== 0) throw new Error(`bench-robust: measuring "${shape.name}" failed (${child.status ?? child.signal}): ${child.stderr}`);
+    return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as DoublingRow;
   });
 }
 
@@ -259,18 +300,29 @@ function argument(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
+const measureRow = argument('--measure-row');
+if (measureRow !== undefined && process.argv[1] !== undefined && path.resolve(process.argv[1]) === scriptPath) {
+  // A child started by runDoubling: one row, its figures as one JSON line.
+  const shape = doublingShapes().find((candidate) => candidate.name === measureRow);
+  if (shape === undefined) throw new Error(`bench-robust: no shape named "${measureRow}"`);
+  console.log(JSON.stringify(measureDoubling(shape, Number(argument('--runs') ?? DOUBLING_RUNS))));
+  process.exit(0);
+}
+
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === scriptPath) {
-  const runs = Number(argument('--runs') ?? 5);
-  console.log(`doubling the input (median CPU time of ${runs} interleaved runs at n and 2n; target <= ${DOUBLING_TARGET}x; load average ${os.loadavg()[0]!.toFixed(1)})`);
+  const runs = Number(argument('--runs') ?? DOUBLING_RUNS);
+  console.log(`doubling the input (median CPU time of ${runs} interleaved runs at n and 2n, each row in a process of its own, garbage collected before each run; target <= ${DOUBLING_TARGET}x; load average ${os.loadavg()[0]!.toFixed(1)})`);
   let unmet = 0;
   // --document-only: only the large document (it takes minutes of its own); --only TEXT: the shapes whose name holds it.
   const only = argument('--only');
   const shapes = process.argv.includes('--document-only') ? [] : doublingShapes().filter((shape) => only === undefined || shape.name.includes(only));
-  for (const row of runDoubling(shapes, runs)) {
-    const met = row.ratio <= DOUBLING_TARGET;
+  for (const shape of shapes) {
     // Each row as it comes: a slow machine shows progress.
+    const [row] = runDoubling([shape], runs);
+    const met = row!.ratio <= DOUBLING_TARGET;
     if (!met) unmet += 1;
-    console.log(`  ${row.name.padEnd(56)} ${row.smallMb.toFixed(2).padStart(6)} MB ${row.smallSeconds.toFixed(3)} s, 2x ${row.doubleSeconds.toFixed(3)} s: ${row.ratio.toFixed(2)}x ${met ? 'met' : 'NOT met'}`);
+    const short = row!.smallSeconds < SHORTEST_MEASURABLE_SECONDS ? ` (under ${SHORTEST_MEASURABLE_SECONDS} s at n: mostly noise)` : '';
+    console.log(`  ${row!.name.padEnd(58)} ${row!.smallMb.toFixed(2).padStart(6)} MB ${row!.smallSeconds.toFixed(3)} s, 2x ${row!.doubleSeconds.toFixed(3)} s: ${row!.ratio.toFixed(2)}x ${met ? 'met' : 'NOT met'}${short}`);
   }
   const documentMb = argument('--document-mb');
   if (documentMb !== undefined) {

@@ -5,6 +5,7 @@ import { MultiUndirectedGraph } from 'graphology';
 import iterateForceAtlas2 from 'graphology-layout-forceatlas2/iterate.js';
 import { describe, expect, it } from 'vitest';
 import { iterateBarnesHut } from '../src/barnes-hut.ts';
+import { noverlapGridSize, spreadPositions } from '../src/analyze.ts';
 import { BETWEENNESS_MAX_SOURCES, betweenness } from '../src/centrality.ts';
 import { BARNES_HUT_FROM, forceAtlas2FromPrevious, forceAtlas2Layout, layoutSettings } from '../src/layout.ts';
 import { buildGraph } from '../src/index.ts';
@@ -133,6 +134,24 @@ describe('the layout of big networks', () => {
     // All pairs would be n(n-1) repulsions, 4× when n doubles; the tree does 2.3–2.6× here (one level deeper at 2n).
     expect(small).toBeLessThan((2002 * 2001) / 4);
     expect(double / small).toBeLessThan(3);
+  });
+
+  it('spreads overlapping nodes on a grid that grows with the map, to the same positions as the fixed 20 × 20 grid', () => {
+    // graphology's noverlap compares every pair of nodes within a cell: on its default 20 × 20 grid that work grows with
+    // the square of the map. The grid has about two cells per node from 200 nodes on; below, it is 20 × 20 as before.
+    expect(noverlapGridSize(200)).toBe(20);
+    for (const nodes of [1_000, 5_440, 100_000]) expect(noverlapGridSize(nodes) ** 2).toBeGreaterThanOrEqual(2 * nodes);
+    const big = nameDenseNetwork(400); // 1,602 nodes in clusters: many overlaps to undo
+    const layout = forceAtlas2Layout(big, 1, 60);
+    let heaviest = 0;
+    for (const value of big.weightedDegree) heaviest = Math.max(heaviest, value);
+    const sizes = Float64Array.from(big.weightedDegree, (value) => 2 + 18 * Math.sqrt(value / heaviest));
+    const grown = spreadPositions(layout.x, layout.y, sizes);
+    const fixed = spreadPositions(layout.x, layout.y, sizes, 20);
+    expect(noverlapGridSize(big.keys.length)).toBeGreaterThan(20);
+    expect(grown.x).toEqual(fixed.x);
+    expect(grown.y).toEqual(fixed.y);
+    expect(grown.x).not.toEqual(Float64Array.from(layout.x, (value) => Math.round(value * 100) / 100));
   });
 
   it('starts betweenness from at most BETWEENNESS_MAX_SOURCES sources, exact below, so its work is linear', () => {
