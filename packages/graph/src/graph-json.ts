@@ -23,9 +23,27 @@ function orderedKeys(record: Record<string, unknown>): string[] {
   return ordered;
 }
 
+/** JSON text made elsewhere, written as it is by stableJson (an edge's evidence ids, already quoted). */
+class RawJson {
+  constructor(readonly text: string) {}
+}
+
 /** JSON with object keys in the order of docs/graph-format.md (the rest sorted), at every depth. */
 function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : stableJson(item))).join(',')}]`;
+  if (Array.isArray(value)) {
+    // Strings and numbers only (evidence ids, tallies): JSON.stringify writes them exactly as the general case does.
+    let plain = true;
+    for (const item of value) {
+      const kind = typeof item;
+      if (kind !== 'string' && kind !== 'number') {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) return JSON.stringify(value);
+    return `[${value.map((item) => (item === undefined ? 'null' : stableJson(item))).join(',')}]`;
+  }
+  if (value instanceof RawJson) return value.text;
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     const parts: string[] = [];
@@ -66,50 +84,82 @@ function sharedSentenceOf(item: unknown): SharedSentence | undefined {
   return list === true ? { document, sentence: sentence as number, text, speaker, time, list } : { document, sentence: sentence as number, text, speaker, time };
 }
 
+/** One evidence sentence of the table, and its id once the documents are numbered. */
+interface TableEntry {
+  shared: SharedSentence;
+  /** `"<document index>:<sentence>"`, quoted as JSON (the id has digits and a colon only). */
+  quotedId: string;
+}
+
+/** The keys of a shared sentence in the order stableJson writes them (docs/graph-format.md, then the rest sorted). */
+const SHARED_SENTENCE_ORDER = ['document', 'list', 'sentence', 'speaker', 'text', 'time'];
+if (sortColumnNames(EVIDENCE_FIELDS).join() !== SHARED_SENTENCE_ORDER.join()) throw new Error('graph/graph-json: the evidence key order moved');
+
+/** stableJson(shared), by one JSON.stringify of an object whose keys are already in that order (undefined ones left out). */
+function sharedSentenceJson(shared: SharedSentence): string {
+  return JSON.stringify({ document: shared.document, list: shared.list, sentence: shared.sentence, speaker: shared.speaker, text: shared.text, time: shared.time });
+}
+
 /**
  * The evidence sentences of a graph, each once, with their ids (`<document index>:<sentence>`, documents numbered in
  * string order): or undefined when evidence cannot be shared (an item of another shape, the same sentence with two
  * texts, the table's name already taken, no evidence at all). Then graph.json carries evidence inline.
+ * Items are told apart by identity first (buildGraph shares one object per sentence), then by document and sentence.
  */
-function evidenceTable(graph: GraphLike): { ids: Map<unknown, string>; entries: [string, SharedSentence][] } | undefined {
+function evidenceTable(graph: GraphLike): { entriesOfEdge: (TableEntry[] | undefined)[]; entries: TableEntry[] } | undefined {
   if (graph.hasAttribute(EVIDENCE_TABLE)) return undefined;
-  const byKey = new Map<string, SharedSentence>();
-  const keyOfItem = new Map<unknown, string>();
+  const entryOf = new Map<unknown, TableEntry>();
+  /** Per edge, in graph order, the entries its evidence cites (undefined for an edge without evidence). */
+  const entriesOfEdge: (TableEntry[] | undefined)[] = [];
+  const byDocument = new Map<string, Map<number, TableEntry>>();
   let usable = true;
   graph.forEachEdge((_edge, attributes) => {
     const evidence: unknown = attributes.evidence;
-    if (!usable || !Array.isArray(evidence)) return;
+    if (!usable) return;
+    if (!Array.isArray(evidence)) {
+      entriesOfEdge.push(undefined);
+      return;
+    }
+    const cited: TableEntry[] = [];
+    entriesOfEdge.push(cited);
     for (const item of evidence) {
-      if (keyOfItem.has(item)) continue;
+      const seen = entryOf.get(item);
+      if (seen !== undefined) {
+        cited.push(seen);
+        continue;
+      }
       const shared = sharedSentenceOf(item);
       if (shared === undefined) {
         usable = false;
         return;
       }
-      const key = `${shared.document}\u0000${shared.sentence}`;
-      const known = byKey.get(key);
-      if (known === undefined) byKey.set(key, shared);
-      else if (known.text !== shared.text || known.speaker !== shared.speaker || known.time !== shared.time || known.list !== shared.list) {
-        usable = false;
-        return;
+      let sentences = byDocument.get(shared.document);
+      if (sentences === undefined) byDocument.set(shared.document, (sentences = new Map()));
+      let entry = sentences.get(shared.sentence);
+      if (entry === undefined) sentences.set(shared.sentence, (entry = { shared, quotedId: '' }));
+      else {
+        const known = entry.shared;
+        if (known.text !== shared.text || known.speaker !== shared.speaker || known.time !== shared.time || known.list !== shared.list) {
+          usable = false;
+          return;
+        }
       }
-      keyOfItem.set(item, key);
+      entryOf.set(item, entry);
+      cited.push(entry);
     }
   });
-  if (!usable || byKey.size === 0) return undefined;
-  const documents = [...new Set([...byKey.values()].map((shared) => shared.document))].sort(compareStrings);
-  const documentIndex = new Map(documents.map((document, index) => [document, index]));
-  const idOfKey = new Map<string, string>();
-  const entries: [string, SharedSentence][] = [];
-  for (const [key, shared] of byKey) {
-    const id = `${documentIndex.get(shared.document)!}:${shared.sentence}`;
-    idOfKey.set(key, id);
-    entries.push([id, shared]);
-  }
-  entries.sort((a, b) => compareStrings(a[1].document, b[1].document) || a[1].sentence - b[1].sentence);
-  const ids = new Map<unknown, string>();
-  for (const [item, key] of keyOfItem) ids.set(item, idOfKey.get(key)!);
-  return { ids, entries };
+  if (!usable || byDocument.size === 0) return undefined;
+  const entries: TableEntry[] = [];
+  const documents = [...byDocument.keys()].sort(compareStrings);
+  documents.forEach((document, index) => {
+    const sentences = byDocument.get(document)!;
+    for (const sentence of [...sentences.keys()].sort((a, b) => a - b)) {
+      const entry = sentences.get(sentence)!;
+      entry.quotedId = `"${index}:${sentence}"`;
+      entries.push(entry);
+    }
+  });
+  return { entriesOfEdge, entries };
 }
 
 type GraphLike = Graph | AbstractGraph;
@@ -134,8 +184,8 @@ export function* graphJsonChunks(graph: GraphLike): Generator<string> {
     yield `  "attributes": ${attributes === '{}' ? '{' : `${attributes.slice(0, -1)},`}${JSON.stringify(EVIDENCE_TABLE)}:{\n`;
     let lines: string[] = [];
     for (let index = 0; index < table.entries.length; index += 1) {
-      const [id, shared] = table.entries[index]!;
-      lines.push(`    ${JSON.stringify(id)}:${stableJson(shared)}${index + 1 < table.entries.length ? ',' : ''}\n`);
+      const { quotedId, shared } = table.entries[index]!;
+      lines.push(`    ${quotedId}:${sharedSentenceJson(shared)}${index + 1 < table.entries.length ? ',' : ''}\n`);
       if (lines.length >= 256) {
         yield lines.join('');
         lines = [];
@@ -154,10 +204,15 @@ export function* graphJsonChunks(graph: GraphLike): Generator<string> {
   yield `${graph.order > 0 ? '\n  ' : ''}],\n`;
   yield `  "edges": [${graph.size > 0 ? '\n' : ''}`;
   first = true;
+  let edgeIndex = 0;
   for (const { edge, attributes: edgeAttributes, source, target, undirected } of graph.edgeEntries()) {
     let written: Attributes = edgeAttributes;
-    if (table !== undefined && Array.isArray(edgeAttributes.evidence)) {
-      written = { ...edgeAttributes, evidence: (edgeAttributes.evidence as unknown[]).map((item) => table.ids.get(item)!) };
+    const cited = table?.entriesOfEdge[edgeIndex];
+    edgeIndex += 1;
+    if (cited !== undefined) {
+      let ids = '';
+      for (const entry of cited) ids += ids === '' ? entry.quotedId : `,${entry.quotedId}`;
+      written = { ...edgeAttributes, evidence: new RawJson(`[${ids}]`) };
     }
     const attributesText = Object.keys(written).length > 0 ? `,"attributes":${stableJson(written)}` : '';
     // As graph.export(): `undirected` is marked only in mixed graphs.

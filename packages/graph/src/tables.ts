@@ -91,9 +91,17 @@ export function writeEvidenceJsonl(graph: Graph): string {
   return [...evidenceJsonlChunks(graph)].join('');
 }
 
+/** An evidence sentence, the keys of the edges it supports, and when it was first met. */
+interface SentenceEdges {
+  item: Record<string, unknown>;
+  edges: string[];
+  order: number;
+}
+
 /** The evidence sentences of a graph in corpus order, each with the edges it supports. */
-function evidenceSentences(graph: Graph): { item: Record<string, unknown>; edges: string[] }[] {
-  const byItem = new Map<object, { item: Record<string, unknown>; edges: string[]; order: number }>();
+function evidenceSentences(graph: Graph): SentenceEdges[] {
+  const byItem = new Map<object, SentenceEdges>();
+  const byDocument = new Map<string, SentenceEdges[]>();
   graph.forEachEdge((edge, attributes) => {
     const evidence: unknown = attributes.evidence;
     if (!Array.isArray(evidence)) return;
@@ -103,15 +111,23 @@ function evidenceSentences(graph: Graph): { item: Record<string, unknown>; edges
       if (entry === undefined) {
         entry = { item, edges: [], order: byItem.size };
         byItem.set(item, entry);
+        const document = String(item.document);
+        const group = byDocument.get(document);
+        if (group === undefined) byDocument.set(document, [entry]);
+        else group.push(entry);
       }
       entry.edges.push(edge);
     }
   });
   // Document id order (the corpus order of the CLI's builds), then sentence number: a function of the graph alone.
   const sentenceOf = (item: Record<string, unknown>): number => (typeof item.sentence === 'number' ? item.sentence : 0);
-  return [...byItem.values()].sort(
-    (a, b) => compareStrings(String(a.item.document), String(b.item.document)) || sentenceOf(a.item) - sentenceOf(b.item) || a.order - b.order,
-  );
+  const sorted: SentenceEdges[] = [];
+  for (const document of [...byDocument.keys()].sort(compareStrings)) {
+    const group = byDocument.get(document)!;
+    group.sort((a, b) => sentenceOf(a.item) - sentenceOf(b.item) || a.order - b.order);
+    for (const entry of group) sorted.push(entry);
+  }
+  return sorted;
 }
 
 /** One evidence sentence's line of evidence.jsonl. */
