@@ -49,8 +49,20 @@ const LOWER_CASE_HEADS = new Set(
  * words ("Pact for the Future") are specific enough to be recognised in a transcript written in lower case.
  */
 function capitalMayDrop(words: readonly string[], index: number): boolean {
+  if (isDescriptiveForcesName(words)) return false;
   if (words.length >= 3 && words.some((word) => /^\p{Ll}/u.test(word))) return true;
   return index > 0 && LOWER_CASE_HEADS.has((words[index] ?? '').toLowerCase());
+}
+
+/**
+ * A national force named "(National) Armed/Defence/Security/Police Force(s) of <Country>": written in lower case
+ * ("the armed forces of Nigeria") it describes the country's forces, so it stays a mention of the country and the
+ * name matches only with its capitals.
+ */
+const DESCRIPTIVE_FORCES = /^(?:the )?(?:national )?(?:armed|defen[cs]e|security|police) forces? of /iu;
+
+export function isDescriptiveForcesName(words: readonly string[]): boolean {
+  return DESCRIPTIVE_FORCES.test(`${words.join(' ')} `);
 }
 
 /**

@@ -44,7 +44,7 @@ export const COMPONENTS: readonly Component[] = [
     writes: ['mentions', 'blocked', 'pending'],
     explainsAway: 'a demonym (or a form of a demonym) consumes its span and names nothing',
     run: (context) => {
-      context.pending = recogniseLexicon(context, context.lexicon);
+      context.pending = recogniseLexicon(context, context.lexicon, context.useNer);
     },
   },
   {

@@ -1,10 +1,12 @@
 // Lexicon scan: every alias, ambiguous alias, short form and demonym of the lexicon found in the document at once;
 // unambiguous aliases become mentions, the rest wait for the whole document (rules/lexicon/ambiguous.ts).
 import { type CompiledLexicon } from '../../lexicon/compile.ts';
-import { type SurfaceForm } from '../../lexicon/matcher.ts';
+import { type SurfaceForm, isDescriptiveForcesName } from '../../lexicon/matcher.ts';
 import { type DocumentState, addMention } from '../../pipeline/state.ts';
 import { insideLongerName } from '../shared.ts';
 import { isEnglishWord, isGivenName } from '../../recognize/ner.ts';
+import { slugify } from '../../text/slug.ts';
+import { type LongerPersonName, longerPersonName } from './longer-person-names.ts';
 
 /** Lexicon pass: unambiguous aliases become mentions; ambiguous forms wait for the whole document. */
 export interface PendingHit {
@@ -17,7 +19,7 @@ export interface PendingHit {
   short: boolean;
 }
 
-export function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon): PendingHit[] {
+export function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon, useNer: boolean): PendingHit[] {
   const pending: PendingHit[] = [];
   const texts = state.sentences.map((sentence) => sentence.text);
   const lowerCase = writtenWithoutCapitals(texts);
@@ -30,6 +32,13 @@ export function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon)
       if (hit.kind === 'alias' && entity !== undefined) {
         // A generated gazetteer name inside a longer capitalised name ("Teatro Colón") is part of that name.
         if (isGazetteerEntry(lexicon, entity) && insideLongerName(sentence.text, hit.start, hit.end) && !afterAcronym(sentence.text, hit.start)) continue;
+        // A person matched inside a longer name the text writes yields to that name (rules/lexicon/longer-person-names.ts).
+        const person = lowerCase ? undefined : lexicon.get(entity);
+        const longer = person?.type === 'person' ? longerPersonName(sentence.text, hit.start, hit.end, person, (hitsBySentence[sentence.index] ?? []).filter((other) => other !== hit)) : undefined;
+        if (longer !== undefined) {
+          addLongerPersonName(state, lexicon, sentence.index, hit.surface, entity, longer, useNer);
+          continue;
+        }
         addMention(state, { entity, sentence: sentence.index, start: hit.start, end: hit.end, surface: hit.surface, how: 'lexicon', rule: 'alias', reason: `lexicon alias "${hit.surface}" of ${entity}` });
       } else if (hit.kind === 'ambiguous' || hit.kind === 'short') {
         pending.push({ sentence: sentence.index, start: hit.start, end: hit.end, surface: hit.surface, entityIds: hit.entityIds, short: hit.kind === 'short' });
@@ -41,6 +50,25 @@ export function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon)
     }
   }
   return pending;
+}
+
+/**
+ * The mention of a longer name around a lexicon person: the entry's when the name holds all of the entry's name
+ * parts, else a new person named by the text (left out of a lexicon-only run, which names lexicon entries only).
+ */
+function addLongerPersonName(state: DocumentState, lexicon: CompiledLexicon, sentence: number, matched: string, entity: string, longer: LongerPersonName, useNer: boolean): void {
+  const span = { sentence, start: longer.start, end: longer.end, surface: longer.surface };
+  if (longer.sameEntry) {
+    addMention(state, { entity, ...span, how: 'lexicon', rule: 'alias-in-longer-name', reason: `"${longer.surface}" holds every name part of ${entity}, matched as "${matched}"` });
+    return;
+  }
+  if (!useNer) return;
+  const id = `person:${slugify(longer.surface)}`;
+  if (lexicon.get(id) === undefined) {
+    if (!state.labels.has(id)) state.labels.set(id, longer.surface);
+    state.types.set(id, 'person');
+  }
+  addMention(state, { entity: id, ...span, how: 'rule', rule: 'longer-person-name', reason: `"${longer.surface}" is a longer name than "${matched}" (${entity}) without all of its name parts: another person` });
 }
 
 /** True for the places data/lexicon/gazetteer.json generates from GeoNames and ISO 3166-2 (facts.source says which). */
@@ -96,6 +124,8 @@ export function writtenWithoutCapitals(texts: readonly string[]): boolean {
 export function namesReadableInLowerCase(form: SurfaceForm): boolean {
   if (form.kind !== 'alias' || form.entityId.startsWith('concept:') || form.text.replace(/[^\p{L}]/gu, '').length < 4) return false;
   const words = form.text.trim().replace(/^the\s+/iu, '').split(/\s+/);
+  // "the armed forces of nigeria" describes the country's forces (see isDescriptiveForcesName).
+  if (isDescriptiveForcesName(words)) return false;
   if (words.length > 1) return true;
   const word = words[0] ?? '';
   // A country or place named by an English word ("turkey", "georgia"): read, then kept only after a preposition of place (recogniseLexicon).
