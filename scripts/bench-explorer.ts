@@ -26,7 +26,10 @@ export interface GraphCase {
   nodes: number;
   edges: number;
   graphBytes: number;
+  /** Median over FIRST_RENDER_LOADS page loads; fetchedMs and checkedMs are those of the same load. */
   firstRenderMs: number;
+  /** Every load's first render, in the order they ran. */
+  firstRenderRunsMs: number[];
   /** Navigation start to graph.json downloaded, and to the graph parsed and checked. */
   fetchedMs: number;
   checkedMs: number;
@@ -155,10 +158,11 @@ export async function measureScrubbing(page: Page): Promise<{ timelineScrubMs: n
   return { timelineScrubMs: Math.round(median(times.scrub)), filterIdleMs: Math.round(median(times.filter)) };
 }
 
-async function measureGraph(pageFactory: () => Promise<Page>, url: string, name: string, graphFile: string): Promise<GraphCase> {
-  const graph = JSON.parse(readFileSync(graphFile, 'utf8')) as { nodes: { attributes?: { label?: string } }[]; edges: unknown[] };
-  const wantedName = graph.nodes[Math.floor(graph.nodes.length / 2)]?.attributes?.label ?? '';
-  const page = await pageFactory();
+/** Page loads whose first render is timed; the median is reported (one load alone swung by a second on a busy machine). */
+const FIRST_RENDER_LOADS = 3;
+
+/** Opens the explorer and reads the page's marks: first render, graph.json fetched, and parsed and checked. */
+async function openAndTime(page: Page, url: string): Promise<{ firstRenderMs: number; fetchedMs: number; checkedMs: number }> {
   await page.goto(url);
   await page.waitForSelector('body[data-state=ready]', { timeout: 120_000 });
   const [firstRenderMs, fetchedMs, checkedMs] = await page.evaluate(() =>
@@ -166,6 +170,22 @@ async function measureGraph(pageFactory: () => Promise<Page>, url: string, name:
       (name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN,
     ),
   );
+  return { firstRenderMs: firstRenderMs ?? Number.NaN, fetchedMs: fetchedMs ?? Number.NaN, checkedMs: checkedMs ?? Number.NaN };
+}
+
+async function measureGraph(pageFactory: () => Promise<Page>, url: string, name: string, graphFile: string): Promise<GraphCase> {
+  const graph = JSON.parse(readFileSync(graphFile, 'utf8')) as { nodes: { attributes?: { label?: string } }[]; edges: unknown[] };
+  const wantedName = graph.nodes[Math.floor(graph.nodes.length / 2)]?.attributes?.label ?? '';
+  const loads: Awaited<ReturnType<typeof openAndTime>>[] = [];
+  for (let load = 1; load < FIRST_RENDER_LOADS; load += 1) {
+    const extra = await pageFactory();
+    loads.push(await openAndTime(extra, url));
+    await extra.close();
+  }
+  // The last load stays open for the measures that follow.
+  const page = await pageFactory();
+  loads.push(await openAndTime(page, url));
+  const { firstRenderMs, fetchedMs, checkedMs } = [...loads].sort((a, b) => a.firstRenderMs - b.firstRenderMs)[Math.floor((loads.length - 1) / 2)]!;
   await page.waitForTimeout(500);
   const idle = await measureFrames(page, () => page.waitForTimeout(1500));
   const panning = await measureFrames(page, () => pan(page, 2500));
@@ -211,9 +231,10 @@ async function measureGraph(pageFactory: () => Promise<Page>, url: string, name:
     nodes: graph.nodes.length,
     edges: graph.edges.length,
     graphBytes: statSync(graphFile).size,
-    firstRenderMs: Math.round(firstRenderMs ?? Number.NaN),
-    fetchedMs: Math.round(fetchedMs ?? Number.NaN),
-    checkedMs: Math.round(checkedMs ?? Number.NaN),
+    firstRenderMs: Math.round(firstRenderMs),
+    firstRenderRunsMs: loads.map((load) => Math.round(load.firstRenderMs)),
+    fetchedMs: Math.round(fetchedMs),
+    checkedMs: Math.round(checkedMs),
     searchWhileLayoutMs,
     zoomWhileLayoutMs: Math.round(zoomWhileLayoutMs),
     filterWhileLayoutMs: Math.round(filterWhileLayoutMs),
@@ -300,8 +321,8 @@ function printResult(result: ExplorerBenchResult): void {
   for (const graphCase of result.cases) {
     console.log(`${graphCase.name}: ${graphCase.nodes} nodes, ${graphCase.edges} edges, graph.json ${kb(graphCase.graphBytes)}`);
     console.log(
-      `  first render            ${graphCase.firstRenderMs} ms after navigation ` +
-        `(graph.json fetched at ${graphCase.fetchedMs} ms, checked at ${graphCase.checkedMs} ms)`,
+      `  first render            ${graphCase.firstRenderMs} ms after navigation, median of ${graphCase.firstRenderRunsMs.length} loads ` +
+        `(${graphCase.firstRenderRunsMs.join(', ')} ms; in the median load graph.json fetched at ${graphCase.fetchedMs} ms, checked at ${graphCase.checkedMs} ms)`,
     );
     console.log(`  idle frames             median ${graphCase.idle.medianMs} ms (baseline)`);
     console.log(

@@ -154,7 +154,11 @@ class Explorer {
     this.graph = graph;
     this.view = view;
     for (const note of report.notes) this.messages.show(note, 'info');
-    view.filters.period = this.timeline.setGraph(graph, view.filters.period);
+    // The timeline's index (each link's evidence by date) costs about as much as drawing a large graph: without a
+    // period to show it is built once the first frame is drawn (finishShowing); with one, the map needs it now.
+    const timelineNow = view.filters.period !== null;
+    if (timelineNow) view.filters.period = this.timeline.setGraph(graph, view.filters.period);
+    else this.timeline.clear();
     this.filtersPanel.setGraph(graph, view.filters);
     this.visibility = computeVisibility(graph, view.filters);
     this.filtersPanel.showCounts(graph, this.visibility);
@@ -177,8 +181,9 @@ class Explorer {
       onClickStage: () => this.select(null, false),
       onFirstRender: () => {
         performance.mark('explorer:first-render');
-        this.setState('ready');
-        void this.loadLexiconNames(graph);
+        // Drawn: the loading screen gives way to the map. The page is ready once what the first frame did not need is there too, in a task after the frame.
+        this.setState('drawn');
+        window.setTimeout(() => this.finishShowing(graph, timelineNow), 0);
       },
       onCameraSettled: (camera) => {
         if (this.renderer !== renderer) return;
@@ -193,6 +198,17 @@ class Explorer {
     this.legend.show(graph, this.visibility, view.colorMode, this.communities);
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=color]')) radio.checked = radio.value === view.colorMode;
     this.select(view.selection, view.camera === null);
+  }
+
+  /** What follows the first frame of a graph: the timeline when it was left for later, then the page is ready. */
+  private finishShowing(graph: ExplorerGraph, timelineShown: boolean): void {
+    if (this.graph !== graph) return;
+    if (!timelineShown) {
+      // No period was shown, and a graph without one keeps none (carriedPeriod): the map stays as drawn.
+      this.view.filters.period = this.timeline.setGraph(graph, null);
+    }
+    this.setState('ready');
+    void this.loadLexiconNames(graph);
   }
 
   /** Adds the lexicon's names (e.g. "DRC") to search, asked of the worker so the page stays light. */
@@ -519,7 +535,7 @@ class Explorer {
     download(new Blob([JSON.stringify(serialised)], { type: 'application/json' }), 'graph.json');
   }
 
-  private setState(state: 'loading' | 'empty' | 'rendering' | 'ready'): void {
+  private setState(state: 'loading' | 'empty' | 'rendering' | 'drawn' | 'ready'): void {
     document.body.dataset.state = state;
   }
 

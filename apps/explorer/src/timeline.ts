@@ -181,6 +181,16 @@ export class TimelinePanel {
     return this.period;
   }
 
+  /** A graph whose dates are not read yet (setGraph follows): no controls, and a word that they are coming. */
+  clear(): void {
+    this.index = null;
+    this.period = null;
+    this.summary.textContent = 'Reading the documents’ dates…';
+    this.controls.hidden = true;
+    this.chart.hidden = true;
+    this.chart.replaceChildren();
+  }
+
   /** The filters changed elsewhere (a chip removed, filters reset): show their period. */
   sync(period: PeriodFilter | null): void {
     const index = this.index;
