@@ -6,16 +6,16 @@ import { addMention, coveredSpans } from './state.ts';
 import type { DocumentContext } from './types.ts';
 
 /**
- * Runs the global `pattern` over every sentence; each match that overlaps no mention or explained span is
+ * Runs the global `pattern` (a RegExp, or anything that finds matches the way one does) over every sentence; each match that overlaps no mention or explained span is
  * offered to `mentionFor`, which returns the mention it makes (or undefined when the match names nothing
  * there). Matches never overlap each other, and a span taken earlier keeps its place (settle.ts:
  * settled-first); in a traced run, a match that loses to another entity's mention is recorded.
  */
-export function findAgain(
+export function findAgain<Match extends PatternMatch>(
   context: DocumentContext,
   component: string,
-  pattern: RegExp,
-  mentionFor: (match: RegExpExecArray, sentence: number, text: string) => WorkingMention | undefined,
+  pattern: GlobalPattern<Match>,
+  mentionFor: (match: Match, sentence: number, text: string) => WorkingMention | undefined,
 ): void {
   for (const sentence of context.sentences) {
     const covered = coveredSpans(context, sentence.index);
@@ -36,14 +36,26 @@ export function findAgain(
   }
 }
 
+/** A match: its text and where it starts. */
+export interface PatternMatch {
+  0: string;
+  index: number;
+}
+
+/** What findAgain runs over a sentence: a global RegExp, or a finder used the same way (lastIndex, exec until null). */
+export interface GlobalPattern<Match extends PatternMatch> {
+  lastIndex: number;
+  exec(text: string): Match | null;
+}
+
 /** In a traced run: a match that another entity's span took first is a candidate that lost. */
-function traceLoss(
+function traceLoss<Match extends PatternMatch>(
   context: DocumentContext,
   component: string,
   other: { start: number; end: number },
-  match: RegExpExecArray,
+  match: Match,
   sentence: number,
-  mentionFor: (match: RegExpExecArray, sentence: number, text: string) => WorkingMention | undefined,
+  mentionFor: (match: Match, sentence: number, text: string) => WorkingMention | undefined,
 ): void {
   const owner = (context.mentions.get(sentence) ?? []).find((mention) => mention === other);
   // mentionFor only reads (a topic's label it may set is the same wherever the phrase is found).

@@ -3,10 +3,10 @@
 import { findAgain } from '../../pipeline/find-again.ts';
 import type { DocumentContext } from '../../pipeline/types.ts';
 import { type DocumentState, coveredSpans } from '../../pipeline/state.ts';
-import { NOT_AFTER_WORD, NOT_BEFORE_WORD } from '../../text/patterns.ts';
 import { slugify } from '../../text/slug.ts';
 import { collectPhrases, phrasePattern, topicKey } from '../../topics/candidates.ts';
 import { lexiconTopicKeys } from '../../topics/concepts.ts';
+import { FormFinder } from '../../topics/forms.ts';
 import { type PhraseTally, type ScoredPhrase, scorePhrases, topicBudget } from '../../topics/score.ts';
 import { type SentenceRecord } from '../../types.ts';
 
@@ -49,7 +49,7 @@ export function addTopicMentions(state: DocumentContext, topics: readonly Scored
     named.set(written, name);
     return name;
   };
-  findAgain(state, 'topic-mentions', topicFormsPattern(topics), (match, sentence) => {
+  findAgain(state, 'topic-mentions', new FormFinder(topicFormsInOrder(topics)), (match, sentence) => {
     const name = nameOf(match[0]);
     if (name === undefined) return undefined;
     const { topic, key, entity } = name;
@@ -65,24 +65,27 @@ export function addTopicMentions(state: DocumentContext, topics: readonly Scored
 }
 
 /**
- * One global, case-insensitive regex for every written form of the topics, longest form first. The forms are
- * grouped by their first letter ("a(?:rmed groups?|tax)|c(?:…)"): at each position of a sentence only the forms
- * that can start there are tried, in the same order, so the matches are those of the flat alternation. No `u`
- * flag, which makes V8 run the alternation several times slower.
+ * The written forms of the topics (lower case) in the order of the alternation that finds them, longest form
+ * first, each singular-or-plural pattern once. The alternation is grouped by first letter
+ * ("a(?:rmed groups?|tax)|c(?:…)"), the groups in the order their letters first appear, then the forms that
+ * open on anything but a letter: FormFinder tries them in this order, and so finds what that regex finds.
  */
-function topicFormsPattern(topics: readonly ScoredPhrase[]): RegExp {
+function topicFormsInOrder(topics: readonly ScoredPhrase[]): string[] {
   const forms = [...new Set(topics.flatMap((topic) => topic.surfaces.map((surface) => surface.toLowerCase())))];
   forms.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const groups = new Map<string, string[]>();
   const ungrouped: string[] = [];
   // "protection of civilian mandate" and "… mandates" are one pattern.
-  for (const body of new Set(forms.map(phrasePattern))) {
+  const patterns = new Set<string>();
+  for (const form of forms) {
+    const body = phrasePattern(form);
+    if (patterns.has(body)) continue;
+    patterns.add(body);
     const first = body[0]!;
-    if (/^\p{L}/u.test(body)) groups.set(first, [...(groups.get(first) ?? []), body.slice(1)]);
-    else ungrouped.push(body);
+    if (/^\p{L}/u.test(body)) groups.set(first, [...(groups.get(first) ?? []), form]);
+    else ungrouped.push(form);
   }
-  const alternatives = [...[...groups].map(([first, rests]) => `${first}(?:${rests.join('|')})`), ...ungrouped];
-  return new RegExp(`${NOT_AFTER_WORD}(?:${alternatives.join('|')})${NOT_BEFORE_WORD}`, 'gi');
+  return [...[...groups.values()].flat(), ...ungrouped];
 }
 
 /** Distinct phrases a document's tally holds at most (a huge file's later new phrases are not counted; memory stays bounded). */
