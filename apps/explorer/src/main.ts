@@ -156,8 +156,8 @@ class Explorer {
     for (const note of report.notes) this.messages.show(note, 'info');
     // The timeline's index (each link's evidence by date) costs about as much as drawing a large graph: without a
     // period to show it is built once the first frame is drawn (finishShowing); with one, the map needs it now.
-    const timelineNow = view.filters.period !== null;
-    if (timelineNow) view.filters.period = this.timeline.setGraph(graph, view.filters.period);
+    const timelineBuiltFirst = view.filters.period !== null;
+    if (timelineBuiltFirst) view.filters.period = this.timeline.setGraph(graph, view.filters.period);
     else this.timeline.clear();
     this.filtersPanel.setGraph(graph, view.filters);
     this.visibility = computeVisibility(graph, view.filters);
@@ -181,9 +181,10 @@ class Explorer {
       onClickStage: () => this.select(null, false),
       onFirstRender: () => {
         performance.mark('explorer:first-render');
-        // Drawn: the loading screen gives way to the map. The page is ready once what the first frame did not need is there too, in a task after the frame.
+        // Drawn: the loading screen gives way to the map. The page is ready once what the first frame did not
+        // need is there too, in a task after the frame.
         this.setState('drawn');
-        window.setTimeout(() => this.finishShowing(graph, timelineNow), 0);
+        window.setTimeout(() => this.finishShowing(graph, timelineBuiltFirst), 0);
       },
       onCameraSettled: (camera) => {
         if (this.renderer !== renderer) return;
@@ -201,9 +202,9 @@ class Explorer {
   }
 
   /** What follows the first frame of a graph: the timeline when it was left for later, then the page is ready. */
-  private finishShowing(graph: ExplorerGraph, timelineShown: boolean): void {
+  private finishShowing(graph: ExplorerGraph, timelineBuiltFirst: boolean): void {
     if (this.graph !== graph) return;
-    if (!timelineShown) {
+    if (!timelineBuiltFirst) {
       // No period was shown, and a graph without one keeps none (carriedPeriod): the map stays as drawn.
       this.view.filters.period = this.timeline.setGraph(graph, null);
     }

@@ -6,10 +6,11 @@ import { addMention, coveredSpans } from './state.ts';
 import type { DocumentContext } from './types.ts';
 
 /**
- * Runs the global `pattern` (a RegExp, or anything that finds matches the way one does) over every sentence; each match that overlaps no mention or explained span is
- * offered to `mentionFor`, which returns the mention it makes (or undefined when the match names nothing
- * there). Matches never overlap each other, and a span taken earlier keeps its place (settle.ts:
- * settled-first); in a traced run, a match that loses to another entity's mention is recorded.
+ * Runs the global `pattern` (a RegExp, or anything that finds matches the way one does) over every sentence;
+ * each match that overlaps no mention or explained span is offered to `mentionFor`, which returns the mention
+ * it makes (or undefined when the match names nothing there). Matches never overlap each other, and a span
+ * taken earlier keeps its place (settle.ts: settled-first); in a traced run, a match that loses to another
+ * entity's mention is recorded.
  */
 export function findAgain<Match extends PatternMatch>(
   context: DocumentContext,

@@ -82,8 +82,9 @@ function topicFormsInOrder(topics: readonly ScoredPhrase[]): string[] {
     if (patterns.has(body)) continue;
     patterns.add(body);
     const first = body[0]!;
-    if (/^\p{L}/u.test(body)) groups.set(first, [...(groups.get(first) ?? []), form]);
-    else ungrouped.push(form);
+    if (!/^\p{L}/u.test(body)) ungrouped.push(form);
+    else if (groups.has(first)) groups.get(first)!.push(form);
+    else groups.set(first, [form]);
   }
   return [...[...groups.values()].flat(), ...ungrouped];
 }
