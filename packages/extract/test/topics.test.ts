@@ -2,7 +2,9 @@
 // merged with the lexicon's concepts, and ranked across a corpus; ids are the same in every document.
 import { describe, expect, it } from 'vitest';
 import { extractDocument, rankTopics, topicLexicon } from '../src/index.ts';
+import { MAX_DISTINCT_PHRASES } from '../src/rules/structure/topic-mentions.ts';
 import { topicKey } from '../src/topics/candidates.ts';
+import { PhraseCounter, keyWordCount, keyWordId } from '../src/topics/phrase-counter.ts';
 import { wordSpecificity, phraseSpecificity } from '../src/topics/background.ts';
 import { passesBackground } from '../src/topics/score.ts';
 import { testLexicon } from './helpers.ts';
@@ -94,5 +96,21 @@ describe('topics', () => {
       ['topic:armed-group', 'topic'],
     ]);
     expect(result.coMentions).toEqual([{ source: 'mission:monusco', target: 'topic:armed-group', sentence: 0 }]);
+  });
+});
+
+describe('topic word tables', () => {
+  it('finds the same topics after a process has read so many distinct words that its word tables start again', () => {
+    const text =
+      'Early warning signs were missed. The mission studied the signs of early warning in each village. Nobody acted on early warning signs. Armed groups attacked the camp; the armed groups fled.';
+    const before = withTopics('before.txt', text);
+    // 450,000 distinct made-up words numbered (more than the key word table keeps); the next document's counter starts the tables again.
+    for (let index = 0; index < 450_000; index += 1) keyWordId(`q${index.toString(36)}`);
+    new PhraseCounter(MAX_DISTINCT_PHRASES, 8);
+    // The table started again (it now holds fewer words than were numbered).
+    expect(keyWordCount()).toBeLessThan(450_000);
+    const after = withTopics('after.txt', text);
+    expect(after.entities.filter((entity) => entity.type === 'topic')).toEqual(before.entities.filter((entity) => entity.type === 'topic'));
+    expect(after.entities.some((entity) => entity.id === 'topic:early-warning-sign')).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
 import { overlapsAny } from '../recognize/mention.ts';
 import { lexicalTags } from '../recognize/ner.ts';
 import { isCommonWord, wordSpecificity } from './background.ts';
+import { NO_WORDS, type PhraseCounter, keyWordId, whenKeyWordsForgotten } from './phrase-counter.ts';
 import { mayPassBackground } from './score.ts';
 import { STOPWORDS } from './stopwords.ts';
 
@@ -130,15 +131,6 @@ function singularWord(lower: string): string {
   return singular;
 }
 
-/**
- * One phrase occurrence: its key, the words as written, how many words it has and its specificity (the sum of
- * its key words', as phraseSpecificity gives it). The written form is left out (undefined) for a phrase too
- * common ever to be a topic: only its count matters, for the longer and shorter phrases around it.
- */
-export interface PhraseSink {
-  add(key: string, surface: string | undefined, length: number, specificity: number): void;
-}
-
 /** What a word of the text is, decided once per process for each way it is written. */
 interface WordInfo {
   /** As written, without a possessive 's. */
@@ -154,14 +146,14 @@ interface WordInfo {
   /** wordSpecificity of `lower` and of `singular` (content words only). */
   specificity: number;
   singularSpecificity: number;
+  /** keyWordId of `lower`, of `singular` and of `surface`. */
+  lowerId: number;
+  singularId: number;
+  surfaceId: number;
 }
 
-/** Words of the text, by the letters matched: each is tokenised, case-folded and classified once, for every document after. */
-const wordInfos = new Map<string, WordInfo>();
-
+/** The WordInfo of a word as written, made anew (WordTable keeps them). */
 function wordInfoOf(written: string): WordInfo {
-  const known = wordInfos.get(written);
-  if (known !== undefined) return known;
   const surface = written.replace(/['’]s$/, '');
   const lower = surface.toLowerCase().replace(/’/g, "'");
   const singular = singularWord(lower);
@@ -169,10 +161,77 @@ function wordInfoOf(written: string): WordInfo {
   const kind = lower === 'of' || lower === 'the' ? lower : content ? 'content' : 'break';
   const specificity = kind === 'content' ? wordSpecificity(lower) : 0;
   const singularSpecificity = kind === 'content' ? (singular === lower ? specificity : wordSpecificity(singular)) : 0;
-  const info: WordInfo = { surface, lower, singular, kind, role: undefined, specificity, singularSpecificity };
-  if (wordInfos.size < 100_000) wordInfos.set(written, info);
-  return info;
+  return { surface, lower, singular, kind, role: undefined, specificity, singularSpecificity, lowerId: keyWordId(lower), singularId: keyWordId(singular), surfaceId: keyWordId(surface) };
 }
+
+/** Words kept at most: a process reading many languages stops keeping new ones, and makes them anew. */
+const MAX_KEPT_WORDS = 100_000;
+/**
+ * The words of the text, each tokenised, case-folded and classified once for every document after, found by a
+ * hash of their code units that the scanner computes as it reads them: a word is compared with the text in
+ * place, never cut out of it, unless it is new. The table doubles when half full, so the words in use stay close.
+ */
+class WordTable {
+  /** Per slot: the word's hash, and 1 + its index in `written` and `infos` (0: the slot is free). */
+  private slots = new Int32Array(2 * 4096);
+  private mask = 4095;
+  private readonly written: string[] = [];
+  private readonly infos: WordInfo[] = [];
+
+  /** The word text[start, end), whose hash (wordHash) is `hash`. */
+  lookup(text: string, start: number, end: number, hash: number): WordInfo {
+    const length = end - start;
+    const slots = this.slots;
+    let slot = hash & this.mask;
+    for (let entry = slots[2 * slot + 1]!; entry !== 0; entry = slots[2 * slot + 1]!) {
+      if (slots[2 * slot] === hash) {
+        const word = this.written[entry - 1]!;
+        if (word.length === length && sameUnits(word, text, start)) return this.infos[entry - 1]!;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    const info = wordInfoOf(text.slice(start, end));
+    if (this.infos.length < MAX_KEPT_WORDS) {
+      this.written.push(text.slice(start, end));
+      this.infos.push(info);
+      slots[2 * slot] = hash;
+      slots[2 * slot + 1] = this.infos.length;
+      if (2 * this.infos.length > this.mask) this.grow();
+    }
+    return info;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = this.mask * 2 + 1;
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at + 1] === 0) continue;
+      let slot = old[at]! & this.mask;
+      while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[2 * slot] = old[at]!;
+      this.slots[2 * slot + 1] = old[at + 1]!;
+    }
+  }
+}
+
+/** True when `text` from `start` holds the code units of `word`. */
+function sameUnits(word: string, text: string, start: number): boolean {
+  for (let index = 0; index < word.length; index += 1) if (word.charCodeAt(index) !== text.charCodeAt(start + index)) return false;
+  return true;
+}
+
+/** The hash of a word, one code unit at a time: wordHash(wordHash(HASH_START, a), b)… */
+const HASH_START = 0x811c9dc5 | 0;
+function wordHash(hash: number, unit: number): number {
+  return Math.imul(hash ^ unit, 0x01000193);
+}
+
+let wordTable = new WordTable();
+// Its words hold key word numbers: when those start again, so do the words.
+whenKeyWordsForgotten(() => {
+  wordTable = new WordTable();
+});
 
 function roleOfWord(word: WordInfo): WordRole {
   return (word.role ??= roleOf(word.lower));
@@ -218,31 +277,38 @@ function classAt(text: string, index: number): number {
 const MAX_RUN = 12;
 
 /** The n-grams of one run of content words that open on a non-verb and end on a noun-like word. */
-function addRunPhrases(run: readonly WordInfo[], sink: PhraseSink): void {
+function addRunPhrases(run: readonly WordInfo[], counter: PhraseCounter): void {
   for (let start = 0; start < run.length; start += 1) {
     if (!roleOfWord(run[start]!).start) continue;
-    // The phrase so far, all words but the last as they are (the key's last word is singular), and their specificity.
-    let keyHead = '';
-    let surfaceHead = '';
+    // The key of the phrase so far with all its words as they are (a key's last word is singular), and their specificity.
+    let head = NO_WORDS;
     let specificityHead = 0;
     for (let size = 1; size <= MAX_WORDS && start + size <= run.length; size += 1) {
       const word = run[start + size - 1]!;
       if (size > 1 && !roleOfWord(run[start + size - 2]!).inner) break;
       const last = roleOfWord(word);
       if (last.end && (size > 1 || last.alone)) {
-        const specificity = specificityHead + word.singularSpecificity;
-        const surface = mayPassBackground(size, specificity) ? (size === 1 ? word.surface : `${surfaceHead} ${word.surface}`) : undefined;
-        sink.add(size === 1 ? word.singular : `${keyHead} ${word.singular}`, surface, size, specificity);
+        const node = counter.step(head, word.singularId);
+        if (counter.counts(node)) {
+          const specificity = specificityHead + word.singularSpecificity;
+          counter.add(node, mayPassBackground(size, specificity) ? surfaceOf(run, start, size, counter) : -1, size, specificity);
+        }
       }
-      keyHead = size === 1 ? word.lower : `${keyHead} ${word.lower}`;
-      surfaceHead = size === 1 ? word.surface : `${surfaceHead} ${word.surface}`;
+      if (size < MAX_WORDS) head = counter.step(head, word.lowerId);
       specificityHead += word.specificity;
     }
   }
 }
 
+/** The written-form node of the words run[start]… of a phrase of `size` words. */
+function surfaceOf(run: readonly WordInfo[], start: number, size: number, counter: PhraseCounter): number {
+  let surface = NO_WORDS;
+  for (let index = start; index < start + size; index += 1) surface = counter.stepWritten(surface, run[index]!.surfaceId);
+  return surface;
+}
+
 /** "HEAD of (the) MODIFIER": the modifier is the longest opening stretch (one or two words) of the run after "of" that ends on a noun. */
-function addInvertedPhrase(head: WordInfo, article: WordInfo | undefined, after: readonly WordInfo[], sink: PhraseSink): void {
+function addInvertedPhrase(head: WordInfo, article: WordInfo | undefined, after: readonly WordInfo[], counter: PhraseCounter): void {
   if (!roleOfWord(head).end) return;
   for (let size = Math.min(2, after.length); size >= 1; size -= 1) {
     const first = after[0]!;
@@ -250,14 +316,20 @@ function addInvertedPhrase(head: WordInfo, article: WordInfo | undefined, after:
     if (size > 1 && !roleOfWord(first).inner) continue;
     if (!roleOfWord(last).end || !roleOfWord(first).start) continue;
     // topicKey of "HEAD of MODIFIER": the modifier (its last word singular), then the head singular.
-    const key = size === 1 ? `${first.singular} ${head.singular}` : `${first.lower} ${last.singular} ${head.singular}`;
+    const modifierKey = size === 1 ? counter.step(NO_WORDS, first.singularId) : counter.step(counter.step(NO_WORDS, first.lowerId), last.singularId);
+    const node = counter.step(modifierKey, head.singularId);
+    if (!counter.counts(node)) return;
     const specificity = (size === 1 ? first.singularSpecificity : first.specificity + last.singularSpecificity) + head.singularSpecificity;
     if (!mayPassBackground(size + 1, specificity)) {
-      sink.add(key, undefined, size + 1, specificity);
+      counter.add(node, -1, size + 1, specificity);
       return;
     }
-    const modifier = size === 1 ? first.surface : `${first.surface} ${last.surface}`;
-    sink.add(key, article === undefined ? `${head.surface} of ${modifier}` : `${head.surface} of ${article.surface} ${modifier}`, size + 1, specificity);
+    // As written: "HEAD of (the) MODIFIER".
+    let surface = counter.stepWritten(counter.stepWritten(NO_WORDS, head.surfaceId), keyWordId('of'));
+    if (article !== undefined) surface = counter.stepWritten(surface, article.surfaceId);
+    surface = counter.stepWritten(surface, first.surfaceId);
+    if (size === 2) surface = counter.stepWritten(surface, last.surfaceId);
+    counter.add(node, surface, size + 1, specificity);
     return;
   }
 }
@@ -278,19 +350,19 @@ interface RunState {
 }
 
 /** Offers the run's phrases (and the inverted phrase joining it to the run before) and starts a new run. */
-function endRun(state: RunState, sink: PhraseSink): void {
+function endRun(state: RunState, counter: PhraseCounter): void {
   const run = state.run;
-  addRunPhrases(run, sink);
-  if (state.runHead !== undefined) addInvertedPhrase(state.runHead, state.runArticle, run, sink);
+  addRunPhrases(run, counter);
+  if (state.runHead !== undefined) addInvertedPhrase(state.runHead, state.runArticle, run, counter);
   state.previousLast = run[run.length - 1];
-  state.run = [];
+  run.length = 0;
   state.link = 'run';
 }
 
 /** Adds a word of the text to the runs: a content word extends the run, "of" and "the" may link two runs, anything else breaks. */
-function pushWord(state: RunState, word: WordInfo, kind: WordInfo['kind'], sink: PhraseSink): void {
+function pushWord(state: RunState, word: WordInfo, kind: WordInfo['kind'], counter: PhraseCounter): void {
   if (kind === 'content') {
-    if (state.run.length === MAX_RUN) endRun(state, sink);
+    if (state.run.length === MAX_RUN) endRun(state, counter);
     if (state.run.length === 0) {
       state.runHead = state.link === 'of' || state.link === 'of the' ? state.previousLast : undefined;
       state.runArticle = state.link === 'of the' ? state.article : undefined;
@@ -298,7 +370,7 @@ function pushWord(state: RunState, word: WordInfo, kind: WordInfo['kind'], sink:
     state.run.push(word);
     return;
   }
-  if (state.run.length > 0) endRun(state, sink);
+  if (state.run.length > 0) endRun(state, counter);
   if (kind === 'of') state.link = state.link === 'run' ? 'of' : 'none';
   else if (kind === 'the' && state.link === 'of') {
     state.link = 'of the';
@@ -307,12 +379,12 @@ function pushWord(state: RunState, word: WordInfo, kind: WordInfo['kind'], sink:
 }
 
 /**
- * Offers `sink` every candidate phrase in `text` outside the `masked` spans (entity mentions): each 1–4 word
+ * Counts in `counter` every candidate phrase in `text` outside the `masked` spans (entity mentions): each 1–4 word
  * stretch of a run of content words that opens on a non-verb and ends on a noun-like word, and for
  * "HEAD of (the) MODIFIER" (the head one word, the modifier one or two) the phrase "MODIFIER HEAD". Runs are
  * cut at every other word, at punctuation and digits, at masked spans, and after 12 words.
  */
-export function collectPhrases(text: string, masked: readonly { start: number; end: number }[], sink: PhraseSink): void {
+export function collectPhrases(text: string, masked: readonly { start: number; end: number }[], counter: PhraseCounter): void {
   const state: RunState = { run: [], link: 'none', previousLast: undefined, article: undefined, runHead: undefined, runArticle: undefined };
   const length = text.length;
   // Something other than white space since the last word.
@@ -328,23 +400,27 @@ export function collectPhrases(text: string, masked: readonly { start: number; e
       continue;
     }
     const start = index;
+    let hash = wordHash(HASH_START, text.charCodeAt(index));
+    if (width === 2) hash = wordHash(hash, text.charCodeAt(index + 1));
     index += width;
     while (index < length) {
       found = classAt(text, index);
       const pair = found > PAIR;
       if (pair) found -= PAIR;
       if (found !== LETTER && found !== JOINER) break;
+      hash = wordHash(hash, text.charCodeAt(index));
+      if (pair) hash = wordHash(hash, text.charCodeAt(index + 1));
       index += pair ? 2 : 1;
     }
     if (broken) {
-      pushWord(state, BREAK, 'break', sink);
+      pushWord(state, BREAK, 'break', counter);
       broken = false;
     }
-    const word = wordInfoOf(text.slice(start, index));
-    pushWord(state, word, masked.length > 0 && overlapsAny(masked, start, index) ? 'break' : word.kind, sink);
+    const word = wordTable.lookup(text, start, index, hash);
+    pushWord(state, word, masked.length > 0 && overlapsAny(masked, start, index) ? 'break' : word.kind, counter);
   }
-  if (state.run.length > 0) endRun(state, sink);
+  if (state.run.length > 0) endRun(state, counter);
 }
 
 /** What punctuation between two words is. */
-const BREAK: WordInfo = { surface: '', lower: '', singular: '', kind: 'break', role: undefined, specificity: 0, singularSpecificity: 0 };
+const BREAK: WordInfo = { surface: '', lower: '', singular: '', kind: 'break', role: undefined, specificity: 0, singularSpecificity: 0, lowerId: -1, singularId: -1, surfaceId: -1 };

@@ -107,10 +107,39 @@ function matchFrom(form: ParsedForm, from: number, text: string, index: number):
  * A finder for `forms` (lower case, in the order the alternation tries them; equal ones once) used like a global
  * regex: set lastIndex, call exec until it returns null.
  */
+/** The forms that open on one compare unit, by the unit after it: each list in the forms' order. */
+interface FormsOpeningOn {
+  /** The forms that may match when the next unit is this one (a form's own second unit, or any for those in `anyNext`). */
+  byNext: Map<number, ParsedForm[]>;
+  /** The forms whose second element is not a fixed unit (white space, an ending, nothing): they may match whatever follows. */
+  anyNext: ParsedForm[] | undefined;
+}
+
+/** The second element of a form when it is one fixed unit, else undefined. */
+function fixedSecond(form: ParsedForm): number | undefined {
+  const second = form.stem[1];
+  return form.stem.length >= 2 && second !== WHITE_SPACE ? second : undefined;
+}
+
+/** Indexes forms (in order) by their first unit and, where it is fixed, their second. */
+function indexForms(forms: readonly ParsedForm[]): FormsOpeningOn {
+  const anyNext = forms.filter((form) => fixedSecond(form) === undefined);
+  const byNext = new Map<number, ParsedForm[]>();
+  for (const next of new Set(forms.map(fixedSecond))) {
+    if (next !== undefined) byNext.set(next, forms.filter((form) => fixedSecond(form) === next || fixedSecond(form) === undefined));
+  }
+  return { byNext, anyNext: anyNext.length > 0 ? anyNext : undefined };
+}
+
+/**
+ * A finder for `forms` (lower case, in the order the alternation tries them; equal ones once) used like a global
+ * regex: set lastIndex, call exec until it returns null.
+ */
 export class FormFinder {
   lastIndex = 0;
-  /** The forms by their first element's compare unit, each list in the forms' order. */
-  private readonly byFirst = new Map<number, ParsedForm[]>();
+  /** The forms by their first element's compare unit: ASCII units by index, the others in a map. */
+  private readonly byAsciiFirst: (FormsOpeningOn | undefined)[] = new Array<FormsOpeningOn | undefined>(128).fill(undefined);
+  private readonly byOtherFirst = new Map<number, FormsOpeningOn>();
   /** Every form in order, when one opens on white space and may start anywhere. */
   private readonly everywhere: ParsedForm[] | undefined;
 
@@ -118,23 +147,39 @@ export class FormFinder {
     const parsed = forms.map(parseForm).filter((form) => form.stem.length > 0 || form.endings.every((ending) => ending.length > 0));
     const opensOnSpace = parsed.some((form) => (form.stem[0] ?? form.endings[0]![0]) === WHITE_SPACE);
     this.everywhere = opensOnSpace ? parsed : undefined;
+    const byFirst = new Map<number, ParsedForm[]>();
     for (const form of parsed) {
       // A form whose stem is empty ("y" or "ies") may open on the first unit of any of its endings.
       const firsts = new Set(form.stem.length > 0 ? [form.stem[0]!] : form.endings.map((ending) => ending[0]!));
       for (const first of firsts) {
-        const list = this.byFirst.get(first);
-        if (list === undefined) this.byFirst.set(first, [form]);
+        const list = byFirst.get(first);
+        if (list === undefined) byFirst.set(first, [form]);
         else list.push(form);
       }
+    }
+    for (const [first, list] of byFirst) {
+      if (first >= 0 && first < 128) this.byAsciiFirst[first] = indexForms(list);
+      else this.byOtherFirst.set(first, indexForms(list));
     }
   }
 
   exec(text: string): PatternMatch | null {
     const length = text.length;
+    // Whether the unit before `index` is a word character: a form may open only where it is not.
+    let afterWord = this.lastIndex > 0 && (kindOf(text.charCodeAt(this.lastIndex - 1)) & WORD) !== 0;
     for (let index = this.lastIndex; index < length; index += 1) {
-      if (index > 0 && (kindOf(text.charCodeAt(index - 1)) & WORD) !== 0) continue;
-      const candidates = this.everywhere ?? this.byFirst.get(compareUnit(text.charCodeAt(index)));
-      if (candidates === undefined) continue;
+      const unit = text.charCodeAt(index);
+      const wasAfterWord = afterWord;
+      afterWord = (kindOf(unit) & WORD) !== 0;
+      if (wasAfterWord) continue;
+      let candidates = this.everywhere;
+      if (candidates === undefined) {
+        const first = compareUnit(unit);
+        const opening = first < 128 ? this.byAsciiFirst[first] : this.byOtherFirst.get(first);
+        if (opening === undefined) continue;
+        candidates = index + 1 < length ? (opening.byNext.get(compareUnit(text.charCodeAt(index + 1))) ?? opening.anyNext) : opening.anyNext;
+        if (candidates === undefined) continue;
+      }
       for (const form of candidates) {
         const end = matchFrom(form, 0, text, index);
         if (end < 0) continue;

@@ -9,8 +9,20 @@ export interface PhraseTally {
   length: number;
   /** phraseSpecificity of the key's words. */
   specificity: number;
-  /** Surface forms as written → occurrences. */
-  surfaces: Map<string, number>;
+  /** Its place among the document's phrases, in the order they were first seen. */
+  order: number;
+}
+
+/** A document's phrase tallies as scoring reads them (PhraseCounter). */
+export interface PhraseTallies {
+  /** Every phrase counted, in the order first seen. */
+  readonly inOrder: readonly PhraseTally[];
+  /** A phrase's forms as written → occurrences. */
+  surfacesOf(tally: PhraseTally): Map<string, number>;
+  /** The number of a phrase's first key word. */
+  firstKeyWord(tally: PhraseTally): number;
+  /** The counted phrases inside a phrase (each stretch of its key words, and that stretch less a final "s"); with `firstWords`, only those opening on one of those words. */
+  within(outer: PhraseTally, firstWords?: ReadonlySet<number>): PhraseTally[];
 }
 
 /** A phrase picked as one of the document's topics. */
@@ -54,19 +66,19 @@ export function topicBudget(sentences: number): number {
  * of its own. Score = (1 + log2 adjusted count) × log2(words + 1) × specificity. A phrase passes when it is
  * specific enough for its length and count; the best `budget` are kept, ties by key.
  */
-export function scorePhrases(tallies: ReadonlyMap<string, PhraseTally>, budget: number): ScoredPhrase[] {
+export function scorePhrases(tallies: PhraseTallies, budget: number): ScoredPhrase[] {
   // Only a phrase specific enough for its length and count can be a topic; the nesting correction is needed for those alone.
-  const passing = [...tallies.values()].filter((tally) => passesBackground(tally.length, tally.count, tally.specificity));
+  const passing = tallies.inOrder.filter((tally) => passesBackground(tally.length, tally.count, tally.specificity));
   if (passing.length === 0) return [];
-  const passingKeys = new Set(passing.map((tally) => tally.key));
-  const firstWords = new Set(passing.map((tally) => /^\S+/.exec(tally.key)![0]));
-  const containers = new Map<string, PhraseTally[]>();
-  for (const outer of tallies.values()) {
+  const passingTallies = new Set(passing);
+  const firstWords = new Set(passing.map((tally) => tallies.firstKeyWord(tally)));
+  const containers = new Map<PhraseTally, PhraseTally[]>();
+  for (const outer of tallies.inOrder) {
     if (outer.length < 2) continue;
-    const inners = subPhraseKeys(outer, tallies, firstWords);
+    const inners = tallies.within(outer, firstWords);
     if (inners.length === 0) continue;
     for (const inner of new Set(inners)) {
-      if (!passingKeys.has(inner)) continue;
+      if (!passingTallies.has(inner)) continue;
       const list = containers.get(inner) ?? [];
       list.push(outer);
       containers.set(inner, list);
@@ -74,39 +86,18 @@ export function scorePhrases(tallies: ReadonlyMap<string, PhraseTally>, budget: 
   }
   const scored: ScoredPhrase[] = [];
   for (const tally of passing) {
-    const nested = containers.get(tally.key) ?? [];
+    const nested = containers.get(tally) ?? [];
     const nestedCount = nested.length > 0 ? nested.reduce((sum, outer) => sum + outer.count, 0) / nested.length : 0;
     const own = tally.count - nestedCount;
     if (own < 1) continue;
     // "completed political processes" once, "political processes" five times: the term is the shorter one.
-    if (tally.count === 1 && subPhraseKeys(tally, tallies).some((inner) => inner.includes(' ') && (tallies.get(inner)?.count ?? 0) > 1)) continue;
+    if (tally.count === 1 && tallies.within(tally).some((inner) => inner.length > 1 && inner.count > 1)) continue;
     const score = Math.round((1 + Math.log2(own)) * tally.specificity * 1000) / 1000;
-    scored.push({ key: tally.key, label: labelOf(tally.surfaces) ?? tally.key, count: tally.count, score, surfaces: [...tally.surfaces.keys()].sort() });
+    const surfaces = tallies.surfacesOf(tally);
+    scored.push({ key: tally.key, label: labelOf(surfaces) ?? tally.key, count: tally.count, score, surfaces: [...surfaces.keys()].sort() });
   }
   scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
   return scored.slice(0, budget);
-}
-
-/**
- * The keys of the shorter candidates inside a phrase (contiguous stretches of its key's words); with
- * `firstWords`, only those opening on one of them (the others are not wanted, and are not built).
- */
-function subPhraseKeys(outer: PhraseTally, tallies: ReadonlyMap<string, PhraseTally>, firstWords?: ReadonlySet<string>): string[] {
-  const keyWords = outer.key.split(' ');
-  const keys: string[] = [];
-  for (let start = 0; start < keyWords.length; start += 1) {
-    const first = keyWords[start]!;
-    // A one-word stretch may be wanted in the singular only ("groups" → "group", below).
-    const opens = firstWords === undefined || firstWords.has(first);
-    if (!opens && !(first.endsWith('s') && firstWords!.has(first.slice(0, -1)))) continue;
-    for (let size = 1; size < keyWords.length && start + size <= keyWords.length; size += 1) {
-      if (size > 1 && !opens) break;
-      const words = keyWords.slice(start, start + size).join(' ');
-      // A stretch ending before the last word is written in the plural inside the phrase ("groups" in "armed groups leaders" is rare): try both.
-      for (const key of [words, words.replace(/s$/, '')]) if (tallies.has(key)) keys.push(key);
-    }
-  }
-  return keys;
 }
 
 /** The form a topic is shown by: the most frequent written in lower case ("armed groups", not a sentence's "Armed groups"), else the most frequent. */

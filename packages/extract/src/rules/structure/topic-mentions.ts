@@ -5,9 +5,10 @@ import type { DocumentContext } from '../../pipeline/types.ts';
 import { type DocumentState, coveredSpans } from '../../pipeline/state.ts';
 import { slugify } from '../../text/slug.ts';
 import { collectPhrases, phrasePattern, topicKey } from '../../topics/candidates.ts';
+import { PhraseCounter } from '../../topics/phrase-counter.ts';
 import { lexiconTopicKeys } from '../../topics/concepts.ts';
 import { FormFinder } from '../../topics/forms.ts';
-import { type PhraseTally, type ScoredPhrase, scorePhrases, topicBudget } from '../../topics/score.ts';
+import { type ScoredPhrase, scorePhrases, topicBudget } from '../../topics/score.ts';
 import { type SentenceRecord } from '../../types.ts';
 
 /** The id of the topic a phrase key names: `topic:` and the key's slug, the same in every document and corpus. */
@@ -98,26 +99,12 @@ const MAX_SURFACES = 8;
 
 /** The document's topics: its candidate phrases (entity mentions masked) scored, the best kept. */
 export function documentTopics(sentences: readonly SentenceRecord[], state: DocumentState): ScoredPhrase[] {
-  const tallies = new Map<string, PhraseTally>();
-  const sink = {
-    add(key: string, surface: string | undefined, length: number, specificity: number): void {
-      let tally = tallies.get(key);
-      if (tally === undefined) {
-        if (tallies.size >= MAX_DISTINCT_PHRASES) return;
-        tally = { key, count: 0, length, specificity, surfaces: new Map() };
-        tallies.set(key, tally);
-      }
-      tally.count += 1;
-      if (surface === undefined) return;
-      const seen = tally.surfaces.get(surface);
-      if (seen !== undefined || tally.surfaces.size < MAX_SURFACES) tally.surfaces.set(surface, (seen ?? 0) + 1);
-    },
-  };
+  const counter = new PhraseCounter(MAX_DISTINCT_PHRASES, MAX_SURFACES);
   let characters = 0;
   for (const sentence of sentences) {
     if (characters >= MAX_TOPIC_CHARACTERS) break;
     characters += sentence.text.length;
-    collectPhrases(sentence.text, coveredSpans(state, sentence.index), sink);
+    collectPhrases(sentence.text, coveredSpans(state, sentence.index), counter);
   }
-  return scorePhrases(tallies, topicBudget(sentences.length));
+  return scorePhrases(counter, topicBudget(sentences.length));
 }
