@@ -855,7 +855,7 @@ function arrayEnd(bytes: Uint8Array, start: number, end: number): number {
  * stream, matrices are typed arrays, and a piece's text is gathered as UTF-16 units and made a string once.
  */
 class PageReader {
-  readonly items: PositionedText[] = [];
+  items: PositionedText[] = [];
   characters = 0;
   // The piece being built.
   private pieceOpen = false;
@@ -891,6 +891,15 @@ class PageReader {
     }
     this.pieceOpen = false;
     this.pieceLength = 0;
+  }
+
+  /** Starts a new page with this reader: its pieces and count begin again, its scratch buffers stay (one reader serves a file's pages). */
+  startPage(): void {
+    this.items = [];
+    this.characters = 0;
+    this.pieceOpen = false;
+    this.pieceLength = 0;
+    this.operandCount = 0;
   }
 
   finish(): PositionedText[] {
@@ -1502,11 +1511,12 @@ export function pdfPagesDirect(bytes: Uint8Array, options: PdfDirectOptions): Pa
   if (pages.length === 0) throw new PdfUnsupported('no pages');
   const result: PageText[] = [];
   let characters = 0;
+  const reader = new PageReader(file);
   for (const { page, resources, box } of pages) {
     const [, , width = 0, height = 0] = box;
     const rotate = file.resolve(page.get('Rotate'));
     if (typeof rotate === 'number' && rotate % 360 !== 0) throw new PdfUnsupported('rotated page');
-    const reader = new PageReader(file);
+    reader.startPage();
     const contents = file.resolve(page.get('Contents'));
     const streams = (Array.isArray(contents) ? contents.map((entry) => file.resolve(entry)) : [contents]).filter(isStream);
     const parts = streams.map((stream) => file.streamData(stream));
