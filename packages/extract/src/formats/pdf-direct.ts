@@ -42,6 +42,10 @@ const CHAR_CLASS = new Uint8Array(256);
 for (const code of [0, 9, 10, 12, 13, 32]) CHAR_CLASS[code] = 1;
 for (const mark of '()<>[]{}/%') CHAR_CLASS[mark.charCodeAt(0)] = 2;
 
+/** The value of a hex digit by its byte, 255 for a byte that is none. */
+const HEX_DIGITS = new Uint8Array(256).fill(255);
+for (let digit = 0; digit < 16; digit += 1) HEX_DIGITS[digit.toString(16).charCodeAt(0)] = HEX_DIGITS[digit.toString(16).toUpperCase().charCodeAt(0)] = digit;
+
 function hexValue(code: number): number {
   if (code >= 48 && code <= 57) return code - 48;
   if (code >= 65 && code <= 70) return code - 55;
@@ -851,7 +855,7 @@ function arrayEnd(bytes: Uint8Array, start: number, end: number): number {
  * stream, matrices are typed arrays, and a piece's text is gathered as UTF-16 units and made a string once.
  */
 class PageReader {
-  readonly items: PositionedText[] = [];
+  items: PositionedText[] = [];
   characters = 0;
   // The piece being built.
   private pieceOpen = false;
@@ -887,6 +891,15 @@ class PageReader {
     }
     this.pieceOpen = false;
     this.pieceLength = 0;
+  }
+
+  /** Starts a new page with this reader: its pieces and count begin again, its scratch buffers stay (one reader serves a file's pages). */
+  startPage(): void {
+    this.items = [];
+    this.characters = 0;
+    this.pieceOpen = false;
+    this.pieceLength = 0;
+    this.operandCount = 0;
   }
 
   finish(): PositionedText[] {
@@ -950,7 +963,6 @@ class PageReader {
   private show(bytes: Uint8Array, start: number, end: number, state: GraphicsState, textMatrix: Float64Array): void {
     const font = state.font;
     if (!font) throw new PdfUnsupported('text without a font');
-    const { fontSize, charSpacing, wordSpacing, scale, rise } = state;
     let advance = 0;
     const step = font.codeBytes;
     const { units, widths } = font;
@@ -974,8 +986,17 @@ class PageReader {
       advance += widths[code] as number;
       if (step === 1 && code === 32) spaces += 1;
     }
-    const count = ((end - start) / step) | 0;
-    advance = ((advance / 1000) * fontSize + count * charSpacing + spaces * wordSpacing) * scale;
+    this.place(length, advance, ((end - start) / step) | 0, spaces, state, textMatrix);
+  }
+
+  /**
+   * Places a shown string whose text is the first `length` units of runUnits: `widths` is the sum of its glyphs' widths,
+   * `count` its codes and `spaces` its single-byte spaces; joins it to the piece being built or starts a new piece,
+   * and moves the text matrix past it.
+   */
+  private place(length: number, widths: number, count: number, spaces: number, state: GraphicsState, textMatrix: Float64Array): void {
+    const { fontSize, charSpacing, wordSpacing, scale, rise } = state;
+    const advance = ((widths / 1000) * fontSize + count * charSpacing + spaces * wordSpacing) * scale;
     // The text rendering matrix [size·scale 0 0 size 0 rise] × Tm × CTM, and the run's end after its advance.
     const t = textMatrix;
     const n = state.ctm;
@@ -1010,35 +1031,39 @@ class PageReader {
     const endY = advance * m1 + y;
     const horizontal = Math.abs(b) < 1e-6 && Math.abs(c) < 1e-6 && a > 0;
     const width = horizontal ? endX - x : Math.hypot(endX - x, endY - y);
-    if (length > 0) {
-      this.characters += length;
-      const gap = this.pieceOpen ? x - this.pieceEnd : 0;
-      const joins =
-        this.pieceOpen && horizontal && this.pieceHorizontal && Math.abs(this.pieceY - y) < 0.01 * size + 0.01 && Math.abs(this.pieceSize - size) < 0.01 * size + 0.01 && gap > -0.5 * size && gap <= size;
-      if (!joins) {
-        this.flush();
-        this.pieceOpen = true;
-        this.pieceX = x;
-        this.pieceY = y;
-        this.pieceSize = size;
-        this.pieceHorizontal = horizontal;
-      }
-      if (this.pieceLength + length + 1 > this.pieceUnits.length) {
-        const grown = new Uint16Array((this.pieceLength + length + 1) * 2);
-        grown.set(this.pieceUnits.subarray(0, this.pieceLength));
-        this.pieceUnits = grown;
-      }
-      const piece = this.pieceUnits;
-      if (joins && gap > 0.15 * size && !this.pieceEndsInSpace && !isSpace(run[0] as number)) piece[this.pieceLength++] = 32;
-      let filled = this.pieceLength;
-      for (let index = 0; index < length; index += 1) piece[filled++] = run[index] as number;
-      this.pieceLength = filled;
-      this.pieceEnd = x + width;
-      this.pieceEndsInSpace = isSpace(run[length - 1] as number);
-    }
+    if (length > 0) this.append(length, x, y, size, horizontal, width);
     // The text matrix moves by the run's advance (translate(advance, 0) × Tm).
     t[4] = advance * t0 + t4;
     t[5] = advance * t1 + t5;
+  }
+
+  /** Adds the first `length` units of runUnits, shown from (x, y) at `size` over `width`, to the piece being built, or starts a new piece with them. */
+  private append(length: number, x: number, y: number, size: number, horizontal: boolean, width: number): void {
+    const run = this.runUnits;
+    this.characters += length;
+    const gap = this.pieceOpen ? x - this.pieceEnd : 0;
+    const joins =
+      this.pieceOpen && horizontal && this.pieceHorizontal && Math.abs(this.pieceY - y) < 0.01 * size + 0.01 && Math.abs(this.pieceSize - size) < 0.01 * size + 0.01 && gap > -0.5 * size && gap <= size;
+    if (!joins) {
+      this.flush();
+      this.pieceOpen = true;
+      this.pieceX = x;
+      this.pieceY = y;
+      this.pieceSize = size;
+      this.pieceHorizontal = horizontal;
+    }
+    if (this.pieceLength + length + 1 > this.pieceUnits.length) {
+      const grown = new Uint16Array((this.pieceLength + length + 1) * 2);
+      grown.set(this.pieceUnits.subarray(0, this.pieceLength));
+      this.pieceUnits = grown;
+    }
+    const piece = this.pieceUnits;
+    if (joins && gap > 0.15 * size && !this.pieceEndsInSpace && !isSpace(run[0] as number)) piece[this.pieceLength++] = 32;
+    let filled = this.pieceLength;
+    for (let index = 0; index < length; index += 1) piece[filled++] = run[index] as number;
+    this.pieceLength = filled;
+    this.pieceEnd = x + width;
+    this.pieceEndsInSpace = isSpace(run[length - 1] as number);
   }
 
   /** Runs a content stream (a page's, or a form XObject's within it). */
@@ -1243,6 +1268,147 @@ class PageReader {
           break;
       }
       this.operandCount = 0;
+      if (opcode === OP_SHOW || opcode === OP_MOVE) position = this.glyphRun(data, position, state, lineMatrix, textMatrix);
+    }
+  }
+
+  /**
+   * The common run of a Chromium print, a glyph or a word at a time: `tx ty Td` and `<hex> Tj` or `(plain) Tj`, read
+   * here without the operand stack. Reads from `start` (just after an operator) while the operators are those, and
+   * returns where the first other one begins (nothing of it read), for the main loop to go on from. Neither operator
+   * changes the font, the CTM or the matrices' a–d, so the text rendering matrix's a–d, the size and the direction are
+   * worked out once for the run; a two-byte font's hex codes are read and placed here with the arithmetic of show and
+   * place, step by step the same (so the same positions come out to the last bit).
+   */
+  private glyphRun(data: Uint8Array, start: number, state: GraphicsState, lineMatrix: Float64Array, textMatrix: Float64Array): number {
+    const end = data.length;
+    const font = state.font;
+    const l0 = lineMatrix[0] as number;
+    const l1 = lineMatrix[1] as number;
+    const l2 = lineMatrix[2] as number;
+    const l3 = lineMatrix[3] as number;
+    // The text matrix's a–d are the line matrix's (only a show moves the text matrix apart, by its e and f).
+    const wide = font !== undefined && font.codeBytes === 2 && textMatrix[0] === l0 && textMatrix[1] === l1 && textMatrix[2] === l2 && textMatrix[3] === l3;
+    const { fontSize, charSpacing, wordSpacing, scale, rise } = state;
+    const n = state.ctm;
+    const n0 = n[0];
+    const n1 = n[1];
+    const n2 = n[2];
+    const n3 = n[3];
+    const n4 = n[4];
+    const n5 = n[5];
+    const m0 = l0 * n0 + l1 * n2;
+    const m1 = l0 * n1 + l1 * n3;
+    const m2 = l2 * n0 + l3 * n2;
+    const m3 = l2 * n1 + l3 * n3;
+    const a = fontSize * scale * m0;
+    const b = fontSize * scale * m1;
+    const c = fontSize * m2;
+    const d = fontSize * m3;
+    if (a !== this.sizeOf[0] || b !== this.sizeOf[1] || c !== this.sizeOf[2] || d !== this.sizeOf[3]) {
+      this.sizeOf[0] = a;
+      this.sizeOf[1] = b;
+      this.sizeOf[2] = c;
+      this.sizeOf[3] = d;
+      this.sizeOf[4] = Math.max(Math.sqrt(c * c + d * d), Math.sqrt(a * a + b * b));
+    }
+    const size = this.sizeOf[4] as number;
+    const horizontal = Math.abs(b) < 1e-6 && Math.abs(c) < 1e-6 && a > 0;
+    let position = start;
+    for (;;) {
+      while (position < end && CHAR_CLASS[data[position] as number] === 1) position += 1;
+      if (position >= end) return position;
+      const code = data[position] as number;
+      if ((code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46) {
+        // tx ty Td
+        let cursor = scanNumber(data, position, end);
+        const tx = scannedNumber[0] as number;
+        while (cursor < end && CHAR_CLASS[data[cursor] as number] === 1) cursor += 1;
+        const next = data[cursor] as number;
+        if (cursor >= end || !((next >= 48 && next <= 57) || next === 43 || next === 45 || next === 46)) return position;
+        cursor = scanNumber(data, cursor, end);
+        const ty = scannedNumber[0] as number;
+        while (cursor < end && CHAR_CLASS[data[cursor] as number] === 1) cursor += 1;
+        if (!(data[cursor] === 84 && data[cursor + 1] === 100 && (cursor + 2 >= end || CHAR_CLASS[data[cursor + 2] as number] !== 0))) return position;
+        const e = tx * l0 + ty * l2 + (lineMatrix[4] as number);
+        const f = tx * l1 + ty * l3 + (lineMatrix[5] as number);
+        lineMatrix[4] = e;
+        lineMatrix[5] = f;
+        copyMatrix(lineMatrix, textMatrix);
+        position = cursor + 2;
+        continue;
+      }
+      if (code !== 60 && code !== 40) return position;
+      // <hex> Tj or (plain) Tj
+      let stop = position + 1;
+      let wholeCodes = wide && code === 60;
+      if (code === 60) {
+        if (data[stop] === 60) return position;
+        while (stop < end && data[stop] !== 62) {
+          if (HEX_DIGITS[data[stop] as number] === 255) wholeCodes = false;
+          stop += 1;
+        }
+        if (((stop - position - 1) & 3) !== 0) wholeCodes = false;
+      } else {
+        while (stop < end) {
+          const byte = data[stop] as number;
+          if (byte === 41) break;
+          if (byte === 92 || byte === 40) return position;
+          stop += 1;
+        }
+      }
+      if (stop >= end) return position;
+      let cursor = stop + 1;
+      while (cursor < end && CHAR_CLASS[data[cursor] as number] === 1) cursor += 1;
+      if (!(data[cursor] === 84 && data[cursor + 1] === 106 && (cursor + 2 >= end || CHAR_CLASS[data[cursor + 2] as number] !== 0))) return position;
+      if (!wholeCodes || font === undefined) {
+        if (code === 60) this.showHex(data, position + 1, stop, state, textMatrix);
+        else this.show(data, position + 1, stop, state, textMatrix);
+        position = cursor + 2;
+        continue;
+      }
+      // The codes, four hex digits each, to text units and glyph widths (as show reads them).
+      const { units, widths } = font;
+      if (this.runUnits.length < stop - position + 16) this.runUnits = new Uint16Array((stop - position) * 2 + 16);
+      let run = this.runUnits;
+      let length = 0;
+      let widthSum = 0;
+      for (let digit = position + 1; digit < stop; digit += 4) {
+        const glyph =
+          ((HEX_DIGITS[data[digit] as number] as number) << 12) |
+          ((HEX_DIGITS[data[digit + 1] as number] as number) << 8) |
+          ((HEX_DIGITS[data[digit + 2] as number] as number) << 4) |
+          (HEX_DIGITS[data[digit + 3] as number] as number);
+        const unit = units[glyph] as number;
+        if (unit !== 0) run[length++] = unit;
+        else {
+          const text = font.text(glyph);
+          if (length + text.length > run.length) {
+            const grown = new Uint16Array((length + text.length) * 2);
+            grown.set(run.subarray(0, length));
+            this.runUnits = run = grown;
+          }
+          for (let offset = 0; offset < text.length; offset += 1) run[length++] = text.charCodeAt(offset);
+        }
+        widthSum += widths[glyph] as number;
+      }
+      const count = (stop - position - 1) >> 2;
+      const spaces = 0;
+      // As place: the run's advance, its origin and end in user space, then the text matrix moved past it.
+      const advance = ((widthSum / 1000) * fontSize + count * charSpacing + spaces * wordSpacing) * scale;
+      const t4 = textMatrix[4] as number;
+      const t5 = textMatrix[5] as number;
+      const m4 = t4 * n0 + t5 * n2 + n4;
+      const m5 = t4 * n1 + t5 * n3 + n5;
+      const x = rise * m2 + m4;
+      const y = rise * m3 + m5;
+      const endX = advance * m0 + x;
+      const endY = advance * m1 + y;
+      const width = horizontal ? endX - x : Math.hypot(endX - x, endY - y);
+      if (length > 0) this.append(length, x, y, size, horizontal, width);
+      textMatrix[4] = advance * l0 + t4;
+      textMatrix[5] = advance * l1 + t5;
+      position = cursor + 2;
     }
   }
 
@@ -1345,11 +1511,12 @@ export function pdfPagesDirect(bytes: Uint8Array, options: PdfDirectOptions): Pa
   if (pages.length === 0) throw new PdfUnsupported('no pages');
   const result: PageText[] = [];
   let characters = 0;
+  const reader = new PageReader(file);
   for (const { page, resources, box } of pages) {
     const [, , width = 0, height = 0] = box;
     const rotate = file.resolve(page.get('Rotate'));
     if (typeof rotate === 'number' && rotate % 360 !== 0) throw new PdfUnsupported('rotated page');
-    const reader = new PageReader(file);
+    reader.startPage();
     const contents = file.resolve(page.get('Contents'));
     const streams = (Array.isArray(contents) ? contents.map((entry) => file.resolve(entry)) : [contents]).filter(isStream);
     const parts = streams.map((stream) => file.streamData(stream));

@@ -53,6 +53,35 @@ export const UN_SYMBOL = /(?<![\p{L}\p{N}/])(?:S|A|E|A\/HRC|E\/CN\.\d{1,2})\/(?:
 
 const PAGE_NUMBER = /^(?:page\s+)?\d{1,5}(?:\s*(?:\/|of)\s*\d{1,5})?$|^[-–—]\s*\d{1,5}\s*[-–—]$/i;
 
+/** Whether a UTF-16 unit is white space as `\s` and String.prototype.trim see it (WhiteSpace and LineTerminator). */
+function isWhiteSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** `text.replace(/\s+/g, ' ').trim()`, with the text itself returned when it has no white space but single inner spaces. */
+function collapseSpaces(text: string): string {
+  const length = text.length;
+  let previousSpace = true;
+  let clean = true;
+  for (let index = 0; index < length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 32) {
+      if (previousSpace) {
+        clean = false;
+        break;
+      }
+      previousSpace = true;
+    } else if (isWhiteSpace(code)) {
+      clean = false;
+      break;
+    } else previousSpace = false;
+  }
+  if (clean && !(length > 0 && previousSpace)) return text;
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** Groups pieces that share a baseline into lines, left to right, a space where the gap is wide. */
 function buildLines(items: readonly PositionedText[]): Line[] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
@@ -71,11 +100,11 @@ function buildLines(items: readonly PositionedText[]): Line[] {
     let text = '';
     let end = -Infinity;
     for (const piece of pieces) {
-      if (text.length > 0 && !/\s$/.test(text) && !/^\s/.test(piece.text) && piece.x - end > 0.15 * piece.size) text += ' ';
+      if (text.length > 0 && !isWhiteSpace(text.charCodeAt(text.length - 1)) && !isWhiteSpace(piece.text.charCodeAt(0)) && piece.x - end > 0.15 * piece.size) text += ' ';
       text += piece.text;
       end = Math.max(end, piece.x + piece.width);
     }
-    return { text: text.replace(/\s+/g, ' ').trim(), x: pieces[0]?.x ?? 0, y, size, end };
+    return { text: collapseSpaces(text), x: pieces[0]?.x ?? 0, y, size, end };
   });
 }
 
@@ -208,9 +237,13 @@ const COMPOUND_PREFIXES = new Set(['north', 'south', 'east', 'west', 'non', 'sel
  * Joins a line to the text before it. A soft hyphen at the end always breaks a word; a hyphen before a
  * lower-case letter does too, unless the document writes that compound with its hyphen elsewhere, or
  * never writes it solid and its first part is a compound prefix ("south-" + "east" stays "south-east").
+ * Undefined when the line only follows after a space (the caller keeps it as a part of its own).
  */
-function joinLine(paragraph: string, line: string, vocabulary: () => ReadonlySet<string>): string {
+function joinLine(paragraph: string, line: string, vocabulary: () => ReadonlySet<string>): string | undefined {
   if (paragraph.length === 0) return line;
+  const lastUnit = paragraph.charCodeAt(paragraph.length - 1);
+  // Only a line ending in a hyphen or a soft hyphen joins otherwise.
+  if (lastUnit !== 45 && lastUnit !== 0xad) return undefined;
   if (/\p{L}\u00ad$/u.test(paragraph)) return paragraph.slice(0, -1) + line;
   if (/\p{L}-$/u.test(paragraph) && /^\p{Ll}/u.test(line)) {
     const left = (/[\p{L}\p{M}]+(?=-$)/u.exec(paragraph)?.[0] ?? '').toLowerCase();
@@ -220,7 +253,7 @@ function joinLine(paragraph: string, line: string, vocabulary: () => ReadonlySet
     if (hyphenated || (!solid && COMPOUND_PREFIXES.has(left))) return paragraph + line;
     return paragraph.slice(0, -1) + line;
   }
-  return `${paragraph} ${line}`;
+  return undefined;
 }
 
 /** A vocabulary word: letters and marks, hyphenated compounds whole, not one that ends a line on a hyphen. */
@@ -290,6 +323,18 @@ function vocabularyOf(pages: readonly Line[][]): Set<string> {
   return words;
 }
 
+/** Units that may close a sentence after its mark: quotes, a parenthesis, a bracket. */
+const isSentenceCloser = (code: number): boolean => code === 34 || code === 39 || code === 0x201d || code === 0x2019 || code === 41 || code === 93;
+const isSentenceMark = (code: number): boolean => code === 46 || code === 33 || code === 63 || code === 58 || code === 59 || code === 0x2026;
+
+/** Whether the last 16 units of `text` end a sentence: a mark (. ! ? : ; …) and closing quotes or brackets after it. */
+function endsWithSentenceEnd(text: string): boolean {
+  const floor = Math.max(0, text.length - 16);
+  let index = text.length - 1;
+  while (index >= floor && isSentenceCloser(text.charCodeAt(index))) index -= 1;
+  return index >= floor && isSentenceMark(text.charCodeAt(index));
+}
+
 /**
  * Lays the pages' lines out as paragraphs: a new paragraph where the space between lines is wider than
  * usual or the font size changes; a column or page break goes on with the same paragraph unless the text
@@ -308,8 +353,9 @@ export function layoutPages(pages: readonly PageText[]): { text: string; pageTex
       if (gap > 0) gaps.push(gap);
     }
   }
-  gaps.sort((a, b) => a - b);
-  const usualGap = gaps[Math.floor(gaps.length / 2)] ?? 12;
+  // Sorted as numbers (gaps are positive and finite: a typed array's sort gives the order the comparator a - b gives).
+  const sortedGaps = Float64Array.from(gaps).sort();
+  const usualGap = sortedGaps[Math.floor(sortedGaps.length / 2)] ?? 12;
   const paragraphs: string[] = [];
   const pageTexts: string[] = [];
   // The paragraph being built, as its lines (a hyphenated line end joins into the line before): joined once, at its end.
@@ -327,12 +373,12 @@ export function layoutPages(pages: readonly PageText[]): { text: string; pageTex
         const sameFlow = gap > 0 && gap < usualGap * 1.3 && Math.abs(line.x - previous.x) < line.size * 4;
         const sizeChanged = Math.abs(line.size - previous.size) > 0.4;
         const breaksFlow = !sameFlow && (gap <= 0 || Math.abs(line.x - previous.x) >= line.size * 4);
-        const endsSentence = /[.!?:;…]["'”’)\]]*$/u.test((parts[parts.length - 1] as string).slice(-16));
+        const endsSentence = endsWithSentenceEnd(parts[parts.length - 1] as string);
         if (sizeChanged || (breaksFlow ? endsSentence : !sameFlow)) flush();
       }
       const last = parts[parts.length - 1];
       const joined = last === undefined ? undefined : joinLine(last, line.text, vocabulary);
-      if (last === undefined || joined === undefined || joined === `${last} ${line.text}`) parts.push(line.text);
+      if (joined === undefined) parts.push(line.text);
       else parts[parts.length - 1] = joined;
       previous = line;
     }
