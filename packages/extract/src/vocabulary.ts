@@ -11,7 +11,8 @@ deputy special representative coordinator envoy adviser advisor ambassador chief
 chairwoman chairperson commander force lieutenant colonel major captain sergeant admiral marshal governor senator
 brigadier corporal commodore commandant superintendent inspector
 spokesperson spokesman spokeswoman officer officers researcher research analyst editor reporter correspondent host
-moderator founder king queen prince princess emperor pope bishop cardinal imam sheikh judge justice prosecutor registrar
+moderator founder king queen prince princess emperor pope bishop archbishop cardinal imam sheikh ayatollah mufti rabbi pastor
+monsignor patriarch judge justice prosecutor registrar
 high commissioner commissioner rapporteur expert experts member members mayor premier chancellor foreign defence defense
 interior affairs acting former late senior junior associate programme program manager officer-in-charge
 lt col gen maj capt sgt brig adm cdr gov sen amb
@@ -50,7 +51,8 @@ northern southern eastern western central northeast northwest southeast southwes
 export const HONORIFICS = list(`
 mr mrs ms mx dr prof professor sir dame lord lady madam mister miss president minister ambassador secretary-general
 under-secretary-general general colonel lieutenant captain sergeant admiral marshal governor senator judge king queen
-prince princess pope bishop cardinal imam sheikh mayor premier chancellor envoy representative coordinator spokesperson
+prince princess pope bishop archbishop cardinal imam sheikh ayatollah mufti rabbi pastor monsignor patriarch reverend
+mayor premier chancellor envoy representative coordinator spokesperson
 spokesman spokeswoman commander chairman chairwoman chairperson director chief head rapporteur commissioner
 major brigadier corporal commodore commandant superintendent inspector
 lt col gen maj capt sgt brig adm cdr gov sen amb

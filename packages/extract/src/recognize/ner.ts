@@ -5,7 +5,7 @@ import nlp from 'compromise/two';
 import type { CompiledLexicon } from '../lexicon/compile.ts';
 import { foldText, matchKey } from '../text/fold.ts';
 import { coverageMask, maskOverlaps } from './mention.ts';
-import { isCommonWord } from '../topics/background.ts';
+import { isCommonWord, zipfFrequency } from '../topics/background.ts';
 import { STOPWORDS } from '../topics/stopwords.ts';
 import { AGREEMENT_HEADS, EVENT_FIRST_WORDS, EVENT_HEADS, HONORIFICS, NAME_CONNECTORS, NEVER_NAMES, ORGANIZATION_HEADS, PERSON_APPOSITION, PERSON_CONNECTORS, PERSON_ONLY_PARTICLES, PERSON_VERB_AFTER, PLACE_FIRST_WORDS, PLACE_HEADS, ROLE_WORDS } from '../vocabulary.ts';
 
@@ -32,6 +32,8 @@ export interface NameContext {
   places: readonly { start: number; end: number }[];
   /** Spans of people already found in the sentence, for lists of people ("Christopher Ross, then Horst Köhler"). */
   people?: readonly { start: number; end: number }[];
+  /** Spans of organisations the lexicon named in the sentence, for their organs ("ECOWAS Commission"). */
+  bodies?: readonly { start: number; end: number }[];
 }
 
 /** The lexicon entity a name names when its last word is read in the singular or plural, if exactly one. */
@@ -194,7 +196,8 @@ const GROUP_NOUN_AFTER_ONE_WORD = /^\s+(?:militias?|gang|rebel\s+(?:group|moveme
 const GROUP_NOUN_AFTER = /^(?:\s+and\s+\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2})?\s+(?:militias?|gang|groups|factions|rebel\s+(?:group|movement)|armed\s+groups?)\b/u;
 
 /** Lower-case place nouns after a capitalised run that make it a place: "Abu Shouk camp", "the Kutum district", "the Lunda provinces". */
-const PLACE_NOUN_AFTER = /^\s+(?:camps?|districts?|provinces?|count(?:y|ies)|regions?|valleys?|villages?|towns?|prefectures?|localit(?:y|ies)|neighbourhoods?|neighborhoods?)\b/u;
+const PLACE_NOUN_AFTER =
+  /^\s+(?:camps?|districts?|provinces?|count(?:y|ies)|regions?|valleys?|villages?|towns?|prefectures?|localit(?:y|ies)|neighbourhoods?|neighborhoods?|(?:(?:displacement|IDP|refugee|transit|cantonment)\s+)?(?:sites?|camps?|settlements?)|territor(?:y|ies)|chiefdoms?|municipalit(?:y|ies)|health\s+zones?)\b/u;
 
 
 /** A lower-case occupation right before a name introduces a person: "the German diplomat Volker Perthes". */
@@ -207,6 +210,9 @@ const EVENT_NOUN_AFTER = /^\s+(?:conference|summit|peace\s+talks)\b/u;
 /** An organisation head and its complement before an "and" inside a run ("Committee on Foreign Affairs and Defence"). */
 const HEAD_WITH_COMPLEMENT_BEFORE_AND = new RegExp(`(?<![\\p{L}])(?:${[...ORGANIZATION_HEADS].join('|')})\\s+(?:of|on|for)\\s+.*\\sand\\s`, 'iu');
 
+/** Heads of a body's organs, which take the body's name before them: "ECOWAS Commission", "AU Peace Fund". Lower case. */
+const ORGAN_HEADS = new Set(['commission', 'secretariat', 'fund', 'parliament', 'court', 'council', 'assembly', 'bank', 'office', 'directorate', 'department', 'mission']);
+
 /**
  * Spans of capitalised name words outside covered spans, merged when only spaces or connectors separate
  * them. The sentence's first word counts only as part of a longer run.
@@ -216,6 +222,7 @@ export function candidateRuns(
   covered: readonly { start: number; end: number }[],
   places: readonly { start: number; end: number }[] = [],
   people: readonly { start: number; end: number }[] = [],
+  bodies: readonly { start: number; end: number }[] = [],
 ): { start: number; end: number }[] {
   const runs: { start: number; end: number; words: number; names: number }[] = [];
   const firstWord = /^[^\p{L}\p{N}]*/u.exec(text)?.[0].length ?? 0;
@@ -269,10 +276,18 @@ export function candidateRuns(
       (run) =>
         run.words > 1 ||
         (run.start !== firstWord && GROUP_NOUN_AFTER_ONE_WORD.test(text.slice(run.end, run.end + 30))) ||
+        // "the Lushagala displacement site"; not "the Hazara neighbourhood of Dasht-e-Barchi", where a people's name describes it.
+        (run.start !== firstWord &&
+          PLACE_NOUN_AFTER.test(text.slice(run.end, run.end + 40)) &&
+          !/^\s+(?:[\p{Ll}A-Z]+\s+){1,2}of\s/u.test(text.slice(run.end, run.end + 40)) &&
+          zipfFrequency(text.slice(run.start, run.end).toLowerCase()) < FOREIGN_NAME_ZIPF) ||
         (run.start !== firstWord && LOCATIVE_BEFORE.test(text.slice(Math.max(0, run.start - LOCATIVE_REACH), run.start))) ||
         inPlaceList(text, run, places) ||
         (headTypeOf([text.slice(run.start, run.end).toLowerCase()], 1) !== undefined && places.some((place) => place.end === run.start - 1)) ||
         (text.slice(run.start, run.end) === 'Process' && places.some((place) => place.end === run.start - 1)) ||
+        (ORGAN_HEADS.has(text.slice(run.start, run.end).toLowerCase()) && bodies.some((body) => body.end === run.start - 1)) ||
+        (places.some((place) => place.end === run.start - 1 && LOCATIVE_BEFORE.test(text.slice(Math.max(0, place.start - LOCATIVE_REACH), place.start))) &&
+          zipfFrequency(text.slice(run.start, run.end).toLowerCase()) < FOREIGN_NAME_ZIPF) ||
         (['agreement', 'event'].includes(headTypeOf([text.slice(run.start, run.end).toLowerCase()], 1) ?? '') && people.some((person) => person.end === run.start - 1)),
     )
     .map(({ start, end }) => ({ start, end }));
@@ -352,13 +367,15 @@ export function findNames(
   budget: TaggerBudget = { windows: TAGGER_WINDOWS_PER_DOCUMENT },
   places: readonly { start: number; end: number }[] = [],
   people: readonly { start: number; end: number }[] = [],
+  bodies: readonly { start: number; end: number }[] = [],
 ): NerCandidate[] {
-  const runs = candidateRuns(text, covered, places, people);
+  const runs = candidateRuns(text, covered, places, people, bodies);
   if (runs.length === 0) return [];
-  const context: { coveredByEnd: ReadonlyMap<number, number>; places: readonly { start: number; end: number }[]; people: readonly { start: number; end: number }[] } = {
+  const context: { coveredByEnd: ReadonlyMap<number, number>; places: readonly { start: number; end: number }[]; people: readonly { start: number; end: number }[]; bodies: readonly { start: number; end: number }[] } = {
     coveredByEnd: new Map(covered.map((span) => [span.end, span.start])),
     places,
     people,
+    bodies,
   };
   const candidates: NerCandidate[] = [];
   const add = (candidate: NerCandidate): void => {
@@ -373,13 +390,22 @@ export function findNames(
     for (const run of pending) {
       seen.add(run.start);
       const decision = classifyRun(lexicalTerms(text, run, lexicon), text, lexicon, context, false);
-      if (decision === 'undecided') undecided.push(run);
-      else if (decision) add(decision);
+      if (decision === 'undecided') {
+        if (!undecided.some((known) => known.start === run.start)) undecided.push(run);
+      } else if (decision) {
+        add(decision);
+        const index = undecided.findIndex((known) => known.start === run.start);
+        if (index >= 0) undecided.splice(index, 1);
+      }
     }
     const places = [...context.places, ...candidates.filter((candidate) => candidate.type === 'place')];
     if (places.length === context.places.length) break;
     context.places = places;
-    pending = candidateRuns(text, covered, places, people).filter((run) => !seen.has(run.start));
+    // A run passed over before is read again once a place found next to it puts it in a list ("the Mugunga and
+    // Lushagala displacement sites", where only the second is known to be a place by the noun after it).
+    pending = candidateRuns(text, covered, places, people, bodies).filter(
+      (run) => !seen.has(run.start) || (inPlaceList(text, run, places) && !candidates.some((known) => known.start < run.end && run.start < known.end)),
+    );
   }
   // A run of two to four capitalised words listed with a person's name is a person too ("Peter van Walsum,
   // then Christopher Ross, then Horst Köhler"); each one found extends the list.
@@ -601,7 +627,7 @@ function nameCaption(run: readonly TaggedTerm[], text: string): NerCandidate | u
  * not a list of domains after a role ("Director for United Nations, International Organizations, Human Rights").
  */
 const ROLE_BEFORE_COMMA =
-  /(?:^|[^\p{L}])(?:head|chief|director|representative|envoy|commander|coordinator|spokesperson|spokesman|spokeswoman|minister|president|ambassador|adviser|advisor|leader|secretary-general|under-secretary-general|chair|chairperson|founder|prosecutor|judge|mediator|rapporteur)(?:\s+(?:of|for|to)\s+[^,;.:!?]{1,60})?(?:\s*\([^()]{1,20}\))?\s*,\s*$/iu;
+  /(?:^|[^\p{L}])(?:head|chief|director|representative|envoy|commander|coordinator|spokesperson|spokesman|spokeswoman|minister|president|ambassador|adviser|advisor|leader|secretary-general|under-secretary-general|chair|chairperson|founder|prosecutor|judge|mediator|rapporteur|commissioner|administrator|governor|mayor)(?:\s+(?:of|for|to)\s+[^,;.:!?]{1,60}(?:,\s+[^,;.:!?]{1,30}\s+and\s+[^,;.:!?]{1,30})?)?(?:\s*\([^()]{1,20}\))?\s*,\s*$/iu;
 
 /** A title or honorific just before a run ("Lieutenant General Aroldo Lázaro", "Ms. Ngozi Adeyemi"). */
 function titledBefore(text: string, start: number): boolean {
@@ -641,6 +667,33 @@ function withPlaceAfter(candidate: NerCandidate, lastWord: string, text: string,
   const place = context.places.find((span) => span.start === candidate.end + 1);
   if (!place || /^\s+\p{Lu}/u.test(text.slice(place.end, place.end + 3)) || /^['’]s/u.test(text.slice(place.end))) return candidate;
   return { ...candidate, end: place.end, name: text.slice(candidate.start, place.end) };
+}
+
+/** How common (Zipf) a capitalised word must be to read as an English word, not a place, inside a title. */
+const TITLE_WORD_ZIPF = 3.9;
+
+/**
+ * One everyday word after a preposition that itself follows a capitalised word is a title's word, not a place:
+ * "Partnership in Peace and Security", "Women in Development" ("fighting in Sake" stays a place).
+ */
+function commonWordInsideTitle(words: readonly string[], before: string): boolean {
+  if (words.length !== 1) return false;
+  if (!/(?:^|[^\p{L}])\p{Lu}[\p{Ll}\p{M}'’-]+\s+(?:in|at|for|from|of|through|towards?)\s+$/u.test(before)) return false;
+  return zipfFrequency((words[0] ?? '').toLowerCase()) >= TITLE_WORD_ZIPF;
+}
+
+/** How rare (Zipf, below) each word of a name must be, given names aside, for "<Name> from <country>" to say person. */
+const FOREIGN_NAME_ZIPF = 3.5;
+
+/**
+ * "Belisario Betancur from Colombia, Reinaldo Figueredo from Venezuela": a two-to-four-word name of rare words
+ * (or given names) followed by "from" and a country or place is a person introduced by nationality or home.
+ */
+function fromCountryAfter(words: readonly string[], lowerWords: readonly string[], after: string, end: number, context: NameContext): boolean {
+  if (words.length < 2 || words.length > 4) return false;
+  const from = /^\s+from\s+(?:the\s+)?/u.exec(after);
+  if (!from || !context.places.some((place) => place.start === end + from[0].length)) return false;
+  return lowerWords.every((word, index) => isGivenName(words[index] ?? '') || zipfFrequency(word) < FOREIGN_NAME_ZIPF);
 }
 
 /** Decides whether a run is a person, place or organisation, or junk. */
@@ -731,6 +784,19 @@ function classifyRun(
   if (personBefore && words.length === 1 && (headType === 'agreement' || headType === 'event')) {
     return { type: headType, start: personBefore.start, end, name: text.slice(personBefore.start, end) };
   }
+  // A rare word after a place named after a locative preposition extends that place's name: "in San Francisco
+  // Gotera" is a town of its own, not San Francisco.
+  if (lexiconStart !== undefined && words.length === 1 && placeHeadType === undefined && !hasRoleWord && !first.tags.has('FirstName') && !first.tags.has('Person')) {
+    const placeBefore = text.slice(Math.max(0, lexiconStart - LOCATIVE_REACH), lexiconStart);
+    if (LOCATIVE_BEFORE.test(placeBefore) && zipfFrequency(lowerWords[0] ?? '') < FOREIGN_NAME_ZIPF && !/^\s+\p{Lu}/u.test(after) && /^[\p{L}\p{M}'’-]+$/u.test(name)) {
+      return { type: 'place', start: lexiconStart, end, name: text.slice(lexiconStart, end) };
+    }
+  }
+  // An organ of a body the lexicon names, written after it: "the ECOWAS Commission", "the SADC Secretariat".
+  const bodyBefore = /^\s$/.test(text.slice(start - 1, start)) ? context.bodies?.find((body) => body.end === start - 1) : undefined;
+  if (bodyBefore && !hasRoleWord && words.length <= 3 && ORGAN_HEADS.has(lastWord) && /^[^\p{L}\p{N}]*(?:$|[^\s\p{L}]|\s+\p{Ll})/u.test(after)) {
+    return { type: 'organization', start: bodyBefore.start, end, name: text.slice(bodyBefore.start, end) };
+  }
   if (!followsDemonym && followsLexiconName) return undefined;
   if ((headType === 'agreement' || headType === 'event') && words.length >= 2 && !hasRoleWord) return { type: headType, start, end, name };
   // An organisation head inside the run, followed by its complement: "Transitional Government of National Unity".
@@ -788,6 +854,7 @@ function classifyRun(
     titled ||
     titledBefore(text, start) ||
     PHOTO_CREDIT_BEFORE.test(text.slice(Math.max(0, start - 60), start)) ||
+    fromCountryAfter(words, lowerWords, after, end, context) ||
     PERSON_APPOSITION.test(after) ||
     (ROLE_BEFORE_COMMA.test(text.slice(Math.max(0, start - 120), start)) && /^\s*(?:,|[.!?;]?["”’]?\s*$)/u.test(afterNationality) && !/^\s*,\s*\p{Lu}[\p{L}\p{M}'’\- ]{0,40}(?:,|\s+and\s)/u.test(afterNationality)) ||
     PERSON_VERB_AFTER.test(after) ||
@@ -801,7 +868,8 @@ function classifyRun(
   }
   // "in Chapter VII", "in Resolution 2098", "in Administration": numbered or abstract nouns are not places.
   const numberedOrAbstract = /^\s+(?:\d|[IVXLC]+\b)/.test(after) || /(?:tion|ment|ness|ity|ance|ence|ship|ism|affair)s?$/.test(lastWord);
-  const locative = (LOCATIVE_BEFORE.test(before) && (words.length > 1 || !/the\s+$/i.test(before))) || inPlaceList(text, { start, end }, context.places);
+  const locative =
+    (LOCATIVE_BEFORE.test(before) && (words.length > 1 || !/the\s+$/i.test(before)) && !commonWordInsideTitle(words, before)) || inPlaceList(text, { start, end }, context.places);
   if (words.length <= 3 && !numberedOrAbstract && locative && !hasTag(terms, 'Organization', 'Person') && !runStartsSentence) {
     return { type: 'place', start, end, name };
   }

@@ -41,12 +41,19 @@ export const DATED_EVENT_HEADS = [
   'tsunami',
   'genocide',
   'massacre',
+  'massacres',
   'uprising',
   'bombing',
 ] as const;
 
 /** Of the lower-case heads, those a named place alone (no year) makes a named event: "the Haiti earthquake". */
-export const PLACE_NAMED_EVENT_HEADS = ['epidemic', 'earthquake', 'coup', 'tsunami', 'famine', 'genocide', 'bombing'] as const;
+export const PLACE_NAMED_EVENT_HEADS = ['epidemic', 'earthquake', 'coup', 'tsunami', 'famine', 'genocide', 'bombing', 'massacre', 'massacres'] as const;
+
+/**
+ * Of those, the heads any capitalised name makes a named event, known place or not: a massacre or genocide is
+ * named after the village or people it struck ("the El Mozote massacre", "the Kassinga massacre").
+ */
+export const ANY_NAME_EVENT_HEADS = ['massacre', 'massacres', 'genocide'] as const;
 
 /** Lower-case qualifiers allowed between a year and a head: "the 2014 Ebola epidemic", "the 2011 post-electoral crisis". */
 export const EVENT_QUALIFIERS = [

@@ -29,6 +29,8 @@ export function recogniseLexicon(state: DocumentState, lexicon: CompiledLexicon,
       const entity = hit.entityIds[0];
       // Without capitals, a place named by a common word or a given name ("turkey", "chad") is one only after a preposition of place.
       if (lowerCase && entity !== undefined && wordOrGivenName(hit.surface) && !LOWER_CASE_PLACE_BEFORE.test(sentence.text.slice(Math.max(0, hit.start - 12), hit.start))) continue;
+      // A country's short form glued to a currency sign names the currency: "US$2.6 billion", "A$ 40", "HK$".
+      if (entity?.startsWith('country:') && isCurrencyPrefix(sentence.text, hit.end)) continue;
       if (hit.kind === 'alias' && entity !== undefined) {
         // A generated gazetteer name inside a longer capitalised name ("Teatro Colón") is part of that name.
         if (isGazetteerEntry(lexicon, entity) && insideLongerName(sentence.text, hit.start, hit.end) && !afterAcronym(sentence.text, hit.start)) continue;
@@ -69,6 +71,11 @@ function addLongerPersonName(state: DocumentState, lexicon: CompiledLexicon, sen
     state.types.set(id, 'person');
   }
   addMention(state, { entity: id, ...span, how: 'rule', rule: 'longer-person-name', reason: `"${longer.surface}" is a longer name than "${matched}" (${entity}) without all of its name parts: another person` });
+}
+
+/** True when a currency sign follows a name at once ("US$", "NZ$"), or after one space with an amount ("US $ 40"). */
+export function isCurrencyPrefix(text: string, end: number): boolean {
+  return /^(?:[$€£¥]|\s[$€£¥]\s?\d)/u.test(text.slice(end, end + 4));
 }
 
 /** True for the places data/lexicon/gazetteer.json generates from GeoNames and ISO 3166-2 (facts.source says which). */

@@ -2,8 +2,8 @@
 // the words that build their names ("Radio Okapi", "Eye Radio", "Mikado FM", "UNMIL Radio").
 import type { SentenceRecord } from '../../types.ts';
 import type { RuleCandidate, RuleContext } from '../context.ts';
-import { alternatives, CAP_WORD, containsAny, isHeadline, makeCandidate } from '../text.ts';
-import { KNOWN_MEDIA, NOT_STATION_WORDS, STATION_FIRST_WORDS, STATION_LAST_WORDS } from './vocabulary.ts';
+import { alternatives, CAP_WORD, containsAny, isHeadline, makeCandidate, mentionsOver } from '../text.ts';
+import { KNOWN_MEDIA, MEDIUM_NOUNS, NOT_STATION_WORDS, STATION_FIRST_WORDS, STATION_LAST_WORDS } from './vocabulary.ts';
 
 
 const MEDIA_FACTS = { kind: 'media' };
@@ -12,6 +12,15 @@ const KNOWN = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${alternatives(KNOWN_MEDIA.
 const NAME_PART = `(?:${CAP_WORD}|\\d{1,3})`;
 const FIRST_WORD_STATION = new RegExp(`(?<![\\p{L}'’-])(?:${alternatives(STATION_FIRST_WORDS)})((?:\\s+(?:des|de|du|la|le)?\\s*${NAME_PART}){1,4})(?:\\s+FM)?(?![\\p{L}\\p{N}'’-])`, 'gu');
 const LAST_WORD_STATION = new RegExp(`(?<![\\p{L}'’-])((?:${NAME_PART}\\s+){1,3})(?:${alternatives(STATION_LAST_WORDS)})(?![\\p{L}\\p{N}'’-])`, 'gu');
+
+/** A medium named right after the noun that says what it is: an acronym or one to three capitalised words. */
+const AFTER_MEDIUM_NOUN = new RegExp(
+  `(?<![\\p{L}'’-])(?:${alternatives(MEDIUM_NOUNS)})\\s+(\\p{Lu}{2,8}(?![\\p{L}\\p{N}'’-])|(?:(?:Le|La|Les|El|The|Al)\\s+)?${CAP_WORD}(?:\\s+${CAP_WORD}){0,2}(?![\\p{L}\\p{N}'’-]))`,
+  'gu',
+);
+/** Capitalised words after a medium noun that are no medium's name. Lower case. */
+const NOT_MEDIUM_NAMES = new Set(['on', 'in', 'that', 'this', 'and', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'i', 'he', 'she', 'they', 'we', 'it']);
+const hasMediumNoun = containsAny(MEDIUM_NOUNS);
 
 const hasFirstStationWord = containsAny(STATION_FIRST_WORDS);
 const hasLastStationWord = containsAny(STATION_LAST_WORDS);
@@ -39,6 +48,15 @@ export function proposeMedia(sentences: readonly SentenceRecord[], context: Rule
       push(sentence, match.index, match.index + match[0].length, label, `known-media: "${label}"`, 'certain');
     }
     if (isHeadline(text)) continue;
+    AFTER_MEDIUM_NOUN.lastIndex = 0;
+    for (let match = hasMediumNoun(text) ? AFTER_MEDIUM_NOUN.exec(text) : null; match !== null; match = AFTER_MEDIUM_NOUN.exec(text)) {
+      const name = match[1] ?? '';
+      if (NOT_MEDIUM_NAMES.has((name.split(/\s+/u)[0] ?? '').toLowerCase())) continue;
+      const start = match.index + match[0].length - name.length;
+      // A name the lexicon already gives (a country, a body) is what the noun describes, not a medium of that name.
+      if (mentionsOver(context, sentence.index, start, match.index + match[0].length).some((mention) => !mention.guessed)) continue;
+      push(sentence, start, match.index + match[0].length, labelOfForm.get(name.toLowerCase()) ?? name, 'medium-named-after-its-kind: "state television <Name>"', 'likely');
+    }
     FIRST_WORD_STATION.lastIndex = 0;
     for (let match = hasFirstStationWord(text) ? FIRST_WORD_STATION.exec(text) : null; match !== null; match = FIRST_WORD_STATION.exec(text)) {
       const first = (match[1] ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';

@@ -41,6 +41,8 @@ export const KNOWN_MEDIA = [
 /** First words of a station's name: "Radio Okapi", "Radio Télévision …", "Télé Congo". */
 export const STATION_FIRST_WORDS = ['Radio', 'Télé', 'Tele', 'Télévision', 'Television'] as const;
 /** Last words of a station's name: "Eye Radio", "Mikado FM", "Rwanda Television", "Nile TV". */
-export const STATION_LAST_WORDS = ['Radio', 'FM', 'TV', 'Television', 'Télévision', 'Broadcasting Corporation', 'Broadcasting Service', 'News Agency', 'Press Agency'] as const;
+export const STATION_LAST_WORDS = ['Radio', 'FM', 'TV', 'Television', 'Télévision', 'Broadcasting Corporation', 'Broadcasting Service', 'News Agency', 'Press Agency', 'Wire'] as const;
+/** Lower-case nouns right before a medium's name: "on state television ORTM", "the news agency APS", "the newspaper Le Pays". */
+export const MEDIUM_NOUNS = ['state television', 'national television', 'public television', 'state radio', 'national radio', 'public radio', 'state broadcaster', 'national broadcaster', 'public broadcaster', 'news agency', 'state news agency', 'newspaper', 'news site', 'news website', 'television channel', 'radio station', 'broadcaster'] as const;
 /** Words after "Radio" that make no name: "Radio Station", "Radio Programme". */
 export const NOT_STATION_WORDS = new Set(['station', 'stations', 'programme', 'program', 'programmes', 'show', 'broadcast', 'broadcasts', 'host', 'journalist', 'journalists', 'interview', 'network', 'frequency', 'and', 'the', 'in', 'on', 'or', 'is', 'was']);

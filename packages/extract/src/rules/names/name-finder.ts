@@ -55,12 +55,13 @@ export function recogniseNames(state: DocumentContext, lexicon: CompiledLexicon,
     const mentions = state.mentions.get(sentence.index) ?? [];
     const places = mentions.filter((mention) => mention.entity.startsWith('place:') || mention.entity.startsWith('country:'));
     const people = mentions.filter((mention) => mention.entity.startsWith('person:'));
+    const bodies = mentions.filter((mention) => mention.entity.startsWith('organization:') && mention.how === 'lexicon');
     // A title-case headline capitalises every word, so capitals say nothing there ("Caught in Crossfire");
     // names in it are still found where the body writes them again.
     const headline = isTitleCaseHeadline(sentence.text, lexicon);
     if (headline && !/(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+\p{Lu}/u.test(sentence.text)) continue;
     try {
-      candidates = findNames(sentence.text, nameFinderCovered(state, sentence.index, lexicon), lexicon, budget, places, people);
+      candidates = findNames(sentence.text, nameFinderCovered(state, sentence.index, lexicon), lexicon, budget, places, people, bodies);
       // In a headline or a byline line in title case ("POL 312: …, Dr. Helen Marsh, 4 December 2023"), only
       // people an honorific introduces.
       if (headline) candidates = candidates.filter((candidate) => candidate.type === 'person' && HONORIFIC_BEFORE.test(sentence.text.slice(0, candidate.start)));
