@@ -826,6 +826,20 @@ function literalEnd(bytes: Uint8Array, start: number, end: number): { stop: numb
   return { stop: end, plain: false };
 }
 
+/**
+ * The position after the '>>' closing a dictionary whose body starts at `start`, when no '(', '<', '[' or '%' comes
+ * before it (then the parser would end it there too: no other token holds a '>'); -1 otherwise.
+ */
+function plainDictEnd(bytes: Uint8Array, start: number, end: number): number {
+  for (let position = start; position + 1 < end; position += 1) {
+    const code = bytes[position] as number;
+    if (code === 62) {
+      if (bytes[position + 1] === 62) return position + 2;
+    } else if (code === 40 || code === 60 || code === 91 || code === 37) return -1;
+  }
+  return -1;
+}
+
 /** The position after the `]` closing the array that opens at `start`, strings, comments and nested arrays followed. */
 function arrayEnd(bytes: Uint8Array, start: number, end: number): number {
   let depth = 0;
@@ -1127,9 +1141,15 @@ class PageReader {
       }
       if (code === 60) {
         if (data[position + 1] === 60) {
-          parser.position = position + 2;
-          parser.readDict();
-          position = parser.position;
+          // A dictionary operand (marked content's properties) is never used: one holding no string, array,
+          // dictionary or comment ends at its first '>>' and is skipped without being parsed.
+          const stop = plainDictEnd(data, position + 2, end);
+          if (stop >= 0) position = stop;
+          else {
+            parser.position = position + 2;
+            parser.readDict();
+            position = parser.position;
+          }
           this.pushOperand(OPERAND_OTHER);
           continue;
         }
