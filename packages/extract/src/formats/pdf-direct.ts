@@ -826,6 +826,20 @@ function literalEnd(bytes: Uint8Array, start: number, end: number): { stop: numb
   return { stop: end, plain: false };
 }
 
+/**
+ * The position after the '>>' closing a dictionary whose body starts at `start`, when no '(', '<', '[' or '%' comes
+ * before it (then the parser would end it there too: no other token holds a '>'); -1 otherwise.
+ */
+function plainDictEnd(bytes: Uint8Array, start: number, end: number): number {
+  for (let position = start; position + 1 < end; position += 1) {
+    const code = bytes[position] as number;
+    if (code === 62) {
+      if (bytes[position + 1] === 62) return position + 2;
+    } else if (code === 40 || code === 60 || code === 91 || code === 37) return -1;
+  }
+  return -1;
+}
+
 /** The position after the `]` closing the array that opens at `start`, strings, comments and nested arrays followed. */
 function arrayEnd(bytes: Uint8Array, start: number, end: number): number {
   let depth = 0;
@@ -848,6 +862,9 @@ function arrayEnd(bytes: Uint8Array, start: number, end: number): number {
   }
   return end;
 }
+
+/** UTF-16 units to a string, as String.fromCharCode gives them for text without lone surrogates (a leading U+FEFF kept). */
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /**
  * The positioned text of one page: glyph runs on one baseline that touch are joined into one piece, as pdfjs joins them.
@@ -885,8 +902,18 @@ class PageReader {
   private flush(): void {
     if (this.pieceOpen && this.pieceLength > 0) {
       const units = this.pieceUnits;
+      const length = this.pieceLength;
+      // A lone surrogate would come out of the decoder as U+FFFD: such a piece is made unit by unit.
+      let surrogates = false;
+      for (let index = 0; index < length; index += 1) {
+        if (((units[index] as number) & 0xf800) === 0xd800) {
+          surrogates = true;
+          break;
+        }
+      }
       let text = '';
-      for (let start = 0; start < this.pieceLength; start += 8192) text += String.fromCharCode.apply(null, units.subarray(start, Math.min(this.pieceLength, start + 8192)) as unknown as number[]);
+      if (!surrogates) text = UTF16.decode(units.subarray(0, length));
+      else for (let start = 0; start < length; start += 8192) text += String.fromCharCode.apply(null, units.subarray(start, Math.min(length, start + 8192)) as unknown as number[]);
       this.items.push({ text, x: this.pieceX, y: this.pieceY, width: this.pieceEnd - this.pieceX, size: this.pieceSize });
     }
     this.pieceOpen = false;
@@ -1114,9 +1141,15 @@ class PageReader {
       }
       if (code === 60) {
         if (data[position + 1] === 60) {
-          parser.position = position + 2;
-          parser.readDict();
-          position = parser.position;
+          // A dictionary operand (marked content's properties) is never used: one holding no string, array,
+          // dictionary or comment ends at its first '>>' and is skipped without being parsed.
+          const stop = plainDictEnd(data, position + 2, end);
+          if (stop >= 0) position = stop;
+          else {
+            parser.position = position + 2;
+            parser.readDict();
+            position = parser.position;
+          }
           this.pushOperand(OPERAND_OTHER);
           continue;
         }
@@ -1334,22 +1367,58 @@ class PageReader {
         const f = tx * l1 + ty * l3 + (lineMatrix[5] as number);
         lineMatrix[4] = e;
         lineMatrix[5] = f;
-        copyMatrix(lineMatrix, textMatrix);
+        // Td leaves a–d alone: in a wide run they are already the line matrix's, so only e and f are copied.
+        if (wide) {
+          textMatrix[4] = e;
+          textMatrix[5] = f;
+        } else copyMatrix(lineMatrix, textMatrix);
         position = cursor + 2;
         continue;
       }
       if (code !== 60 && code !== 40) return position;
-      // <hex> Tj or (plain) Tj
+      // <hex> Tj or (plain) Tj. A two-byte font's codes, four hex digits each, are read to text units and glyph
+      // widths (as show reads them) in the same pass that finds the string's end; any other string goes to show.
       let stop = position + 1;
       let wholeCodes = wide && code === 60;
-      if (code === 60) {
+      let length = 0;
+      let widthSum = 0;
+      if (wholeCodes && font !== undefined) {
         if (data[stop] === 60) return position;
-        while (stop < end && data[stop] !== 62) {
-          if (HEX_DIGITS[data[stop] as number] === 255) wholeCodes = false;
-          stop += 1;
+        const { units, widths } = font;
+        let run = this.runUnits;
+        while (stop + 4 <= end && data[stop] !== 62) {
+          const h0 = HEX_DIGITS[data[stop] as number] as number;
+          const h1 = HEX_DIGITS[data[stop + 1] as number] as number;
+          const h2 = HEX_DIGITS[data[stop + 2] as number] as number;
+          const h3 = HEX_DIGITS[data[stop + 3] as number] as number;
+          // A byte that is no hex digit (white space, or a '>' within the last four): the string goes to showHex.
+          if ((h0 | h1 | h2 | h3) > 15) {
+            wholeCodes = false;
+            break;
+          }
+          const glyph = (h0 << 12) | (h1 << 8) | (h2 << 4) | h3;
+          const unit = units[glyph] as number;
+          const text = unit === 0 ? font.text(glyph) : '';
+          if (length + text.length >= run.length) {
+            const grown = new Uint16Array((length + text.length + 1) * 2);
+            grown.set(run.subarray(0, length));
+            this.runUnits = run = grown;
+          }
+          if (unit !== 0) run[length++] = unit;
+          else for (let offset = 0; offset < text.length; offset += 1) run[length++] = text.charCodeAt(offset);
+          widthSum += widths[glyph] as number;
+          stop += 4;
         }
-        if (((stop - position - 1) & 3) !== 0) wholeCodes = false;
+        if (!wholeCodes || data[stop] !== 62) {
+          wholeCodes = false;
+          while (stop < end && data[stop] !== 62) stop += 1;
+        }
+      } else if (code === 60) {
+        wholeCodes = false;
+        if (data[stop] === 60) return position;
+        while (stop < end && data[stop] !== 62) stop += 1;
       } else {
+        wholeCodes = false;
         while (stop < end) {
           const byte = data[stop] as number;
           if (byte === 41) break;
@@ -1361,36 +1430,11 @@ class PageReader {
       let cursor = stop + 1;
       while (cursor < end && CHAR_CLASS[data[cursor] as number] === 1) cursor += 1;
       if (!(data[cursor] === 84 && data[cursor + 1] === 106 && (cursor + 2 >= end || CHAR_CLASS[data[cursor + 2] as number] !== 0))) return position;
-      if (!wholeCodes || font === undefined) {
+      if (!wholeCodes) {
         if (code === 60) this.showHex(data, position + 1, stop, state, textMatrix);
         else this.show(data, position + 1, stop, state, textMatrix);
         position = cursor + 2;
         continue;
-      }
-      // The codes, four hex digits each, to text units and glyph widths (as show reads them).
-      const { units, widths } = font;
-      if (this.runUnits.length < stop - position + 16) this.runUnits = new Uint16Array((stop - position) * 2 + 16);
-      let run = this.runUnits;
-      let length = 0;
-      let widthSum = 0;
-      for (let digit = position + 1; digit < stop; digit += 4) {
-        const glyph =
-          ((HEX_DIGITS[data[digit] as number] as number) << 12) |
-          ((HEX_DIGITS[data[digit + 1] as number] as number) << 8) |
-          ((HEX_DIGITS[data[digit + 2] as number] as number) << 4) |
-          (HEX_DIGITS[data[digit + 3] as number] as number);
-        const unit = units[glyph] as number;
-        if (unit !== 0) run[length++] = unit;
-        else {
-          const text = font.text(glyph);
-          if (length + text.length > run.length) {
-            const grown = new Uint16Array((length + text.length) * 2);
-            grown.set(run.subarray(0, length));
-            this.runUnits = run = grown;
-          }
-          for (let offset = 0; offset < text.length; offset += 1) run[length++] = text.charCodeAt(offset);
-        }
-        widthSum += widths[glyph] as number;
       }
       const count = (stop - position - 1) >> 2;
       const spaces = 0;
