@@ -5,7 +5,7 @@ import nlp from 'compromise/two';
 import type { CompiledLexicon } from '../lexicon/compile.ts';
 import { foldText, matchKey } from '../text/fold.ts';
 import { coverageMask, maskOverlaps } from './mention.ts';
-import { isCommonWord, zipfFrequency } from '../topics/background.ts';
+import { isCommonWord, isRareWord, zipfFrequency } from '../topics/background.ts';
 import { STOPWORDS } from '../topics/stopwords.ts';
 import { AGREEMENT_HEADS, EVENT_FIRST_WORDS, EVENT_HEADS, HONORIFICS, NAME_CONNECTORS, NEVER_NAMES, ORGANIZATION_HEADS, PERSON_APPOSITION, PERSON_CONNECTORS, PERSON_ONLY_PARTICLES, PERSON_VERB_AFTER, PLACE_FIRST_WORDS, PLACE_HEADS, ROLE_WORDS } from '../vocabulary.ts';
 
@@ -280,14 +280,14 @@ export function candidateRuns(
         (run.start !== firstWord &&
           PLACE_NOUN_AFTER.test(text.slice(run.end, run.end + 40)) &&
           !/^\s+(?:[\p{Ll}A-Z]+\s+){1,2}of\s/u.test(text.slice(run.end, run.end + 40)) &&
-          zipfFrequency(text.slice(run.start, run.end).toLowerCase()) < FOREIGN_NAME_ZIPF) ||
+          isRareWord(text.slice(run.start, run.end))) ||
         (run.start !== firstWord && LOCATIVE_BEFORE.test(text.slice(Math.max(0, run.start - LOCATIVE_REACH), run.start))) ||
         inPlaceList(text, run, places) ||
         (headTypeOf([text.slice(run.start, run.end).toLowerCase()], 1) !== undefined && places.some((place) => place.end === run.start - 1)) ||
         (text.slice(run.start, run.end) === 'Process' && places.some((place) => place.end === run.start - 1)) ||
         (ORGAN_HEADS.has(text.slice(run.start, run.end).toLowerCase()) && bodies.some((body) => body.end === run.start - 1)) ||
         (places.some((place) => place.end === run.start - 1 && LOCATIVE_BEFORE.test(text.slice(Math.max(0, place.start - LOCATIVE_REACH), place.start))) &&
-          zipfFrequency(text.slice(run.start, run.end).toLowerCase()) < FOREIGN_NAME_ZIPF) ||
+          isRareWord(text.slice(run.start, run.end))) ||
         (['agreement', 'event'].includes(headTypeOf([text.slice(run.start, run.end).toLowerCase()], 1) ?? '') && people.some((person) => person.end === run.start - 1)),
     )
     .map(({ start, end }) => ({ start, end }));
@@ -682,9 +682,6 @@ function commonWordInsideTitle(words: readonly string[], before: string): boolea
   return zipfFrequency((words[0] ?? '').toLowerCase()) >= TITLE_WORD_ZIPF;
 }
 
-/** How rare (Zipf, below) each word of a name must be, given names aside, for "<Name> from <country>" to say person. */
-const FOREIGN_NAME_ZIPF = 3.5;
-
 /**
  * "Belisario Betancur from Colombia, Reinaldo Figueredo from Venezuela": a two-to-four-word name of rare words
  * (or given names) followed by "from" and a country or place is a person introduced by nationality or home.
@@ -693,7 +690,7 @@ function fromCountryAfter(words: readonly string[], lowerWords: readonly string[
   if (words.length < 2 || words.length > 4) return false;
   const from = /^\s+from\s+(?:the\s+)?/u.exec(after);
   if (!from || !context.places.some((place) => place.start === end + from[0].length)) return false;
-  return lowerWords.every((word, index) => isGivenName(words[index] ?? '') || zipfFrequency(word) < FOREIGN_NAME_ZIPF);
+  return lowerWords.every((word, index) => isGivenName(words[index] ?? '') || isRareWord(word));
 }
 
 /** Decides whether a run is a person, place or organisation, or junk. */
@@ -788,7 +785,7 @@ function classifyRun(
   // Gotera" is a town of its own, not San Francisco.
   if (lexiconStart !== undefined && words.length === 1 && placeHeadType === undefined && !hasRoleWord && !first.tags.has('FirstName') && !first.tags.has('Person')) {
     const placeBefore = text.slice(Math.max(0, lexiconStart - LOCATIVE_REACH), lexiconStart);
-    if (LOCATIVE_BEFORE.test(placeBefore) && zipfFrequency(lowerWords[0] ?? '') < FOREIGN_NAME_ZIPF && !/^\s+\p{Lu}/u.test(after) && /^[\p{L}\p{M}'’-]+$/u.test(name)) {
+    if (LOCATIVE_BEFORE.test(placeBefore) && isRareWord(lowerWords[0] ?? '') && !/^\s+\p{Lu}/u.test(after) && /^[\p{L}\p{M}'’-]+$/u.test(name)) {
       return { type: 'place', start: lexiconStart, end, name: text.slice(lexiconStart, end) };
     }
   }

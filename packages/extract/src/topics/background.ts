@@ -22,6 +22,14 @@ export function isCommonWord(word: string, minimumCount = 20): boolean {
   return (counts.get(word) ?? 0) >= minimumCount;
 }
 
+/** Below this Zipf value a capitalised word reads as a name, not an everyday English word ("Mugunga", "Betancur"). */
+const RARE_WORD_ZIPF = 3.5;
+
+/** True for a word English does not use every day (case folded), so that capitalised it is most likely a name. */
+export function isRareWord(word: string): boolean {
+  return zipfFrequency(word.toLowerCase()) < RARE_WORD_ZIPF;
+}
+
 /** Zipf value at and above which a word carries no information for a topic ("time", "work", "mean"). */
 const GENERIC_ZIPF = 6;
 

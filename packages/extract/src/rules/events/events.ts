@@ -2,13 +2,11 @@
 // crises, epidemics, earthquakes and coups ("the 2014 West Africa Ebola epidemic", "the Haiti earthquake").
 import type { SentenceRecord } from '../../types.ts';
 import type { RuleCandidate, RuleContext } from '../context.ts';
-import { zipfFrequency } from '../../topics/background.ts';
+import { isRareWord } from '../../topics/background.ts';
 import { alternatives, CAP_WORD, containsAny, isHeadline, makeCandidate, mentionsOver } from '../text.ts';
 import { ANY_NAME_EVENT_HEADS, CAPITALISED_EVENT_HEADS, DATED_EVENT_HEADS, EVENT_ORDINALS, EVENT_QUALIFIERS, NOT_EVENT_WORDS, PLACE_NAMED_EVENT_HEADS, WAR_COMPLEMENTS } from './vocabulary.ts';
 
 
-/** Below this Zipf frequency a capitalised word is a name rather than an everyday English word. */
-const RARE_NAME_ZIPF = 3.5;
 const YEAR = '(?:1[89]\\d\\d|20[0-3]\\d)(?:[–-](?:\\d\\d){1,2})?';
 /** A capitalised word, or two joined by a dash: "Cambodian–Vietnamese". */
 const NAME_WORD = `${CAP_WORD}(?:–${CAP_WORD})?`;
@@ -81,7 +79,7 @@ export function proposeEvents(sentences: readonly SentenceRecord[], context: Rul
         // The name must hold a word English does not use every day: "the Government massacre" is a description.
         const namedByAnyName =
           (ANY_NAME_EVENT_HEADS as readonly string[]).includes(head) &&
-          text.slice(start, nameEnd).split(/\s+/u).some((word) => word !== '' && zipfFrequency(word.toLowerCase()) < RARE_NAME_ZIPF) &&
+          text.slice(start, nameEnd).split(/\s+/u).some((word) => word !== '' && isRareWord(word)) &&
           !nested.some((mention) => mention.type === 'person' || mention.type === 'organization' || mention.type === 'mission');
         if (!namedByAnyName && !nested.some((mention) => mention.type === 'place' || mention.type === 'country')) continue;
       } else if (names === '' && (match[3] ?? '').trim() === '') {
