@@ -1,5 +1,6 @@
 // Draws the graph with sigma. Every change of appearance (color mode, filters, hover, selection) goes
 // through sigma's node and edge reducers; the graph's data is never changed for display.
+import { MultiUndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import { createEdgeArrowProgram, drawDiscNodeLabel, EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
@@ -149,7 +150,7 @@ export class GraphRenderer {
     private readonly graph: ExplorerGraph,
     events: RendererEvents,
     private readonly labelMode: LabelMode = 'placed',
-    initial: { visibility?: Visibility; colorMode?: ColorMode; selection?: Selection } = {},
+    initial: { visibility?: Visibility; colorMode?: ColorMode; selection?: Selection; camera?: CameraView | null } = {},
   ) {
     // The first processing already draws the view's state: no refresh of 100k links right after it.
     this.visibility = initial.visibility ?? null;
@@ -187,7 +188,11 @@ export class GraphRenderer {
             defaultDrawNodeLabel: (context, data) => this.drawPlacedLabel(context, data),
             defaultDrawNodeHover: (context, data) => this.drawHover(context, data),
           };
-    this.sigma = new Sigma<EntityAttributes, LinkAttributes>(graph, container, {
+    // Sigma is built on an empty graph (its constructor's frame then draws nothing) and handed the graph after, so
+    // the first frame is drawn once, with labels: built on the graph, sigma drew it in its constructor (without
+    // labels, this.sigma being unset) and again in the next frame, and a browser drawing in software rasterised
+    // 100k links twice before anything showed.
+    this.sigma = new Sigma<EntityAttributes, LinkAttributes>(new MultiUndirectedGraph<EntityAttributes, LinkAttributes>(), container, {
       zIndex: !large,
       enableEdgeEvents: !large,
       hideEdgesOnMove: large,
@@ -205,17 +210,18 @@ export class GraphRenderer {
       ...labelSettings,
     });
     this.constructed = true;
-    this.sigma.scheduleRender();
     this.sigma.on('beforeRender', () => {
       this.frame += 1;
       this.drawnLabels = [];
     });
     let rendered = false;
     this.sigma.on('afterRender', () => {
-      if (rendered) return;
+      if (rendered || this.sigma.getGraph() !== graph) return;
       rendered = true;
       events.onFirstRender();
     });
+    // A view named elsewhere (a shared link) is set before the graph, so the first frame already shows it.
+    if (initial.camera) this.sigma.getCamera().setState(initial.camera);
     this.sigma.on('enterNode', ({ node }) => this.setHovered(node));
     this.sigma.on('leaveNode', () => this.setHovered(null));
     this.sigma.on('clickNode', ({ node }) => events.onClickNode(node));
@@ -232,6 +238,8 @@ export class GraphRenderer {
         events.onCameraSettled(this.cameraView());
       }, CAMERA_SETTLE_MS);
     });
+    // Processes the graph and draws the first frame (once), now.
+    this.sigma.setGraph(graph);
   }
 
   cameraView(): CameraView {
