@@ -71,8 +71,12 @@ export const NAME_CONNECTORS = list('of the for de du la le al el bin ibn bint b
 export const PERSON_APPOSITION =
   /^,\s+(?:the\s+|a\s+|an\s+|our\s+|who\s+|former\s+|then\s+)*(?:[\w'’-]+\s+){0,3}(?:head|chief|director|leader|president|minister|ambassador|spokesperson|spokesman|spokeswoman|representative|envoy|commander|coordinator|founder|secretary|professor|author|editor|deputy|special|who|executive|chair|adviser|advisor|researcher|whose|diplomat|journalist|lawyer|activist|politician|economist|historian|scholar|mediator|officer)\b/i;
 
-/** Verbs of saying after a name that mark it as a person ("X said", "X told"). */
-export const PERSON_VERB_AFTER = /^\s+(?:said|says|told|added|noted|stressed|explained|argued|recalled|warned|asked)\b/i;
+/**
+ * Verbs after a name that only a person's name takes: saying ("X said", "X told") and what befalls or is done
+ * by one person ("Siad Barre fled", "X resigned", "X was assassinated").
+ */
+export const PERSON_VERB_AFTER =
+  /^\s+(?:said|says|told|added|noted|stressed|explained|argued|recalled|warned|asked|replied|insisted|fled|resigned|died|wrote|(?:was|had\s+been)\s+(?:assassinated|killed|murdered|arrested|elected|appointed|sworn\s+in|born|ousted|overthrown|deposed|kidnapped|abducted))\b/i;
 
 /** First words that make a run a place: "Jebel Marra", "Mount Nyiragongo", "Wadi Halfa", "Lake Kivu", "Camp Faouar". */
 export const PLACE_FIRST_WORDS = new Set(['jebel', 'jabal', 'djebel', 'mount', 'mont', 'lake', 'lac', 'wadi', 'oued', 'cape', 'bahr', 'camp', 'fort']);

@@ -35,11 +35,11 @@ function escapeChar(ch: string): string {
 
 /**
  * Generic head nouns that writers put in lower case after a proper name ("the Algiers agreement", "the
- * Luanda process", "the Multinational Security Support mission", "the Security council"): a capital of the
+ * Luanda process", "the Belgrade-Pristina dialogue", "the Berlin ministerial", "the Multinational Security Support mission", "the Security council"): a capital of the
  * lexicon form may be dropped on these words, never on the first word.
  */
 const LOWER_CASE_HEADS = new Set(
-  'agreement agreements accord accords process conference summit talks declaration mission operation area region camp plan report initiative programme program treaty protocol charter pact roadmap framework strategy council assembly commission committee union court office force forces police army group front movement agency fund department ministry government mechanism panel tribunal secretariat'.split(' '),
+  'agreement agreements accord accords process dialogue negotiations ministerial conference summit talks declaration mission operation area region camp plan report initiative programme program treaty protocol charter pact roadmap framework strategy council assembly commission committee union court office force forces police army group front movement agency fund department ministry government mechanism panel tribunal secretariat'.split(' '),
 );
 
 /**

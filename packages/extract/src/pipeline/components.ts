@@ -221,7 +221,7 @@ export const COMPONENTS: readonly Component[] = [
   {
     name: 'rule-generators',
     stage: 'propose',
-    description: 'events, agreements, people after roles, media, sub-units and long names (rules/generators.ts), by the overlap rule of rules/propose.ts',
+    description: 'events, agreements, people after roles, media, sub-units, military units and operations, and long names (rules/generators.ts), by the overlap rule of rules/propose.ts',
     reads: ['sentences', 'mentions', 'labels'],
     writes: ['mentions', 'labels', 'facts'],
     // Like the name finder and bodies-of-places, they name what the lexicon does not know: a lexicon-only run

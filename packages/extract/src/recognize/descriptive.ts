@@ -70,6 +70,7 @@ export function resolveDescriptiveMissions(
   mentions: readonly WorkingMention[],
   lexicon: CompiledLexicon,
   documentYear: number | undefined,
+  namedMissions: ReadonlySet<string> = new Set(),
 ): WorkingMention[] {
   const countries = mentions.filter((mention) => lexicon.missionsByHost.has(mention.entity)).sort((a, b) => a.start - b.start);
   if (countries.length === 0 || lexicon.missionsByHost.size === 0) return [...mentions];
@@ -104,6 +105,15 @@ export function resolveDescriptiveMissions(
     const leading = /^(?:the|our|its|their)\s+/i.exec(text.slice(spanStart, spanEnd));
     if (leading && spanStart + leading[0].length < first.start) spanStart += leading[0].length;
     for (const country of chain) {
+      // A mission the document names by name, among those the country hosted, is the one it describes ("the UN
+      // mission in Syria" in a text about UNSMIS, not UNDOF).
+      const named = (lexicon.missionsByHost.get(country.entity) ?? []).filter(
+        (entry) => namedMissions.has(entry.id) && (typeof entry.facts?.kind !== 'string' || UN_KIND.test(entry.facts.kind)),
+      );
+      if (named.length === 1 && named[0] !== undefined) {
+        replaced.set(country, [{ entity: named[0].id, sentence: country.sentence, start: spanStart, end: spanEnd, surface: text.slice(spanStart, spanEnd), how: 'descriptive' }]);
+        continue;
+      }
       const mission = missionForHost(lexicon, country.entity, year);
       if (!mission) continue;
       // Years written in the sentence when two missions served there ("in 2017, 2018" in Haiti): ambiguous.

@@ -210,6 +210,25 @@ const EVENT_NOUN_AFTER = /^\s+(?:conference|summit|peace\s+talks)\b/u;
 /** An organisation head and its complement before an "and" inside a run ("Committee on Foreign Affairs and Defence"). */
 const HEAD_WITH_COMPLEMENT_BEFORE_AND = new RegExp(`(?<![\\p{L}])(?:${[...ORGANIZATION_HEADS].join('|')})\\s+(?:of|on|for)\\s+.*\\sand\\s`, 'iu');
 
+/**
+ * "Mahbooba Karimi of the Afghan Women's Learning Network": a name of words English does not use, then "of the"
+ * and a body's name (capitalised words ending in an organisation head), is a person speaking for that body.
+ */
+function affiliatedWithBody(words: readonly string[], after: string): boolean {
+  if (words.length < 2 || words.length > 3 || !words.every((word) => isCapitalised(word) && isRareWord(word))) return false;
+  const body = /^\s+of\s+the\s+((?:\p{Lu}[\p{L}\p{M}'’-]*\s+){0,5}(\p{Lu}[\p{L}\p{M}'’-]*))(?![\p{L}'’-])/u.exec(after);
+  return body !== null && ORGANIZATION_HEADS.has((body[2] ?? '').toLowerCase());
+}
+
+/** Two or three capitalised words English does not use, none a head noun: the shape of a person's name. */
+function rareNameRun(run: string): boolean {
+  const words = run.split(/\s+/u);
+  return words.length >= 2 && words.length <= 3 && words.every((word) => /^\p{Lu}\p{Ll}/u.test(word) && isRareWord(word) && headTypeOf([word.toLowerCase()], 1) === undefined && !PLACE_HEADS.has(word.toLowerCase()));
+}
+
+/** Nouns that end the name of a mission or a force. Lower case. */
+const MISSION_NOUNS = new Set(['mission', 'operation', 'force', 'forces', 'presence']);
+
 /** Heads of a body's organs, which take the body's name before them: "ECOWAS Commission", "AU Peace Fund". Lower case. */
 const ORGAN_HEADS = new Set(['commission', 'secretariat', 'fund', 'parliament', 'court', 'council', 'assembly', 'bank', 'office', 'directorate', 'department', 'mission']);
 
@@ -237,7 +256,11 @@ export function candidateRuns(
     const names = isRoleWord(match[0]) ? 0 : 1;
     // An initial and its period stay inside a name: "Lester B. Pearson", "E. L. M. Burns".
     const afterInitial = last !== undefined && /^\.[ \t]+$/.test(gap) && /(?<![\p{L}\p{N}.])\p{Lu}$/u.test(text.slice(Math.max(0, last.end - 2), last.end));
-    if (last && (afterInitial || /^(?:\s+(?:(?:of|the|for|and|de|du|la|le|al|el|bin|bint|ibn|ben|van|von|der|den|da|dos|das|di|y|ould|mint|ag)\s+)*(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?|-)$/u.test(gap) || headBeforeOn(text, last.end, gap)) && !/\band\s+the\b/.test(gap)) {
+    // A tab separates cells (an infobox's label from its value), never the words of one name.
+    // "Ngozi Okonjo of the Women Peace Network": two or three rare words before "of the" are a person's name, not
+    // the start of a longer one; the body after stays a run of its own.
+    const personBeforeBody = last !== undefined && /^\s+of\s+the\s+$/u.test(gap) && rareNameRun(text.slice(last.start, last.end));
+    if (last && !gap.includes('\t') && !personBeforeBody && (afterInitial || /^(?:\s+(?:(?:of|the|for|and|de|du|la|le|al|el|bin|bint|ibn|ben|van|von|der|den|da|dos|das|di|y|ould|mint|ag)\s+)*(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?|-)$/u.test(gap) || headBeforeOn(text, last.end, gap)) && !/\band\s+the\b/.test(gap)) {
       last.end = end;
       last.words += 1;
       last.names += names;
@@ -414,7 +437,7 @@ export function findNames(
     const knownPeople = [...context.people, ...candidates.filter((candidate) => candidate.type === 'person')];
     for (const run of [...undecided]) {
       const words = text.slice(run.start, run.end).split(/\s+/);
-      if (words.length < 2 || words.length > 4 || !words.every(isCapitalised) || !inPersonList(text, run, knownPeople)) continue;
+      if (words.length < 2 || words.length > 4 || !words.every(isCapitalised) || MISSION_NOUNS.has((words[words.length - 1] ?? '').toLowerCase()) || !inPersonList(text, run, knownPeople)) continue;
       if (headTypeOf(words.map((word) => word.toLowerCase()), words.length) !== undefined) continue;
       add({ type: 'person', start: run.start, end: run.end, name: text.slice(run.start, run.end).replace(/['’]s$/, '') });
       undecided.splice(undecided.indexOf(run), 1);
@@ -542,7 +565,7 @@ function capitalisedRuns(terms: readonly TaggedTerm[], text: string, covered: re
     run.push({ ...term, text: word });
     // An initial's period does not end the name: "Lester B. Pearson", "E. L. M. Burns".
     const initial = /^\p{Lu}$/u.test(word) && /^\.\s*$/.test(term.post);
-    if (!initial && /[^\s'’-]/.test(term.post.trim().replace(/^['’]s?/, ''))) close();
+    if ((!initial && /[^\s'’-]/.test(term.post.trim().replace(/^['’]s?/, ''))) || term.post.includes('\t')) close();
   }
   close();
   return runs;
@@ -825,7 +848,8 @@ function classifyRun(
   if (PLACE_HEADS.has(lastWord) && words.length >= 2) return { type: 'place', start, end, name };
   if (words.length >= 2 && words.length <= 3 && PLACE_FIRST_WORDS.has(lowerWords[0] ?? '') && !titled) return { type: 'place', start, end, name };
   // A lower-case place noun after the run: "Abu Shouk camp", "the Kutum district".
-  if (PLACE_NOUN_AFTER.test(after) && !hasRoleWord && !titled && !titledBefore(text, start) && words.length <= 3) return { type: 'place', start, end, name };
+  // Not after a demonym, which makes the run a people's or a faith's ("Serbian Orthodox sites").
+  if (PLACE_NOUN_AFTER.test(after) && !followsDemonym && !hasRoleWord && !titled && !titledBefore(text, start) && words.length <= 3) return { type: 'place', start, end, name };
   // A lower-case group noun after the run: "the Azande Ani Kpi Gbe militia", "the Twa rebels".
   if ((words.length >= 2 ? GROUP_NOUN_AFTER : GROUP_NOUN_AFTER_ONE_WORD).test(after) && !hasRoleWord && !titledBefore(text, start) && !first.tags.has('FirstName')) return { type: 'organization', start, end, name };
   // Named storms: "Storm Daniel", "Cyclone Idai".
@@ -847,6 +871,7 @@ function classifyRun(
   const personParticle = lowerWords.some((word, index) => index > 0 && index < lowerWords.length - 1 && PERSON_ONLY_PARTICLES.has(word));
   const personSignal =
     personTagged ||
+    affiliatedWithBody(words, after) ||
     personParticle ||
     titled ||
     titledBefore(text, start) ||
@@ -857,7 +882,9 @@ function classifyRun(
     PERSON_VERB_AFTER.test(after) ||
     (OCCUPATION_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && words.length <= 3) ||
     (first.tags.has('FirstName') && words.length >= 2);
-  if (personSignal && words.length >= 2 && words.length <= 5 && words.every((word, index) => isCapitalised(word) || (index > 0 && PERSON_CONNECTORS.has(word.toLowerCase())))) {
+  // A run ending in a mission's or a force's noun names a body, whatever title comes before it ("the head of the Verification Mission, X").
+  const bodyNoun = MISSION_NOUNS.has(lastWord) || headTypeOf([lastWord], 1) !== undefined;
+  if (personSignal && !bodyNoun && words.length >= 2 && words.length <= 5 && words.every((word, index) => isCapitalised(word) || (index > 0 && PERSON_CONNECTORS.has(word.toLowerCase())))) {
     return { type: 'person', start, end, name };
   }
   if (terms.every((term) => term.tags.has('Place') || term.tags.has('City') || term.tags.has('Country') || term.tags.has('Region') || NAME_CONNECTORS.has(term.text.toLowerCase()))) {

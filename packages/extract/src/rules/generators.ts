@@ -8,6 +8,7 @@ import { proposeEvents } from './events/events.ts';
 import { proposeLongNames } from './long-names/long-names.ts';
 import { proposeMedia } from './media/media.ts';
 import { proposePeople } from './people/people.ts';
+import { proposeUnits } from './bodies/units.ts';
 
 export const RULE_GENERATORS: readonly RuleGenerator[] = [
   { name: 'descriptive', propose: proposeDescribedMissions },
@@ -15,6 +16,7 @@ export const RULE_GENERATORS: readonly RuleGenerator[] = [
   { name: 'events', propose: proposeEvents },
   { name: 'media', propose: proposeMedia },
   { name: 'bodies', propose: proposeBodies },
+  { name: 'units', propose: proposeUnits },
   { name: 'long-names', propose: proposeLongNames },
   { name: 'people', propose: proposePeople },
 ];

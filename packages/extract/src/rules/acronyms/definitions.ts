@@ -47,14 +47,27 @@ export function definedNameType(name: string): EntityType {
  */
 export function recogniseAcronymDefinitions(state: DocumentContext, lexicon: CompiledLexicon, findNew: boolean): void {
   const bound = new Map<string, string>();
+  // Acronyms the lexicon knows that the document spells out as another entity: "the Somali National Alliance
+  // (SNA)" where the lexicon's SNA is the Somali National Army. The document's own definition wins there.
+  const redefined = new Set<string>();
   for (const sentence of state.sentences) {
     if (!sentence.text.includes('(')) continue;
     ACRONYM_IN_PARENTHESES.lastIndex = 0;
     for (let match = ACRONYM_IN_PARENTHESES.exec(sentence.text); match !== null; match = ACRONYM_IN_PARENTHESES.exec(sentence.text)) {
       const acronym = match[1] ?? '';
-      if (!looksLikeAcronym(acronym) || bound.has(acronym) || lexicon.surfaceKeys.has(matchKey(acronym))) continue;
+      if (!looksLikeAcronym(acronym) || bound.has(acronym)) continue;
       const nameEnd = match.index - (/\s*$/u.exec(sentence.text.slice(0, match.index))?.[0].length ?? 0);
       const list = state.mentions.get(sentence.index) ?? [];
+      const lexiconOwners = lexicon.surfaceKeys.get(matchKey(acronym));
+      if (lexiconOwners) {
+        const owner = list.find((mention) => mention.end === nameEnd && !mention.entity.startsWith('person:'));
+        const spelledOut = nameSpelledBy(sentence.text, nameEnd, acronym);
+        if (owner && spelledOut && spelledOut.start === owner.start && !lexiconOwners.includes(owner.entity)) {
+          bound.set(acronym, owner.entity);
+          redefined.add(acronym);
+        }
+        continue;
+      }
       // A mention that is only the end of a longer capitalised name does not own the acronym.
       const before = list.find((mention) => mention.end === nameEnd && mention.how !== 'ner' && !insideLongerName(sentence.text, mention.start, mention.start));
       const spelled = nameSpelledBy(sentence.text, nameEnd, acronym);
@@ -88,6 +101,11 @@ export function recogniseAcronymDefinitions(state: DocumentContext, lexicon: Com
     }
   }
   if (bound.size === 0) return;
+  if (redefined.size > 0) {
+    for (const [index, list] of state.mentions) {
+      state.mentions.set(index, list.filter((mention) => !(redefined.has(mention.surface) && mention.entity !== bound.get(mention.surface))));
+    }
+  }
   findAgain(state, 'acronym-definitions', namesPattern([...bound.keys()]), (match, sentence) => {
     const entity = bound.get(match[0]);
     if (entity === undefined) return undefined;

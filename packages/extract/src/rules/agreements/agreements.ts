@@ -1,10 +1,10 @@
-// Agreements beyond "resolution NNNN (YYYY)": the UN Charter written "the Charter", old resolutions with one or two
-// digits, status-of-forces agreements, ceasefires named by their date, and the short and dated forms of agreements
+// Agreements beyond "resolution NNNN (YYYY)": "the Charter", old short-numbered resolutions, status-of-forces
+// agreements, dated ceasefires, laws and directives by subject or number, and short or dated forms of agreements
 // the document already names, which join that agreement instead of becoming a second one.
 import type { SentenceRecord } from '../../types.ts';
 import type { RuleCandidate, RuleContext } from '../context.ts';
-import { alternatives, containsAny, escapePattern, isHeadline, makeCandidate, mentionsOver } from '../text.ts';
-import { AGREEMENT_HEADS, DATED_AGREEMENT_HEADS, GENERIC_AGREEMENT_WORDS, MONTHS, OTHER_RESOLUTION_BODIES, STATUS_AGREEMENTS, UN_CHARTER_CONTEXT } from './vocabulary.ts';
+import { alternatives, CAP_WORD, containsAny, escapePattern, isHeadline, makeCandidate, mentionsOver } from '../text.ts';
+import { AGREEMENT_HEADS, DATED_AGREEMENT_HEADS, GENERIC_AGREEMENT_WORDS, LAW_HEADS, MONTHS, OTHER_RESOLUTION_BODIES, STATUS_AGREEMENTS, UN_CHARTER_CONTEXT } from './vocabulary.ts';
 
 
 const CHARTER_ID_LABEL = 'Charter of the United Nations';
@@ -209,6 +209,40 @@ export function proposeAgreementVariants(sentences: readonly SentenceRecord[], c
   return candidates;
 }
 
+const NAME_RUN = `${CAP_WORD}(?:\\s+(?:(?:of|and|the|for|in|on)\\s+)*${CAP_WORD})*`;
+/** A law named by its subject: "the Law on the Propagation of Virtue and the Prevention of Vice", "the Organic Law on Elections". */
+const LAW_ON = new RegExp(`(?<![\\p{L}'’-])((?:${CAP_WORD}\\s+){0,3}(?:${alternatives(LAW_HEADS)}))\\s+on\\s+(?:the\\s+)?${NAME_RUN}`, 'gu');
+/** A numbered legal instrument: "Presidential Decision Directive 25", "Executive Order 13224". */
+const NUMBERED_INSTRUMENT = new RegExp(`(?<![\\p{L}'’-])((?:${CAP_WORD}\\s+){1,3})(?:${alternatives(LAW_HEADS)})\\s+(?:No\\.\\s*)?\\d{1,5}(?![\\p{L}\\p{N}]|[.,]\\d)`, 'gu');
+const hasLawHead = containsAny(LAW_HEADS);
+
+/** Laws, decrees and directives named by their subject or number. */
+export function proposeLegalInstruments(sentences: readonly SentenceRecord[], context: RuleContext): RuleCandidate[] {
+  const candidates: RuleCandidate[] = [];
+  for (const sentence of sentences) {
+    const text = sentence.text;
+    if (isHeadline(text) || !hasLawHead(text)) continue;
+    for (const [pattern, reason] of [
+      [LAW_ON, 'named-law: "<Law> on <Subject>"'],
+      [NUMBERED_INSTRUMENT, 'numbered-instrument: "<Name> <Directive|Order|Decree> NN"'],
+    ] as const) {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+        // Words that open a clause ("Under", "The") are no part of the name.
+        const opener = /^(?:(?:The|A|An|Under|In|On|By|With|This|Its|Their|After|Before|Since|And)\s+)+/u.exec(match[0])?.[0].length ?? 0;
+        const start = match.index + opener;
+        const end = match.index + match[0].length;
+        if (pattern === NUMBERED_INSTRUMENT && opener >= (match[1] ?? '').length) continue;
+        // A known name that runs past the span keeps its place.
+        if (mentionsOver(context, sentence.index, start, end).some((mention) => !mention.guessed && (mention.start < start || mention.end > end))) continue;
+        const label = text.slice(start, end);
+        candidates.push(makeCandidate({ sentence: sentence.index, start, end, text, type: 'agreement', label, generator: 'agreements', reason, confidence: 'likely', supersedes: true }, context));
+      }
+    }
+  }
+  return candidates;
+}
+
 /** All agreement rules. */
 export function proposeAgreements(sentences: readonly SentenceRecord[], context: RuleContext): RuleCandidate[] {
   return [
@@ -217,5 +251,6 @@ export function proposeAgreements(sentences: readonly SentenceRecord[], context:
     ...proposeStatusAgreements(sentences, context),
     ...proposeDatedAgreements(sentences, context),
     ...proposeAgreementVariants(sentences, context),
+    ...proposeLegalInstruments(sentences, context),
   ];
 }

@@ -37,3 +37,6 @@ export const STATUS_AGREEMENTS = [
   { pattern: /(?<![\p{L}-])(?:[Ss]tatus[- ]of[- ][Ff]orces\s+[Aa]greement|SOFA)(?![\p{L}-])/gu, label: 'Status-of-Forces Agreement' },
   { pattern: /(?<![\p{L}-])(?:[Ss]tatus[- ]of[- ](?:the[- ])?[Mm]ission\s+[Aa]greement|SOMA)(?![\p{L}-])/gu, label: 'Status-of-Mission Agreement' },
 ] as const;
+
+/** Heads of laws and other legal instruments named by their subject or number: "Law on …", "Presidential Decision Directive 25", "Executive Order 13224". */
+export const LAW_HEADS = ['Law', 'Act', 'Decree', 'Ordinance', 'Directive', 'Order', 'Proclamation'] as const;

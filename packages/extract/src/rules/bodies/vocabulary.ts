@@ -67,3 +67,9 @@ export const BODY_CONNECTORS = ['and', 'of', 'for', 'on', 'the', '&'] as const;
 
 /** Words of a role title, which make "UNMISS Head of Office" a person's title, not a body. Lower case. */
 export const ROLE_MODIFIERS = new Set(['head', 'heads', 'chief', 'director', 'deputy', 'special', 'representative', 'officer', 'commander', 'coordinator', 'spokesperson', 'spokesman', 'spokeswoman', 'adviser', 'advisor', 'minister', 'president', 'secretary', 'envoy', 'chair', 'member', 'members', 'staff', 'former', 'acting']);
+
+/** Heads of a numbered military unit: "10th Mountain Division", "1st Battalion", "Third Army". */
+export const MILITARY_UNIT_HEADS = ['Division', 'Brigade', 'Battalion', 'Regiment', 'Corps', 'Army', 'Fleet', 'Squadron', 'Wing', 'Infantry', 'Company', 'Commando', 'Marines'] as const;
+
+/** Ordinals written out that open a numbered unit's name. */
+export const UNIT_ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'] as const;

@@ -16,10 +16,15 @@ const CAPITALISED_EVENT = new RegExp(
   'gu',
 );
 /** A year (or a named place) with optional capitalised words and qualifiers, then a lower-case head. */
+/** A word of a name: capitalised, or an Arabic article joined to one ("al-Qubeir"). */
+const EVENT_NAME_WORD = `(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?${CAP_WORD}`;
 const DATED_EVENT = new RegExp(
-  `(?<![\\p{L}\\p{N}'’-])(?:(${YEAR})\\s+)?((?:${CAP_WORD}\\s+){0,4})((?:(?:${alternatives(EVENT_QUALIFIERS)})\\s+){0,2})(${alternatives(DATED_EVENT_HEADS)})(?![\\p{L}\\p{N}'’-])`,
+  `(?<![\\p{L}\\p{N}'’-])(?:(${YEAR})\\s+)?((?:${EVENT_NAME_WORD}\\s+){0,4})((?:(?:${alternatives(EVENT_QUALIFIERS)})\\s+){0,2})(${alternatives(DATED_EVENT_HEADS)})(?![\\p{L}\\p{N}'’-])`,
   'gu',
 );
+
+/** A nation's invasion of a country or place, by its demonym: "the Iraqi invasion of Kuwait". */
+const INVASION = new RegExp(`(?<![\\p{L}\\p{N}'’-])(${CAP_WORD})\\s+invasion\\s+of\\s+(?:the\\s+)?`, 'gu');
 
 const hasCapitalisedHead = containsAny(CAPITALISED_EVENT_HEADS);
 const hasDatedHead = containsAny(DATED_EVENT_HEADS);
@@ -59,6 +64,15 @@ export function proposeEvents(sentences: readonly SentenceRecord[], context: Rul
           { sentence: sentence.index, start, end, text, type: 'event', label, generator: 'events', reason: `named-event: "<name> ${head}"`, confidence: 'likely', supersedes: true },
           context,
         ),
+      );
+    }
+    INVASION.lastIndex = 0;
+    for (let match = text.includes(' invasion of ') ? INVASION.exec(text) : null; match !== null; match = INVASION.exec(text)) {
+      const target = (context.mentions.get(sentence.index) ?? []).find((mention) => mention.start === match.index + match[0].length && (mention.type === 'country' || mention.type === 'place'));
+      if (!target || !context.isDemonym(match[1] ?? '')) continue;
+      const label = text.slice(match.index, target.end);
+      candidates.push(
+        makeCandidate({ sentence: sentence.index, start: match.index, end: target.end, text, type: 'event', label, generator: 'events', reason: 'invasion: "<demonym> invasion of <country>"', confidence: 'likely', supersedes: true }, context),
       );
     }
     DATED_EVENT.lastIndex = 0;

@@ -44,16 +44,20 @@ export const DATED_EVENT_HEADS = [
   'massacres',
   'uprising',
   'bombing',
+  'attack',
+  'raid',
+  'siege',
+  'ambush',
 ] as const;
 
 /** Of the lower-case heads, those a named place alone (no year) makes a named event: "the Haiti earthquake". */
-export const PLACE_NAMED_EVENT_HEADS = ['epidemic', 'earthquake', 'coup', 'tsunami', 'famine', 'genocide', 'bombing', 'massacre', 'massacres'] as const;
+export const PLACE_NAMED_EVENT_HEADS = ['epidemic', 'earthquake', 'coup', 'tsunami', 'famine', 'genocide', 'bombing', 'massacre', 'massacres', 'crisis', 'attack', 'raid', 'siege', 'ambush'] as const;
 
 /**
- * Of those, the heads any capitalised name makes a named event, known place or not: a massacre or genocide is
- * named after the village or people it struck ("the El Mozote massacre", "the Kassinga massacre").
+ * Of those, the heads any capitalised name makes a named event, known place or not: a massacre, genocide or
+ * attack is named after the village or people it struck ("the El Mozote massacre", "the Banjska attack").
  */
-export const ANY_NAME_EVENT_HEADS = ['massacre', 'massacres', 'genocide'] as const;
+export const ANY_NAME_EVENT_HEADS = ['massacre', 'massacres', 'genocide', 'attack', 'raid', 'siege', 'ambush'] as const;
 
 /** Lower-case qualifiers allowed between a year and a head: "the 2014 Ebola epidemic", "the 2011 post-electoral crisis". */
 export const EVENT_QUALIFIERS = [

@@ -46,6 +46,22 @@ export function nameFinderCovered(state: DocumentState, sentence: number, lexico
   return [...(state.mentions.get(sentence) ?? []), ...blocked];
 }
 
+/** A compass word written before a known place names a part of it, a place of its own: "North Mitrovica", "South Lebanon". */
+const COMPASS_BEFORE = /(?:^|[^\p{L}\p{N}'’-])(North|South|East|West) $/u;
+
+/** Known places with a compass word before them that the lexicon does not know as one name. */
+export function compassParts(text: string, places: readonly { start: number; end: number; entity: string }[], lexicon: CompiledLexicon): { start: number; end: number; of: string }[] {
+  const parts: { start: number; end: number; of: string }[] = [];
+  for (const place of places) {
+    const compass = COMPASS_BEFORE.exec(text.slice(Math.max(0, place.start - 7), place.start))?.[1];
+    if (compass === undefined || /^\s+\p{Lu}/u.test(text.slice(place.end, place.end + 3))) continue;
+    const start = place.start - compass.length - 1;
+    if (lexicon.surfaceKeys.has(matchKey(text.slice(start, place.end)))) continue;
+    parts.push({ start, end: place.end, of: place.entity });
+  }
+  return parts;
+}
+
 /** Names found by NER become mentions; each name is then found again wherever else the document writes it. */
 export function recogniseNames(state: DocumentContext, lexicon: CompiledLexicon, warnings: string[], docId: string): void {
   const found = new Map<string, NerCandidate>();
@@ -56,6 +72,15 @@ export function recogniseNames(state: DocumentContext, lexicon: CompiledLexicon,
     const places = mentions.filter((mention) => mention.entity.startsWith('place:') || mention.entity.startsWith('country:'));
     const people = mentions.filter((mention) => mention.entity.startsWith('person:'));
     const bodies = mentions.filter((mention) => mention.entity.startsWith('organization:') && mention.how === 'lexicon');
+    for (const part of compassParts(sentence.text, places, lexicon)) {
+      const surface = sentence.text.slice(part.start, part.end);
+      const id = `place:${slugify(surface)}`;
+      state.mentions.set(sentence.index, (state.mentions.get(sentence.index) ?? []).filter((mention) => mention.end <= part.start || mention.start >= part.end));
+      if (!state.labels.has(id)) state.labels.set(id, surface);
+      state.types.set(id, 'place');
+      found.set(surface, { type: 'place', start: part.start, end: part.end, name: surface });
+      addMention(state, { entity: id, sentence: sentence.index, start: part.start, end: part.end, surface, how: 'ner', rule: 'name-place', reason: `a compass word before ${part.of} names a part of it: a place of its own` });
+    }
     // A title-case headline capitalises every word, so capitals say nothing there ("Caught in Crossfire");
     // names in it are still found where the body writes them again.
     const headline = isTitleCaseHeadline(sentence.text, lexicon);

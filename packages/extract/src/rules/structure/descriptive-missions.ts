@@ -7,10 +7,12 @@ import { overlapsAny } from '../../recognize/mention.ts';
 
 /** Descriptive mission phrases replace the country mentions inside them, and swallow mentions they cover. */
 export function applyDescriptiveMissions(state: DocumentState, lexicon: CompiledLexicon, documentYear: number | undefined): void {
+  const namedMissions = new Set<string>();
+  for (const list of state.mentions.values()) for (const mention of list) if (mention.entity.startsWith('mission:')) namedMissions.add(mention.entity);
   for (const sentence of state.sentences) {
     const list = state.mentions.get(sentence.index);
     if (!list || !list.some((mention) => lexicon.missionsByHost.has(mention.entity))) continue;
-    const resolved = resolveDescriptiveMissions(sentence.text, list, lexicon, documentYear);
+    const resolved = resolveDescriptiveMissions(sentence.text, list, lexicon, documentYear, namedMissions);
     const phrases = resolved.filter((mention) => mention.how === 'descriptive');
     if (phrases.length === 0) continue;
     state.mentions.set(
