@@ -11,6 +11,7 @@ import { recogniseLexicon } from '../rules/lexicon/scan.ts';
 import { recogniseShortNames } from '../rules/lexicon/short-names.ts';
 import { recogniseBodiesOfPlaces } from '../rules/names/bodies-of-places.ts';
 import { recogniseCapitalDatelines } from '../rules/names/datelines.ts';
+import { qualifyGenericBodies } from '../rules/names/generic-bodies.ts';
 import { recogniseNames } from '../rules/names/name-finder.ts';
 import { recogniseNamedProcesses } from '../rules/names/processes.ts';
 import { mergePartialNames } from '../rules/people/partial-names.ts';
@@ -263,6 +264,14 @@ export const COMPONENTS: readonly Component[] = [
     reads: ['mentions'],
     writes: ['mentions'],
     run: (context) => recogniseDefiniteShortNames(context, context.lexicon),
+  },
+  {
+    name: 'generic-bodies',
+    stage: 'link',
+    description: 'a body with a generic name ("Ministry of Justice") is the one of the country the document names most',
+    reads: ['mentions', 'labels'],
+    writes: ['mentions', 'labels'],
+    run: (context) => qualifyGenericBodies(context, context.lexicon),
   },
   {
     name: 'topic-mentions',

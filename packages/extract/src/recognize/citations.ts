@@ -12,6 +12,30 @@ const AUTHORS = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,2}(?:(?:,\s*|,?\s+a
 const PARENTHETICAL_ITEM = new RegExp(String.raw`^\s*(?:e\.g\.,?\s+|see\s+(?:also\s+)?|cf\.\s+)?(${AUTHORS})(?:\s+et\s+al\.)?,?\s+${YEAR}(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:[-–]\d+)?)?\s*$`, 'u');
 /** "Diehl (1994)", "Lise Morjé Howard (2019)", "Doyle and Sambanis (2006)": a narrative citation. */
 const NARRATIVE = new RegExp(String.raw`(${AUTHORS})(?:\s+et\s+al\.)?\s+\(${YEAR}(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:[-–]\d+)?)?\)`, 'gu');
+/** "Bigirimana, Claudine (2014)", "Hakizimana, Jean-Bosco (2021)": a reference-list entry with the author's given name in full. */
+const REFERENCE_FULL_NAME = new RegExp(
+  String.raw`^\s*(?:(?:References|Bibliography|Works\s+cited|Sources)(?:\s*\([^)]{0,30}\))?\s+)?(${NAME_WORD}),\s+(\p{Lu}[\p{Ll}\p{M}'’]+(?:[- ]\p{Lu}[\p{Ll}\p{M}'’]+)?)(?:\s+(?:and|&)\s+[^()]{3,60})?\s*\(${YEAR}\)`,
+  'u',
+);
+
+/** A reference-list entry's author written surname first with the given name in full: its span and the name in reading order. */
+export interface ReferenceFullName {
+  start: number;
+  end: number;
+  surname: string;
+  name: string;
+}
+
+export function referenceFullName(text: string): ReferenceFullName | undefined {
+  const match = REFERENCE_FULL_NAME.exec(text);
+  const surname = match?.[1];
+  const given = match?.[2];
+  if (!match || surname === undefined || given === undefined) return undefined;
+  const start = match.index + match[0].indexOf(`${surname},`);
+  const end = match.index + match[0].indexOf(given, start - match.index + surname.length) + given.length;
+  return { start, end, surname, name: `${given} ${surname}` };
+}
+
 /** "Fortna, V. P. (2008)", "Doyle, M. W. and Sambanis, N. (2006)": the start of a reference-list entry. */
 const REFERENCE_AUTHOR = String.raw`(${NAME_WORD}),\s+(?:\p{Lu}\.\s*-?\s*){1,3}`;
 const REFERENCE = new RegExp(String.raw`^\s*${REFERENCE_AUTHOR}(?:(?:,\s*|,?\s+(?:and|&)\s+)${REFERENCE_AUTHOR})*\(${YEAR}\)`, 'u');

@@ -226,6 +226,11 @@ function rareNameRun(run: string): boolean {
   return words.length >= 2 && words.length <= 3 && words.every((word) => /^\p{Lu}\p{Ll}/u.test(word) && isRareWord(word) && headTypeOf([word.toLowerCase()], 1) === undefined && !PLACE_HEADS.has(word.toLowerCase()));
 }
 
+/** The start of a list item or a labelled field before a name: "•\t", "- ", "Chair:\t", "Minutes: ". */
+const LIST_ITEM_BEFORE = /^\s*(?:[•·▪*–-]\s*|\p{Lu}[\p{L} ]{1,20}:\s+)(?:(?:Rev|Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$/u;
+/** An affiliation after a listed name: "Comfort Tarpeh – Liberia Peacebuilding Network", "Jane Doe (UNDP)", or nothing more on the line. */
+const AFFILIATION_AFTER = /^(?:\s+[–—-]\s+\p{Lu}|\s+\(\p{Lu}|\s*$)/u;
+
 /** Nouns that end the name of a mission or a force. Lower case. */
 const MISSION_NOUNS = new Set(['mission', 'operation', 'force', 'forces', 'presence']);
 
@@ -259,7 +264,9 @@ export function candidateRuns(
     // A tab separates cells (an infobox's label from its value), never the words of one name.
     // "Ngozi Okonjo of the Women Peace Network": two or three rare words before "of the" are a person's name, not
     // the start of a longer one; the body after stays a run of its own.
-    const personBeforeBody = last !== undefined && /^\s+of\s+the\s+$/u.test(gap) && rareNameRun(text.slice(last.start, last.end));
+    // "the CNDD-FDD of Pierre Nkurunziza": an acronym before "of" is a body, and the name after it its leader's.
+    const personBeforeBody =
+      last !== undefined && ((/^\s+of\s+the\s+$/u.test(gap) && rareNameRun(text.slice(last.start, last.end))) || (/^\s+of\s+$/u.test(gap) && /^\p{Lu}[\p{Lu}\p{N}-]+$/u.test(text.slice(last.start, last.end))));
     if (last && !gap.includes('\t') && !personBeforeBody && (afterInitial || /^(?:\s+(?:(?:of|the|for|and|de|du|la|le|al|el|bin|bint|ibn|ben|van|von|der|den|da|dos|das|di|y|ould|mint|ag)\s+)*(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?|-)$/u.test(gap) || headBeforeOn(text, last.end, gap)) && !/\band\s+the\b/.test(gap)) {
       last.end = end;
       last.words += 1;
@@ -734,6 +741,14 @@ function classifyRun(
   // Taoreed Lagbaja", "Interior Minister X". The name after the role is the person.
   const titledName = nameAfterCompoundTitle(terms, text);
   if (titledName) return titledName;
+  // A list item that is a name and an affiliation ("• Comfort Tarpeh – Liberia Peacebuilding Network"): the name is
+  // a person's, even when its first word is also an English verb.
+  if (terms.length >= 2 && terms.length <= 3 && LIST_ITEM_BEFORE.test(text.slice(0, first.start)) && /^(?:\s+[–—-]\s+\p{Lu}|\s+\(\p{Lu})/u.test(text.slice(last.end, last.end + 4))) {
+    const listed = terms.map((term) => term.text);
+    if (listed.every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !ORGANIZATION_HEADS.has(word.toLowerCase()) && !PLACE_HEADS.has(word.toLowerCase())) && listed.some((word) => isRareWord(word))) {
+      return { type: 'person', start: first.start, end: last.end, name: text.slice(first.start, last.end) };
+    }
+  }
   const start = first.start;
   let end = last.end;
   const name = text.slice(start, end).replace(/['’]s$/, '');
@@ -871,6 +886,7 @@ function classifyRun(
   const personParticle = lowerWords.some((word, index) => index > 0 && index < lowerWords.length - 1 && PERSON_ONLY_PARTICLES.has(word));
   const personSignal =
     personTagged ||
+    (LIST_ITEM_BEFORE.test(text.slice(0, start)) && AFFILIATION_AFTER.test(after) && words.length <= 4 && lowerWords.every((word) => !ORGANIZATION_HEADS.has(word) && !PLACE_HEADS.has(word))) ||
     affiliatedWithBody(words, after) ||
     personParticle ||
     titled ||

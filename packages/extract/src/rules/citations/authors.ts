@@ -2,7 +2,7 @@
 // twice; titles of cited works name nothing.
 import { type CompiledLexicon } from '../../lexicon/compile.ts';
 import { type DocumentState, addMention, coveredSpans } from '../../pipeline/state.ts';
-import { citedAuthors, citedTitles } from '../../recognize/citations.ts';
+import { citedAuthors, citedTitles, referenceFullName } from '../../recognize/citations.ts';
 import { type WorkingMention, overlapsAny } from '../../recognize/mention.ts';
 import { matchKey } from '../../text/fold.ts';
 import { slugify } from '../../text/slug.ts';
@@ -15,7 +15,26 @@ import { slugify } from '../../text/slug.ts';
 export function recogniseCitations(state: DocumentState, lexicon: CompiledLexicon): Map<string, string> {
   const people = new Map<string, string>();
   const bySentence = state.sentences.map((sentence) => citedAuthors(sentence.text));
-  if (bySentence.reduce((sum, authors) => sum + authors.length, 0) < 2) return people;
+  // "Bigirimana, Claudine (2014)" in the reference list gives the full name that "(Bigirimana 2014)" cites.
+  const fullNames = state.sentences.map((sentence) => referenceFullName(sentence.text));
+  const fullBySurname = new Map<string, string>();
+  for (const entry of fullNames) {
+    if (entry === undefined) continue;
+    const key = matchKey(entry.surname);
+    fullBySurname.set(key, fullBySurname.has(key) && fullBySurname.get(key) !== entry.name ? '' : entry.name);
+  }
+  if (bySentence.reduce((sum, authors) => sum + authors.length, 0) + fullBySurname.size < 2) return people;
+  for (const [index, entry] of fullNames.entries()) {
+    if (entry === undefined) continue;
+    const key = matchKey(entry.name);
+    if (lexicon.surfaceKeys.has(key) || overlapsAny(coveredSpans(state, index), entry.start, entry.end)) continue;
+    const id = `person:${slugify(entry.name)}`;
+    if (!state.labels.has(id)) state.labels.set(id, entry.name);
+    state.types.set(id, 'person');
+    people.set(id, entry.name);
+    const surface = state.sentences[index]?.text.slice(entry.start, entry.end) ?? entry.name;
+    addMention(state, { entity: id, sentence: index, start: entry.start, end: entry.end, surface, how: 'ner' });
+  }
   // Titles of works a note cites ("Orphan of the Cold War", "Angola Unravels") name nothing (rule 3).
   for (const sentence of state.sentences) {
     const titles = citedTitles(sentence.text);
@@ -40,10 +59,12 @@ export function recogniseCitations(state: DocumentState, lexicon: CompiledLexico
         const index = covered.findIndex((span) => span.start === place.start && span.end === place.end);
         if (index >= 0) covered.splice(index, 1);
       } else if (overlapsAny(covered, author.start, author.end) || lexicon.surfaceKeys.has(key) || lexicon.demonymKeys.has(key)) continue;
-      const id = `person:${slugify(author.name)}`;
-      if (!state.labels.has(id)) state.labels.set(id, author.name);
+      const full = author.name.includes(' ') ? undefined : fullBySurname.get(key);
+      const name = full !== undefined && full !== '' ? full : author.name;
+      const id = `person:${slugify(name)}`;
+      if (!state.labels.has(id)) state.labels.set(id, name);
       state.types.set(id, 'person');
-      people.set(id, state.labels.get(id) ?? author.name);
+      people.set(id, state.labels.get(id) ?? name);
       const mention: WorkingMention = { entity: id, sentence: sentence.index, start: author.start, end: author.end, surface: author.name, how: 'ner' };
       addMention(state, mention);
       covered.push(mention);

@@ -11,9 +11,10 @@ import { namesPattern } from '../../text/patterns.ts';
 import { slugify } from '../../text/slug.ts';
 
 
-/** A line without final punctuation whose content words are (nearly) all capitalised: a headline in title case. */
+/** A line without final punctuation whose content words are (nearly) all capitalised, not a bulleted item: a headline in title case. */
 export function isTitleCaseHeadline(text: string, lexicon: CompiledLexicon): boolean {
-  if (/[.!?:;"”’)]\s*$/.test(text)) return false;
+  // A bulleted line is a list item ("• Joseph Nyanti – Civil Affairs Section, UNMIL"), whose capitals are names.
+  if (/[.!?:;"”’)]\s*$/.test(text) || /^\s*[•·▪]/u.test(text)) return false;
   const words = (text.match(/[\p{L}][\p{L}'’-]{3,}/gu) ?? []).filter((word) => !HEADLINE_SMALL_WORDS.has(word.toLowerCase()));
   if (words.length < 5) return false;
   const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
