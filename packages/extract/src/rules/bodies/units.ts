@@ -12,7 +12,7 @@ const NUMBERED_UNIT = new RegExp(`(?<![\\p{L}\\p{N}'’-])${ORDINAL}(?:\\s+${CAP
 /** A task force or an operation named by one to three capitalised words after its head: "Task Force Ranger", "Operation Restore Hope". */
 const NAMED_BY_HEAD = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:(?:Joint|Combined)\\s+)?(Task Force|Operation)((?:\\s+${CAP_WORD}){1,3})(?![\\p{L}\\p{N}'’-])`, 'gu');
 
-/** Capitalised words that end a name rather than continue it: a verb opening the sentence's predicate is lower case, these are not. */
+/** Capitalised words after the head that start the next phrase, not the operation's or task force's name ("Operation Serval Commander"). */
 const NOT_NAME_WORDS = new Set(['The', 'In', 'On', 'At', 'And', 'Of', 'For', 'A', 'An', 'I', 'He', 'She', 'It', 'We', 'They', 'Headquarters', 'Commander', 'Chief', 'Support']);
 
 const CAPITALISED = new RegExp(`(?<![\\p{L}'’-])${CAP_WORD}`, 'gu');
@@ -43,11 +43,15 @@ export function proposeUnits(sentences: readonly SentenceRecord[], context: Rule
     NAMED_BY_HEAD.lastIndex = 0;
     for (let match = NAMED_BY_HEAD.exec(text); match !== null; match = NAMED_BY_HEAD.exec(text)) {
       const head = match[1] ?? '';
-      const words = (match[2] ?? '').trim().split(/\s+/u);
-      const kept = words.findIndex((word) => NOT_NAME_WORDS.has(word));
-      const nameWords = kept < 0 ? words : words.slice(0, kept);
-      if (nameWords.length === 0) continue;
-      const end = text.indexOf(nameWords[nameWords.length - 1] ?? '', match.index + match[0].length - (match[2] ?? '').length) + (nameWords[nameWords.length - 1] ?? '').length;
+      // The name is the words after the head up to the first one that starts another phrase.
+      const tail = match[2] ?? '';
+      let nameLength = 0;
+      for (const word of tail.matchAll(/\s+(\S+)/gu)) {
+        if (NOT_NAME_WORDS.has(word[1] ?? '')) break;
+        nameLength = (word.index ?? 0) + word[0].length;
+      }
+      if (nameLength === 0) continue;
+      const end = match.index + match[0].length - tail.length + nameLength;
       if (head === 'Operation') {
         // A nation's deployment is a peace operation of its own, written with the nation that runs it ("French
         // forces of Operation Sangaris", "the US-led Operation Restore Hope"); otherwise a military action of
