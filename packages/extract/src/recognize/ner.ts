@@ -228,8 +228,10 @@ function rareNameRun(run: string): boolean {
 
 /** The start of a list item or a labelled field before a name: "•\t", "- ", "Chair:\t", "Minutes: ". */
 const LIST_ITEM_BEFORE = /^\s*(?:[•·▪*–-]\s*|\p{Lu}[\p{L} ]{1,20}:\s+)(?:(?:Rev|Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$/u;
-/** An affiliation after a listed name: "Comfort Tarpeh – Liberia Peacebuilding Network", "Jane Doe (UNDP)", or nothing more on the line. */
-const AFFILIATION_AFTER = /^(?:\s+[–—-]\s+\p{Lu}|\s+\(\p{Lu}|\s*$)/u;
+/** An affiliation after a listed name: "Comfort Tarpeh – Liberia Peacebuilding Network", "Jane Doe (UNDP)". */
+const AFFILIATION_AFTER = /^(?:\s+[–—-]\s+\p{Lu}|\s+\(\p{Lu})/u;
+/** After a listed name, an affiliation or nothing more on the line ("Minutes:\tSamuel K. Dolo"). */
+const AFFILIATION_OR_LINE_END = new RegExp(`${AFFILIATION_AFTER.source}|^\\s*$`, 'u');
 
 /** Nouns that end the name of a mission or a force. Lower case. */
 const MISSION_NOUNS = new Set(['mission', 'operation', 'force', 'forces', 'presence']);
@@ -743,7 +745,7 @@ function classifyRun(
   if (titledName) return titledName;
   // A list item that is a name and an affiliation ("• Comfort Tarpeh – Liberia Peacebuilding Network"): the name is
   // a person's, even when its first word is also an English verb.
-  if (terms.length >= 2 && terms.length <= 3 && LIST_ITEM_BEFORE.test(text.slice(0, first.start)) && /^(?:\s+[–—-]\s+\p{Lu}|\s+\(\p{Lu})/u.test(text.slice(last.end, last.end + 4))) {
+  if (terms.length >= 2 && terms.length <= 3 && LIST_ITEM_BEFORE.test(text.slice(0, first.start)) && AFFILIATION_AFTER.test(text.slice(last.end, last.end + 4))) {
     const listed = terms.map((term) => term.text);
     if (listed.every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !ORGANIZATION_HEADS.has(word.toLowerCase()) && !PLACE_HEADS.has(word.toLowerCase())) && listed.some((word) => isRareWord(word))) {
       return { type: 'person', start: first.start, end: last.end, name: text.slice(first.start, last.end) };
@@ -886,7 +888,7 @@ function classifyRun(
   const personParticle = lowerWords.some((word, index) => index > 0 && index < lowerWords.length - 1 && PERSON_ONLY_PARTICLES.has(word));
   const personSignal =
     personTagged ||
-    (LIST_ITEM_BEFORE.test(text.slice(0, start)) && AFFILIATION_AFTER.test(after) && words.length <= 4 && lowerWords.every((word) => !ORGANIZATION_HEADS.has(word) && !PLACE_HEADS.has(word))) ||
+    (LIST_ITEM_BEFORE.test(text.slice(0, start)) && AFFILIATION_OR_LINE_END.test(after) && words.length <= 4 && lowerWords.every((word) => !ORGANIZATION_HEADS.has(word) && !PLACE_HEADS.has(word))) ||
     affiliatedWithBody(words, after) ||
     personParticle ||
     titled ||

@@ -31,8 +31,8 @@ export function proposeUnits(sentences: readonly SentenceRecord[], context: Rule
     const text = sentence.text;
     if (isHeadline(text) || !(text.includes('Task Force') || text.includes('Operation') || /\d(?:st|nd|rd|th)\s|(?:First|Second|Third)\s/u.test(text))) continue;
     const propose = (start: number, end: number, type: 'organization' | 'mission' | 'event', reason: string): void => {
-      // A known name that is the whole span or runs past it keeps its place.
-      if (mentionsOver(context, sentence.index, start, end).some((mention) => !mention.guessed && (mention.start <= start && mention.end >= end || mention.end > end || mention.start < start))) return;
+      // A known name that is the whole span or runs past it keeps its place; one inside it gives way.
+      if (mentionsOver(context, sentence.index, start, end).some((mention) => !mention.guessed && (mention.start < start || mention.end > end || (mention.start === start && mention.end === end)))) return;
       const label = text.slice(start, end);
       candidates.push(makeCandidate({ sentence: sentence.index, start, end, text, type, label, generator: 'units', reason, confidence: 'likely', supersedes: true }, context));
     };

@@ -58,45 +58,49 @@ function countryOf(state: DocumentState, id: string, lexicon: CompiledLexicon): 
   return mostNamed(state, 'country:');
 }
 
+/** "Pakistan's Ministry of Foreign Affairs": a generic body after its country's possessive, the country and the body's words. */
+function afterCountryPossessive(label: string, lexicon: CompiledLexicon): { owner: string; countryLabel: string; body: string; length: number } | undefined {
+  const possessive = /^(.+?)['’]s\s+/u.exec(label);
+  const owners = possessive ? lexicon.surfaceKeys.get(matchKey(possessive[1] ?? '')) : undefined;
+  const owner = owners?.length === 1 ? owners[0] : undefined;
+  const countryLabel = owner?.startsWith('country:') ? lexicon.get(owner)?.label : undefined;
+  if (!possessive || owner === undefined || countryLabel === undefined) return undefined;
+  const body = label.slice(possessive[0].length);
+  return isGenericBodyName(body, lexicon) ? { owner, countryLabel, body, length: possessive[0].length } : undefined;
+}
+
 /** Gives each new organisation with a generic name the document's country: "Ministry of Justice (Liberia)". */
 export function qualifyGenericBodies(state: DocumentState, lexicon: CompiledLexicon): void {
-  const renamed = new Map<string, string>();
-  /** Bodies written after their country's possessive ("Pakistan's Ministry of Foreign Affairs"): the length of the possessive and the country. */
+  const organisations = [...state.types].filter(([id, type]) => type === 'organization' && !lexicon.get(id)).map(([id]) => id).sort();
+  /** Bodies written after their country's possessive: the country and the length of the possessive. */
   const possessives = new Map<string, { owner: string; length: number }>();
-  // The same generic name written later without the possessive is that country's body ("the Ministry of Foreign Affairs repeated").
-  const possessiveLabels = new Map<string, string>();
-  for (const [id, type] of state.types) {
-    const label = state.labels.get(id);
-    const possessive = label === undefined ? null : /^(.+?)['’]s\s+(.+)$/u.exec(label);
-    const owner = possessive ? lexicon.surfaceKeys.get(matchKey(possessive[1] ?? '')) : undefined;
-    const countryLabel = owner?.length === 1 ? lexicon.get(owner[0] ?? '')?.label : undefined;
-    if (type !== 'organization' || !possessive || countryLabel === undefined || !owner?.[0]?.startsWith('country:')) continue;
-    const qualifiedId = `organization:${slugify(`${possessive[2] ?? ''} (${countryLabel})`)}`;
-    const key = possessive[2] ?? '';
-    possessiveLabels.set(key, possessiveLabels.has(key) && possessiveLabels.get(key) !== qualifiedId ? '' : qualifiedId);
+  // The same generic name written later without the possessive is that country's body ("the Ministry of Foreign
+  // Affairs repeated"), unless two countries' possessives give it.
+  const qualifiedByBody = new Map<string, string>();
+  for (const id of organisations) {
+    const found = afterCountryPossessive(state.labels.get(id) ?? '', lexicon);
+    if (found === undefined) continue;
+    possessives.set(id, { owner: found.owner, length: found.length });
+    const qualifiedId = `organization:${slugify(`${found.body} (${found.countryLabel})`)}`;
+    qualifiedByBody.set(found.body, qualifiedByBody.has(found.body) && qualifiedByBody.get(found.body) !== qualifiedId ? '' : qualifiedId);
   }
-  const byLabel = (label: string): string | undefined => {
-    const id = possessiveLabels.get(label);
-    return id === undefined || id === '' ? undefined : id;
-  };
-  for (const [id, type] of [...state.types].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    let label = state.labels.get(id);
-    if (type !== 'organization' || label === undefined || lexicon.get(id)) continue;
-    const possessive = /^(.+?)['’]s\s+/u.exec(label);
-    const owner = possessive ? lexicon.surfaceKeys.get(matchKey(possessive[1] ?? '')) : undefined;
-    if (possessive && owner?.length === 1 && owner[0]?.startsWith('country:') && isGenericBodyName(label.slice(possessive[0].length), lexicon)) {
-      possessives.set(id, { owner: owner[0], length: possessive[0].length });
-      label = label.slice(possessive[0].length);
-    } else if (!isGenericBodyName(label, lexicon)) continue;
-    const country = possessives.get(id)?.owner ?? (byLabel(label) ? undefined : countryOf(state, id, lexicon));
-    const known = possessives.has(id) ? undefined : byLabel(label);
-    if (known !== undefined) {
-      renamed.set(id, known);
-      continue;
+  const renamed = new Map<string, string>();
+  for (const id of organisations) {
+    const label = state.labels.get(id) ?? '';
+    const possessive = possessives.get(id);
+    const body = possessive === undefined ? label : label.slice(possessive.length);
+    if (possessive === undefined) {
+      if (!isGenericBodyName(label, lexicon)) continue;
+      const known = qualifiedByBody.get(label);
+      if (known !== undefined && known !== '') {
+        renamed.set(id, known);
+        continue;
+      }
     }
+    const country = possessive?.owner ?? countryOf(state, id, lexicon);
     const countryLabel = country === undefined ? undefined : lexicon.get(country)?.label;
     if (countryLabel === undefined) continue;
-    const qualified = `${label} (${countryLabel})`;
+    const qualified = `${body} (${countryLabel})`;
     const qualifiedId = `organization:${slugify(qualified)}`;
     renamed.set(id, qualifiedId);
     if (!state.labels.has(qualifiedId)) state.labels.set(qualifiedId, qualified);
